@@ -1,0 +1,153 @@
+package bullion.core;
+
+import bullion.core.Command.AddPlayer;
+import bullion.core.Command.BuyIn;
+import bullion.core.Command.CashOut;
+import bullion.core.Command.CloseTable;
+import bullion.core.Command.OpenTable;
+import bullion.core.Command.ReopenTable;
+import bullion.core.Command.VoidEntry;
+import bullion.core.Decision.Accepted;
+import bullion.core.Decision.Rejected;
+import bullion.core.Event.BoughtIn;
+import bullion.core.Event.CashedOut;
+import bullion.core.Event.EntryVoided;
+import bullion.core.Event.PlayerJoined;
+import bullion.core.Event.TableClosed;
+import bullion.core.Event.TableOpened;
+import bullion.core.Event.TableReopened;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of a table: decide(table, command) is a pure function to the events that record it, or to a
+ * rejection. It never throws for any input; a rejected command changes nothing because it yields no event.
+ */
+public final class CommandDecider {
+
+  public static final int MAX_TABLE_NAME = 80;
+  public static final int MAX_PLAYER_NAME = 40;
+  public static final int MAX_REASON = 200;
+  public static final long MAX_BUY_INS_AT_ONCE = 1_000;
+  public static final long MAX_CHIPS_PER_BUY_IN = 1_000_000_000L;
+  /** Keeps every sum of money far inside a long: 10^12 minor units is ten billion dollars. */
+  public static final long MAX_BUY_IN_MINOR = 1_000_000_000_000L;
+
+  private CommandDecider() {}
+
+  /**
+   * Decides {@code command} against {@code table}, which is empty before the table is opened.
+   * {@code now} stamps the ledger entries, so the function stays pure.
+   */
+  public static Decision decide(Optional<Table> table, Command command, Instant now) {
+    if (command instanceof OpenTable open) {
+      return table.isPresent() ? new Rejected(new Rejection.TableAlreadyOpen()) : open(open);
+    }
+    return table.map(t -> decideOn(t, command, now)).orElseGet(() -> new Rejected(new Rejection.TableNotOpen()));
+  }
+
+  private static Decision decideOn(Table table, Command command, Instant now) {
+    if (table.closed() && !(command instanceof ReopenTable)) {
+      return new Rejected(command instanceof CloseTable ? new Rejection.TableAlreadyClosed() : new Rejection.TableClosed());
+    }
+    return switch (command) {
+      case OpenTable o -> new Rejected(new Rejection.TableAlreadyOpen());
+      case AddPlayer a -> addPlayer(table, a);
+      case BuyIn b when !table.hasPlayer(b.playerId()) -> new Rejected(new Rejection.UnknownPlayer(b.playerId()));
+      case BuyIn b when b.count() < 1 || b.count() > MAX_BUY_INS_AT_ONCE ->
+          new Rejected(new Rejection.BuyInCountOutOfRange(b.count(), MAX_BUY_INS_AT_ONCE));
+      case BuyIn b -> accept(new BoughtIn(table.nextSeq(), now, b.playerId(), b.count()));
+      case CashOut c when !table.hasPlayer(c.playerId()) -> new Rejected(new Rejection.UnknownPlayer(c.playerId()));
+      case CashOut c when c.chips() < 0 -> new Rejected(new Rejection.NegativeCashOut(c.chips()));
+      case CashOut c when c.chips() > table.chipsOnTable() ->
+          new Rejected(new Rejection.NotEnoughChipsOnTable(c.chips(), table.chipsOnTable()));
+      case CashOut c -> accept(new CashedOut(table.nextSeq(), now, c.playerId(), c.chips()));
+      case VoidEntry v -> voidEntry(table, v, now);
+      case CloseTable c -> accept(new TableClosed(now));
+      case ReopenTable r when !table.closed() -> new Rejected(new Rejection.TableNotClosed());
+      case ReopenTable r -> accept(new TableReopened(now));
+    };
+  }
+
+  private static Decision open(OpenTable open) {
+    Optional<String> nameProblem = Names.problem(open.name(), MAX_TABLE_NAME);
+    if (nameProblem.isPresent()) {
+      return new Rejected(new Rejection.InvalidTableName(nameProblem.get()));
+    }
+    Optional<Currency> currency = currency(open.currencyCode());
+    if (currency.isEmpty()) {
+      return new Rejected(new Rejection.UnknownCurrency(String.valueOf(open.currencyCode())));
+    }
+    BigDecimal price = open.buyIn();
+    if (price == null || price.signum() <= 0) {
+      return new Rejected(new Rejection.BuyInNotPositive(price == null ? "nothing" : price.toPlainString()));
+    }
+    int digits = currency.get().getDefaultFractionDigits();
+    BigDecimal minor = price.movePointRight(digits);
+    if (minor.stripTrailingZeros().scale() > 0) {
+      return new Rejected(new Rejection.BuyInTooPrecise(price.toPlainString(), currency.get().getCurrencyCode(), digits));
+    }
+    if (minor.compareTo(BigDecimal.valueOf(MAX_BUY_IN_MINOR)) > 0) {
+      return new Rejected(new Rejection.BuyInTooLarge(price.toPlainString(),
+          BigDecimal.valueOf(MAX_BUY_IN_MINOR, digits).toPlainString()));
+    }
+    if (open.chipsPerBuyIn() < 1 || open.chipsPerBuyIn() > MAX_CHIPS_PER_BUY_IN) {
+      return new Rejected(new Rejection.ChipsPerBuyInOutOfRange(open.chipsPerBuyIn(), MAX_CHIPS_PER_BUY_IN));
+    }
+    return accept(new TableOpened(open.name().strip(), currency.get().getCurrencyCode(), minor.longValueExact(),
+        open.chipsPerBuyIn()));
+  }
+
+  private static Decision addPlayer(Table table, AddPlayer add) {
+    Optional<String> problem = Names.problem(add.name(), MAX_PLAYER_NAME);
+    if (problem.isPresent()) {
+      return new Rejected(new Rejection.InvalidPlayerName(problem.get()));
+    }
+    String name = add.name().strip();
+    if (table.hasPlayerNamed(name)) {
+      return new Rejected(new Rejection.DuplicatePlayerName(name));
+    }
+    return accept(new PlayerJoined(table.nextPlayerId(), name));
+  }
+
+  private static Decision voidEntry(Table table, VoidEntry command, Instant now) {
+    Optional<Entry> found = table.entry(command.seq());
+    if (found.isEmpty()) {
+      return new Rejected(new Rejection.UnknownEntry(command.seq()));
+    }
+    Entry entry = found.get();
+    if (entry.voided()) {
+      return new Rejected(new Rejection.EntryAlreadyVoided(entry.seq()));
+    }
+    String reason = command.reason().map(String::strip).orElse("");
+    if (reason.length() > MAX_REASON) {
+      return new Rejected(new Rejection.ReasonTooLong(reason.length(), MAX_REASON));
+    }
+    if (entry.kind() == Entry.Kind.BUY_IN) {
+      long chips = entry.quantity() * table.settings().chipsPerBuyIn();
+      if (chips > table.chipsOnTable()) {
+        return new Rejected(new Rejection.VoidWouldLeaveTooFewChips(entry.seq(), chips, table.chipsOnTable()));
+      }
+    }
+    return accept(new EntryVoided(entry.seq(), now, reason));
+  }
+
+  private static Optional<Currency> currency(String code) {
+    if (code == null || !code.matches("[A-Z]{3}")) {
+      return Optional.empty();
+    }
+    try {
+      Currency currency = Currency.getInstance(code);
+      return currency.getDefaultFractionDigits() < 0 ? Optional.empty() : Optional.of(currency);
+    } catch (IllegalArgumentException notIso) {
+      return Optional.empty();
+    }
+  }
+
+  private static Decision accept(Event event) {
+    return new Accepted(List.of(event));
+  }
+}

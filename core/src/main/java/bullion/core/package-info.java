@@ -1,0 +1,9 @@
+/**
+ * The functional core of Bullion: a poker table's ledger as immutable records and pure functions.
+ *
+ * <p>{@link bullion.core.CommandDecider} turns a table and a command into events or a rejection;
+ * {@link bullion.core.EventApplier} folds events into a table; {@link bullion.core.TableReport} derives every
+ * number a person sees (balances, totals, settle-up). Nothing here imports anything but the JDK, so the
+ * module can ship alone as a library.
+ */
+package bullion.core;
