@@ -1,0 +1,47 @@
+package bullion.app;
+
+import bullion.engine.EngineSettings;
+import bullion.engine.persistence.DatabaseSettings;
+import bullion.web.WebSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Reads Bullion's settings from environment variables. Without any, Bullion runs on an embedded H2 file
+ * under ./data and serves http://127.0.0.1:8080.
+ *
+ * <ul>
+ *   <li>{@code BULLION_DATA_DIR} (default ./data): where the embedded database lives.</li>
+ *   <li>{@code BULLION_DB_URL}, {@code BULLION_DB_USER}, {@code BULLION_DB_PASSWORD}: PostgreSQL instead.</li>
+ *   <li>{@code BULLION_HTTP_HOST} (127.0.0.1), {@code BULLION_HTTP_PORT} (8080).</li>
+ *   <li>{@code BULLION_SNAPSHOT_EVERY} (100 events), {@code BULLION_PASSIVATE_AFTER_MINUTES} (30).</li>
+ * </ul>
+ */
+record Environment(EngineSettings engine, WebSettings web) {
+
+  static Environment from(Map<String, String> env) {
+    DatabaseSettings database = env.containsKey("BULLION_DB_URL")
+        ? DatabaseSettings.postgres(env.get("BULLION_DB_URL"), env.get("BULLION_DB_USER"), env.get("BULLION_DB_PASSWORD"))
+        : DatabaseSettings.h2File(Path.of(env.getOrDefault("BULLION_DATA_DIR", "./data")));
+    EngineSettings engine = EngineSettings.singleNode(database)
+        .withSnapshotEvery(integer(env, "BULLION_SNAPSHOT_EVERY", 100))
+        .withPassivateAfter(Duration.ofMinutes(integer(env, "BULLION_PASSIVATE_AFTER_MINUTES", 30)));
+    WebSettings web = WebSettings.defaults()
+        .withHost(env.getOrDefault("BULLION_HTTP_HOST", "127.0.0.1"))
+        .withPort(integer(env, "BULLION_HTTP_PORT", 8080));
+    return new Environment(engine, web);
+  }
+
+  private static int integer(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, not \"" + value + "\"", e);
+    }
+  }
+}

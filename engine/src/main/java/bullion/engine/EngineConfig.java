@@ -1,0 +1,28 @@
+package bullion.engine;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Turns {@link EngineSettings} into the Pekko configuration, on top of {@code bullion-engine.conf}. */
+final class EngineConfig {
+
+  private EngineConfig() {}
+
+  static Config of(EngineSettings settings) {
+    String db = "pekko-persistence-jdbc.shared-databases.bullion.";
+    Map<String, Object> values = new HashMap<>();
+    values.put(db + "profile", settings.database().kind().slickProfile());
+    values.put(db + "db.url", settings.database().url());
+    values.put(db + "db.user", settings.database().user());
+    values.put(db + "db.password", settings.database().password());
+    values.put(db + "db.driver", settings.database().kind().driver());
+    values.put("pekko.remote.artery.canonical.hostname", settings.clusterHost());
+    values.put("pekko.remote.artery.canonical.port", settings.clusterPort());
+    values.put("pekko.cluster.seed-nodes", settings.seedNodes());
+    values.put("pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout",
+        settings.passivateAfter().toMillis() + "ms");
+    return ConfigFactory.load(ConfigFactory.parseMap(values).withFallback(ConfigFactory.parseResources("bullion-engine.conf")));
+  }
+}

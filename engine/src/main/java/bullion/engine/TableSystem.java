@@ -1,0 +1,68 @@
+package bullion.engine;
+
+import bullion.engine.entity.TableEntity;
+import bullion.engine.entity.TableMessage;
+import bullion.engine.entity.TableTopics;
+import bullion.engine.persistence.JournalSchema;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * Starts the table servers on this node: migrates the journal schema, starts the actor system, joins the
+ * cluster (itself, unless seed nodes are configured) and registers the table entity with Cluster Sharding,
+ * which starts a table on the first message for it, wherever it lives.
+ */
+public final class TableSystem implements AutoCloseable {
+
+  private final ActorSystem<Void> system;
+  private final Tables tables;
+
+  private TableSystem(ActorSystem<Void> system, Tables tables) {
+    this.system = system;
+    this.tables = tables;
+  }
+
+  public static TableSystem start(EngineSettings settings) {
+    JournalSchema.migrate(settings.database());
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bullion", EngineConfig.of(settings));
+    Cluster cluster = Cluster.get(system);
+    if (settings.seedNodes().isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    ActorRef<TableTopics.Message> topics = system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
+    TableEntity.Settings entitySettings = new TableEntity.Settings(settings.snapshotEvery(), Duration.ofMillis(200),
+        Duration.ofSeconds(5));
+    ClusterSharding sharding = ClusterSharding.get(system);
+    sharding.init(Entity.of(TableEntity.TYPE_KEY,
+        entity -> TableEntity.create(entity.getEntityId(), entitySettings, settings.rules(), settings.clock(), topics)));
+    return new TableSystem(system, new Tables(system, sharding, topics, settings.askTimeout()));
+  }
+
+  public Tables tables() {
+    return tables;
+  }
+
+  /** For tests and operations that need Pekko itself (cluster state, serialization); delivery layers never do. */
+  public ActorSystem<Void> actorSystem() {
+    return system;
+  }
+
+  /** Leaves the cluster and stops every table; acknowledged events are already in the journal. */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("actor system did not stop in 30 s", e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package bullion.engine.entity;
+
+import bullion.core.Event;
+import bullion.engine.json.JsonSerializable;
+import java.util.Optional;
+
+/**
+ * What the journal holds for a table: a core event plus the engine's bookkeeping. A stored format: renaming a
+ * record or a field breaks replay of existing journals, which the golden JSON test catches.
+ */
+public sealed interface StoredEvent extends JsonSerializable {
+
+  /** The table was opened; only the hash of its manage token is kept. */
+  record TableCreated(Event.TableOpened opened, String manageTokenHash) implements StoredEvent {}
+
+  /** A change was accepted; {@code request} remembers who asked, so a retry is answered, not repeated. */
+  record Recorded(Event event, Optional<RequestRef> request) implements StoredEvent {}
+
+  /** A caller's request id and a fingerprint of the command it carried. */
+  record RequestRef(String id, String fingerprint) implements JsonSerializable {}
+}

@@ -1,0 +1,145 @@
+package bullion.engine.entity;
+
+import bullion.core.Command;
+import bullion.core.Decision;
+import bullion.core.Event;
+import bullion.engine.ManageToken;
+import bullion.engine.Outcome;
+import bullion.engine.TableChanged;
+import bullion.engine.entity.StoredEvent.RequestRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * One table's live process. Commands go to the core's decide; accepted events are journaled and only then
+ * applied (by the core's apply) and acknowledged; a rejection journals nothing. No poker rule lives here.
+ */
+public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<TableMessage, StoredEvent, TableState> {
+
+  public static final EntityTypeKey<TableMessage> TYPE_KEY = EntityTypeKey.create(TableMessage.class, "Table");
+
+  /** How a table is run: snapshot cadence and restart backoff are configuration, not code. */
+  public record Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {}
+
+  private final String tableId;
+  private final Settings settings;
+  private final Rules rules;
+  private final Clock clock;
+  private final ActorRef<TableTopics.Message> topics;
+
+  private TableEntity(String tableId, Settings settings, Rules rules, Clock clock, ActorRef<TableTopics.Message> topics) {
+    super(PersistenceId.of(TYPE_KEY.name(), tableId),
+        SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
+    this.tableId = tableId;
+    this.settings = settings;
+    this.rules = rules;
+    this.clock = clock;
+    this.topics = topics;
+  }
+
+  /** The table, restarted from its journal with backoff if anything inside it throws. */
+  public static Behavior<TableMessage> create(String tableId, Settings settings, Rules rules, Clock clock,
+      ActorRef<TableTopics.Message> topics) {
+    return Behaviors.supervise(Behaviors.<TableMessage>setup(ctx -> new TableEntity(tableId, settings, rules, clock, topics)))
+        .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
+  }
+
+  @Override
+  public TableState emptyState() {
+    return TableState.empty();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  @Override
+  public CommandHandlerWithReply<TableMessage, StoredEvent, TableState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder().forAnyState()
+        .onCommand(TableMessage.Open.class, this::open)
+        .onCommand(TableMessage.Change.class, this::change)
+        .onCommand(TableMessage.View.class, this::view)
+        .build();
+  }
+
+  @Override
+  public EventHandler<TableState, StoredEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(TableState::apply);
+  }
+
+  private ReplyEffect<StoredEvent, TableState> open(TableState state, TableMessage.Open open) {
+    return switch (rules.decide(state.table(), open.command(), clock.instant())) {
+      case Decision.Rejected rejected -> Effect().reply(open.replyTo(), new Outcome.Refused(rejected.why()));
+      case Decision.Accepted accepted -> Effect()
+          .persist(accepted.events().stream()
+              .map(e -> (StoredEvent) new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
+              .toList())
+          .thenRun(this::publish)
+          .thenReply(open.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
+    };
+  }
+
+  private ReplyEffect<StoredEvent, TableState> change(TableState state, TableMessage.Change change) {
+    if (state.table().isEmpty()) {
+      return Effect().reply(change.replyTo(), new Outcome.NotFound());
+    }
+    if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
+      return Effect().reply(change.replyTo(), new Outcome.Forbidden());
+    }
+    Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, fingerprint(change.command())));
+    Optional<RecentRequests.Seen> seen = request.flatMap(r -> state.recent().find(r.id()));
+    if (seen.isPresent()) {
+      Outcome repeat = seen.get().request().equals(request.get())
+          ? new Outcome.Done(state.table().get(), seen.get().events(), true)
+          : new Outcome.RequestIdReused(request.get().id());
+      return Effect().reply(change.replyTo(), repeat);
+    }
+    return switch (rules.decide(state.table(), change.command(), clock.instant())) {
+      case Decision.Rejected rejected -> Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
+      case Decision.Accepted accepted -> Effect()
+          .persist(accepted.events().stream().map(e -> (StoredEvent) new StoredEvent.Recorded(e, request)).toList())
+          .thenRun(this::publish)
+          .thenReply(change.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
+    };
+  }
+
+  private ReplyEffect<StoredEvent, TableState> view(TableState state, TableMessage.View view) {
+    Outcome outcome = state.table()
+        .<Outcome>map(t -> new Outcome.Done(t, List.of(),
+            view.manageToken().map(token -> ManageToken.matches(token, state.manageTokenHash())).orElse(false)))
+        .orElseGet(Outcome.NotFound::new);
+    return Effect().reply(view.replyTo(), outcome);
+  }
+
+  private void publish(TableState state) {
+    state.table().ifPresent(t -> topics.tell(new TableTopics.Publish(new TableChanged(tableId, t.version()))));
+  }
+
+  /** A stable digest of a command, so a reused request id with a different command is caught. */
+  static String fingerprint(Command command) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(command.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

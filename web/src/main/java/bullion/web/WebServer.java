@@ -1,0 +1,58 @@
+package bullion.web;
+
+import bullion.engine.Tables;
+import bullion.web.api.ApiRoutes;
+import bullion.web.live.TableFeed;
+import bullion.web.pages.PageRoutes;
+import io.javalin.Javalin;
+
+/**
+ * The HTTP server: pages and JSON API over one facade, with security headers, a CSRF origin check, a body
+ * size limit and per-client rate limiting on every request. Stopping it lets in-flight requests finish.
+ */
+public final class WebServer implements AutoCloseable {
+
+  private final Javalin javalin;
+  private final TableFeed feed;
+
+  private WebServer(Javalin javalin, TableFeed feed) {
+    this.javalin = javalin;
+    this.feed = feed;
+  }
+
+  public static WebServer start(Tables tables, WebSettings settings) {
+    Templates templates = new Templates();
+    TableFeed feed = new TableFeed(tables, settings.keepAlive());
+    RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute());
+    Javalin javalin = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add("/public");
+      config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.routes.before(ctx -> {
+        SecurityHeaders.apply(ctx);
+        rateLimiter.check(ctx);
+        OriginCheck.check(ctx);
+      });
+      ApiRoutes.register(config.routes, tables, feed);
+      PageRoutes.register(config.routes, tables, templates, feed);
+    });
+    javalin.start(settings.host(), settings.port());
+    return new WebServer(javalin, feed);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public TableFeed feed() {
+    return feed;
+  }
+
+  @Override
+  public void close() {
+    feed.close();
+    javalin.stop();
+  }
+}
