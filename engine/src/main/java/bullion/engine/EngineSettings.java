@@ -44,6 +44,10 @@ public record EngineSettings(
     return new EngineSettings(database, snapshotEvery, idle, askTimeout, clusterHost, clusterPort, seedNodes, rules, clock);
   }
 
+  public EngineSettings withAskTimeout(Duration timeout) {
+    return new EngineSettings(database, snapshotEvery, passivateAfter, timeout, clusterHost, clusterPort, seedNodes, rules, clock);
+  }
+
   public EngineSettings withRules(Rules newRules) {
     return new EngineSettings(database, snapshotEvery, passivateAfter, askTimeout, clusterHost, clusterPort, seedNodes,
         newRules, clock);

@@ -6,6 +6,8 @@ import bullion.engine.entity.TableTopics;
 import bullion.engine.persistence.JournalSchema;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -36,6 +38,7 @@ public final class TableSystem implements AutoCloseable {
     Cluster cluster = Cluster.get(system);
     if (settings.seedNodes().isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      awaitUp(system, cluster);
     }
     ActorRef<TableTopics.Message> topics = system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
     TableEntity.Settings entitySettings = new TableEntity.Settings(settings.snapshotEvery(), Duration.ofMillis(200),
@@ -44,6 +47,21 @@ public final class TableSystem implements AutoCloseable {
     sharding.init(Entity.of(TableEntity.TYPE_KEY,
         entity -> TableEntity.create(entity.getEntityId(), entitySettings, settings.rules(), settings.clock(), topics)));
     return new TableSystem(system, new Tables(system, sharding, topics, settings.askTimeout()));
+  }
+
+  /**
+   * Sharding only hands out tables once this node is Up; answering requests before then would make the first
+   * ones time out, so start-up waits (bounded) for it.
+   */
+  private static void awaitUp(ActorSystem<Void> system, Cluster cluster) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (cluster.selfMember().status() != MemberStatus.up()) {
+      if (System.nanoTime() > deadline) {
+        system.terminate();
+        throw new IllegalStateException("this node did not join its own cluster within 30 s");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
   }
 
   public Tables tables() {

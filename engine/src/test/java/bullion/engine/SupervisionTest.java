@@ -1,0 +1,56 @@
+package bullion.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bullion.core.Command;
+import bullion.engine.entity.Rules;
+import bullion.engine.persistence.DatabaseSettings;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fault inside one table restarts that table from its journal and leaves every other table alone. */
+class SupervisionTest {
+
+  /** The core's rules, except that a player named "💥" makes decide throw: a bug, injected. */
+  private static final Rules FAULTY = (table, command, now) -> {
+    if (command instanceof Command.AddPlayer add && "💥".equals(add.name())) {
+      throw new IllegalStateException("injected fault");
+    }
+    return Rules.CORE.decide(table, command, now);
+  };
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aCrashedTableRestartsFromItsJournalWithoutTouchingAnother() throws Exception {
+    EngineSettings settings = EngineSettings.singleNode(DatabaseSettings.h2File(dataDir))
+        .withRules(FAULTY).withAskTimeout(Duration.ofSeconds(3));
+    try (TableSystem system = TableSystem.start(settings)) {
+      Tables tables = system.tables();
+      Tables.Opened crashing = Await.result(tables.open(new Command.OpenTable("Crashing", "USD", BigDecimal.TEN, 10)));
+      Tables.Opened bystander = Await.result(tables.open(new Command.OpenTable("Bystander", "USD", BigDecimal.TEN, 10)));
+      Await.done(tables.addPlayer(crashing.id(), crashing.manageToken(), "Ari", Optional.empty()));
+      Await.done(tables.buyIn(crashing.id(), crashing.manageToken(), 1, 2, Optional.empty()));
+      Await.done(tables.addPlayer(bystander.id(), bystander.manageToken(), "Bea", Optional.empty()));
+
+      // The faulty command gets no answer: the table dies mid-command and nothing is journaled.
+      assertThatThrownBy(() -> tables.addPlayer(crashing.id(), crashing.manageToken(), "💥", Optional.empty())
+          .toCompletableFuture().get(10, TimeUnit.SECONDS)).hasMessageContaining("timed out");
+
+      Outcome.Done afterRestart = Await.done(tables.buyIn(crashing.id(), crashing.manageToken(), 1, 1, Optional.empty()));
+      assertThat(afterRestart.table().players()).extracting(p -> p.name()).containsExactly("Ari");
+      assertThat(afterRestart.table().entries()).hasSize(2);
+      assertThat(afterRestart.table().chipsOnTable()).isEqualTo(30);
+
+      Outcome.Done other = Await.done(tables.buyIn(bystander.id(), bystander.manageToken(), 1, 1, Optional.empty()));
+      assertThat(other.table().players()).extracting(p -> p.name()).containsExactly("Bea");
+      assertThat(other.table().entries()).hasSize(1);
+    }
+  }
+}
