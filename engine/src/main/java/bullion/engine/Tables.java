@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
@@ -89,19 +88,9 @@ public final class Tables {
    * closed. The listener runs on an actor thread: it should hand work off, not block.
    */
   public AutoCloseable subscribe(TableId id, Consumer<TableChanged> listener) {
-    ActorRef<TableChanged> subscriber = system.systemActorOf(
-        Behaviors.<TableChanged>setup(ctx -> {
-          topics.tell(new TableTopics.Subscribe(id.value(), ctx.getSelf()));
-          return Behaviors.receiveMessage(change -> {
-            listener.accept(change);
-            return Behaviors.same();
-          });
-        }),
+    ActorRef<Subscriber.Message> subscriber = system.systemActorOf(Subscriber.create(id.value(), topics, listener),
         "subscriber-" + UUID.randomUUID(), Props.empty());
-    return () -> system.systemActorOf(Behaviors.<Void>setup(ctx -> {
-      ctx.stop(subscriber);
-      return Behaviors.stopped();
-    }), "unsubscribe-" + UUID.randomUUID(), Props.empty());
+    return () -> subscriber.tell(new Subscriber.Stop());
   }
 
   private EntityRef<TableMessage> table(TableId id) {

@@ -21,6 +21,8 @@ public final class TableTopics {
 
   public record Subscribe(String tableId, ActorRef<TableChanged> subscriber) implements Message {}
 
+  public record Unsubscribe(String tableId, ActorRef<TableChanged> subscriber) implements Message {}
+
   private TableTopics() {}
 
   public static Behavior<Message> create() {
@@ -35,6 +37,10 @@ public final class TableTopics {
           })
           .onMessage(Subscribe.class, s -> {
             topic.apply(s.tableId()).tell(Topic.subscribe(s.subscriber()));
+            return Behaviors.same();
+          })
+          .onMessage(Unsubscribe.class, u -> {
+            topic.apply(u.tableId()).tell(Topic.unsubscribe(u.subscriber()));
             return Behaviors.same();
           })
           .build();

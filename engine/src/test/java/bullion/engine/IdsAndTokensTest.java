@@ -1,0 +1,41 @@
+package bullion.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class IdsAndTokensTest {
+
+  @Test
+  void tableIdsCarry128RandomBitsInUrlSafeText() {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      String id = TableId.random().value();
+      assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
+      ids.add(id);
+    }
+    assertThat(ids).hasSize(1000);
+  }
+
+  @Test
+  void anythingThatCannotBeATableIdIsRefusedBeforeReachingATable() {
+    assertThat(TableId.parse("../../etc/passwd")).isEmpty();
+    assertThat(TableId.parse("short")).isEmpty();
+    assertThat(TableId.parse(null)).isEmpty();
+    assertThatThrownBy(() -> new TableId("x y")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void manageTokensCarry256RandomBitsAndOnlyTheirOwnHashMatches() {
+    String token = ManageToken.generate();
+    assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
+    String hash = ManageToken.hash(token);
+    assertThat(hash).doesNotContain(token).hasSize(64);
+    assertThat(ManageToken.matches(token, hash)).isTrue();
+    assertThat(ManageToken.matches(ManageToken.generate(), hash)).isFalse();
+    assertThat(ManageToken.matches(null, hash)).isFalse();
+  }
+}
