@@ -1,0 +1,48 @@
+package bullion.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bullion.engine.persistence.DatabaseSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentTest {
+
+  @Test
+  void withNothingSetBullionRunsOnAnEmbeddedFileUnderDataAndPort8080() {
+    Environment env = Environment.from(Map.of());
+    assertThat(env.engine().database().kind()).isEqualTo(DatabaseSettings.Kind.H2);
+    assertThat(env.engine().database().url())
+        .isEqualTo("jdbc:h2:file:" + Path.of("./data").toAbsolutePath().resolve("bullion") + ";WRITE_DELAY=0");
+    assertThat(env.web().host()).isEqualTo("127.0.0.1");
+    assertThat(env.web().port()).isEqualTo(8080);
+    assertThat(env.engine().passivateAfter()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(env.engine().snapshotEvery()).isEqualTo(100);
+  }
+
+  @Test
+  void theDataDirAndPortCanBeMoved() {
+    Environment env = Environment.from(Map.of("BULLION_DATA_DIR", "/srv/bullion", "BULLION_HTTP_PORT", "9090"));
+    assertThat(env.engine().database().url()).startsWith("jdbc:h2:file:/srv/bullion/bullion;");
+    assertThat(env.web().port()).isEqualTo(9090);
+  }
+
+  @Test
+  void aDatabaseUrlSwitchesToPostgres() {
+    Environment env = Environment.from(Map.of("BULLION_DB_URL", "jdbc:postgresql://db:5432/bullion",
+        "BULLION_DB_USER", "bullion", "BULLION_DB_PASSWORD", "secret"));
+    assertThat(env.engine().database()).isEqualTo(new DatabaseSettings(DatabaseSettings.Kind.POSTGRES,
+        "jdbc:postgresql://db:5432/bullion", "bullion", "secret"));
+  }
+
+  @Test
+  void badSettingsSayWhichVariableIsWrong() {
+    assertThatThrownBy(() -> Environment.from(Map.of("BULLION_HTTP_PORT", "eighty")))
+        .hasMessageContaining("BULLION_HTTP_PORT must be a whole number");
+    assertThatThrownBy(() -> Environment.from(Map.of("BULLION_DB_URL", "jdbc:mysql://x/y")))
+        .hasMessageContaining("jdbc:postgresql:");
+  }
+}
