@@ -5,6 +5,7 @@ import bullion.web.api.ApiRoutes;
 import bullion.web.live.TableFeed;
 import bullion.web.pages.PageRoutes;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP server: pages and JSON API over one facade, with security headers, a CSRF origin check, a body
@@ -29,7 +30,11 @@ public final class WebServer implements AutoCloseable {
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.staticFiles.enableWebjars();
       config.staticFiles.add("/public");
-      config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.jetty.modifyServer(server -> {
+        // On stop, refuse new requests but let in-flight ones finish (up to 10 s) before connections close.
+        server.insertHandler(new GracefulHandler());
+        server.setStopTimeout(10_000);
+      });
       config.routes.before(ctx -> {
         SecurityHeaders.apply(ctx);
         rateLimiter.check(ctx);
