@@ -1,5 +1,6 @@
 package bullion.web.pages;
 
+import bullion.core.Rejection;
 import bullion.core.Table;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
@@ -53,6 +54,9 @@ final class TableResponses {
         }
         yield CompletableFuture.completedFuture(null);
       }
+      // A player or entry that does not exist has no control to show the message beside: it is a 404.
+      case Outcome.Refused refused when refused.why().kind() == Rejection.Kind.NOT_FOUND ->
+          done(() -> ErrorPages.show(ctx, 404, refused.why().message()));
       case Outcome.Refused refused -> refuse(ctx, id, token, errorAt.apply(refused.why().message()));
       case Outcome.RequestIdReused reused ->
           refuse(ctx, id, token, errorAt.apply("That form was already sent once; look at the table and try again."));
