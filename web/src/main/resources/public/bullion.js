@@ -71,11 +71,23 @@
     });
   }
 
+  // Every change reaches this page twice when it was made here: as the form's answer and as a live event.
+  // A live refresh that brings a board no newer than the one shown is dropped, so it cannot wipe a message
+  // or a form the answer has just put on the page.
+  function skipStaleBoard(event) {
+    var detail = event.detail;
+    if (!detail.target || detail.target.id !== "board" || detail.requestConfig.verb !== "get") return;
+    var incoming = Number(detail.xhr.getResponseHeader("Bullion-Version"));
+    var shown = document.getElementById("board-version");
+    if (incoming && shown && incoming <= Number(shown.dataset.version)) detail.shouldSwap = false;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     remember();
     listMine();
     localTimes(document);
     document.addEventListener("click", copy);
+    document.body.addEventListener("htmx:beforeSwap", skipStaleBoard);
     document.body.addEventListener("htmx:afterSwap", function (event) { localTimes(event.target); });
   });
 })();

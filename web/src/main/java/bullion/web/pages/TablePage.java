@@ -21,10 +21,10 @@ import java.util.function.Function;
  * Everything the table page and its live board show, formatted from the {@link Table} and its
  * {@link TableReport}; the templates only print these values. {@code manage} is true only when the caller's
  * token matched, and only then does the page carry the token (in {@code token}, {@code boardPath} and
- * {@code manageUrl}).
+ * {@code manageUrl}). {@code version} grows with every change, so a live page can tell a stale board from a new one.
  */
 public record TablePage(
-    String id, String name, String price, long chipsPerBuyIn, String chipValue, String currency,
+    String id, long version, String name, String price, long chipsPerBuyIn, String chipValue, String currency,
     boolean closed, boolean manage, String token,
     String viewUrl, String manageUrl, String qrCode,
     String boardPath, String livePath, String actionPath, String csvPath,
@@ -75,7 +75,7 @@ public record TablePage(
     String tokenValue = token.orElse("");
     String view = Links.viewPath(id);
     return new TablePage(
-        id.value(), settings.name(), MoneyText.of(settings.buyIn()), settings.chipsPerBuyIn(),
+        id.value(), table.version(), settings.name(), MoneyText.of(settings.buyIn()), settings.chipsPerBuyIn(),
         MoneyText.chipValue(settings), settings.currency().getCurrencyCode(),
         table.closed(), manage, tokenValue,
         links.viewUrl(), manage ? links.manageUrl(tokenValue) : "", manage ? QrCodeImage.dataUri(links.viewUrl()) : "",

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class TableRoutes {
 
+  /** The board's version, so bullion.js can skip a live refresh that would show nothing new. */
+  static final String VERSION_HEADER = "Bullion-Version";
+
   private static final Duration LIVE_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
   private final Tables tables;
@@ -73,6 +76,9 @@ final class TableRoutes {
   private void fragment(Context ctx) {
     Optional<String> token = Optional.ofNullable(ctx.queryParam("token"));
     withId(ctx, id -> ctx.future(() -> tables.view(id, token).toCompletableFuture().thenAccept(outcome -> {
+      if (outcome instanceof Outcome.Done done) {
+        ctx.header(VERSION_HEADER, String.valueOf(done.table().version()));
+      }
       switch (outcome) {
         case Outcome.Done done when token.isEmpty() ->
             templates.html(ctx, "board.jte", TableResponses.viewOnly(ctx, id, done.table()));
