@@ -1,0 +1,38 @@
+package bullion.web.pages;
+
+import java.util.List;
+
+/**
+ * The home page: the open-a-table form (with what was typed, and each refusal beside its field) and the
+ * open-by-link form.
+ */
+public record HomePage(String name, String price, String chips, String currency,
+    String nameError, String priceError, String chipsError, String currencyError, String formError,
+    String link, String linkError, List<String> currencies) {
+
+  /** Currencies offered as suggestions; any ISO 4217 code with a minor unit is accepted. */
+  static final List<String> SUGGESTED = List.of("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "SEK", "NOK", "DKK");
+
+  public HomePage {
+    currencies = List.copyOf(currencies);
+  }
+
+  static HomePage blank() {
+    return new HomePage("", "20", "200", "USD", "", "", "", "", "", "", "", SUGGESTED);
+  }
+
+  HomePage withOpenError(String field, String message) {
+    return new HomePage(name, price, chips, currency,
+        field.equals("name") ? message : "", field.equals("price") ? message : "",
+        field.equals("chips") ? message : "", field.equals("currency") ? message : "",
+        field.equals("form") ? message : "", link, linkError, currencies);
+  }
+
+  HomePage withLinkError(String typed, String message) {
+    return new HomePage(name, price, chips, currency, "", "", "", "", "", typed, message, currencies);
+  }
+
+  static HomePage typed(String name, String price, String chips, String currency) {
+    return new HomePage(name, price, chips, currency, "", "", "", "", "", "", "", SUGGESTED);
+  }
+}

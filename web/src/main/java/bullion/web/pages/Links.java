@@ -1,0 +1,34 @@
+package bullion.web.pages;
+
+import bullion.engine.TableId;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where a table lives on the web. The view-only path has only the public id; only the manage path carries
+ * the secret token, so the share link cannot be turned into the manage link. These paths are shared with
+ * the JSON API's viewUrl and manageUrl.
+ */
+record Links(String origin, TableId id) {
+
+  static Links of(Context ctx, TableId id) {
+    return new Links(ctx.scheme() + "://" + ctx.host(), id);
+  }
+
+  static String viewPath(TableId id) {
+    return "/t/" + id.value();
+  }
+
+  static String managePath(TableId id, String token) {
+    return viewPath(id) + "/manage?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+  }
+
+  String viewUrl() {
+    return origin + viewPath(id);
+  }
+
+  String manageUrl(String token) {
+    return origin + managePath(id, token);
+  }
+}

@@ -1,0 +1,33 @@
+package bullion.web.pages;
+
+import io.nayuki.qrcodegen.QrCode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A QR code as an SVG data URI for an {@code <img>}: the CSP allows {@code img-src data:}, and an image cannot
+ * carry script, so no markup is ever written unescaped into a page.
+ */
+final class QrCodeImage {
+
+  private static final int QUIET_ZONE = 4;
+
+  private QrCodeImage() {}
+
+  static String dataUri(String text) {
+    QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+    int size = qr.size + 2 * QUIET_ZONE;
+    StringBuilder path = new StringBuilder();
+    for (int y = 0; y < qr.size; y++) {
+      for (int x = 0; x < qr.size; x++) {
+        if (qr.getModule(x, y)) {
+          path.append('M').append(x + QUIET_ZONE).append(',').append(y + QUIET_ZONE).append("h1v1h-1z");
+        }
+      }
+    }
+    String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+        + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
+        + path + "\" fill=\"#000\"/></svg>";
+    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,133 @@
+package bullion.web.pages;
+
+import bullion.core.Entry;
+import bullion.core.Money;
+import bullion.core.Player;
+import bullion.core.PlayerBalance;
+import bullion.core.Table;
+import bullion.core.TableReport;
+import bullion.core.TableSettings;
+import bullion.core.Totals;
+import bullion.engine.TableId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Everything the table page and its live board show, formatted from the {@link Table} and its
+ * {@link TableReport}; the templates only print these values. {@code manage} is true only when the caller's
+ * token matched, and only then does the page carry the token (in {@code token}, {@code boardPath} and
+ * {@code manageUrl}). {@code version} grows with every change, so a live page can tell a stale board from a new one.
+ */
+public record TablePage(
+    String id, long version, String name, String price, long chipsPerBuyIn, String chipValue, String currency,
+    boolean closed, boolean manage, String token,
+    String viewUrl, String manageUrl, String qrCode,
+    String boardPath, String livePath, String actionPath, String csvPath,
+    List<PlayerRow> players, TotalsRow totals, List<LedgerRow> ledger,
+    boolean settled, List<Payment> payments, String settleNote,
+    String addPlayerRequestId, String addPlayerError, String statusRequestId, String statusError) {
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  public TablePage {
+    players = List.copyOf(players);
+    ledger = List.copyOf(ledger);
+    payments = List.copyOf(payments);
+  }
+
+  /** The share view: numbers and ledger, no token, no controls. */
+  static TablePage viewOnly(TableId id, Table table, Links links) {
+    return of(id, table, links, Optional.empty(), Optional.empty());
+  }
+
+  /** The manage view; {@code error} is shown beside the control that caused it. */
+  static TablePage manage(TableId id, Table table, Links links, String token, Optional<FormError> error) {
+    return of(id, table, links, Optional.of(token), error);
+  }
+
+  private static TablePage of(TableId id, Table table, Links links, Optional<String> token, Optional<FormError> error) {
+    TableSettings settings = table.settings();
+    TableReport report = TableReport.of(table);
+    String errorControl = error.map(FormError::control).orElse("");
+    String errorMessage = error.map(FormError::message).orElse("");
+    Function<String, String> errorFor = control -> control.equals(errorControl) ? errorMessage : "";
+
+    List<PlayerRow> players = report.players().stream()
+        .map(b -> playerRow(b, errorFor))
+        .toList();
+    Totals t = report.totals();
+    TotalsRow totals = new TotalsRow(t.chipsBought(), t.chipsCashedOut(), t.chipsOnTable(), MoneyText.of(t.moneyIn()),
+        MoneyText.of(t.moneyOut()));
+    List<LedgerRow> ledger = table.entries().stream()
+        .sorted(Comparator.comparingInt(Entry::seq).reversed())
+        .map(e -> ledgerRow(e, table, errorFor))
+        .toList();
+    List<Payment> payments = report.settlement().transfers().stream()
+        .map(tr -> new Payment(name(table, tr.fromPlayerId()), name(table, tr.toPlayerId()), MoneyText.of(tr.amount())))
+        .toList();
+
+    boolean manage = token.isPresent();
+    String tokenValue = token.orElse("");
+    String view = Links.viewPath(id);
+    return new TablePage(
+        id.value(), table.version(), settings.name(), MoneyText.of(settings.buyIn()), settings.chipsPerBuyIn(),
+        MoneyText.chipValue(settings), settings.currency().getCurrencyCode(),
+        table.closed(), manage, tokenValue,
+        links.viewUrl(), manage ? links.manageUrl(tokenValue) : "", manage ? QrCodeImage.dataUri(links.viewUrl()) : "",
+        manage ? view + "/fragment?token=" + tokenValue : view + "/fragment", view + "/live", view, view + "/ledger.csv",
+        players, totals, ledger,
+        report.settlement().complete(), payments, settleNote(report, table),
+        requestId(), errorFor.apply("add-player"), requestId(), errorFor.apply("status"));
+  }
+
+  private static PlayerRow playerRow(PlayerBalance b, Function<String, String> errorFor) {
+    int id = b.player().id();
+    Money net = b.net();
+    String netClass = net.signum() > 0 ? "won" : net.signum() < 0 ? "lost" : "even";
+    return new PlayerRow(id, b.player().name(), b.buyIns(), b.chipsBought(), b.chipsCashedOut(), b.chipsOut(),
+        MoneyText.of(b.paidIn()), MoneyText.signed(net), netClass, requestId(), requestId(),
+        errorFor.apply("buy-in:" + id), errorFor.apply("cash-out:" + id));
+  }
+
+  private static LedgerRow ledgerRow(Entry e, Table table, Function<String, String> errorFor) {
+    TableSettings settings = table.settings();
+    String what;
+    String amount;
+    if (e.kind() == Entry.Kind.BUY_IN) {
+      long chips = e.quantity() * settings.chipsPerBuyIn();
+      what = (e.quantity() == 1 ? "Bought in" : "Bought in \u00d7" + e.quantity()) + " (" + chips + " chips)";
+      amount = MoneyText.of(settings.buyIn().times(e.quantity()));
+    } else {
+      what = "Cashed out " + e.quantity() + " chip" + (e.quantity() == 1 ? "" : "s");
+      amount = "";
+    }
+    String reason = e.voiding().map(Entry.Voiding::reason).orElse("");
+    return new LedgerRow(e.seq(), e.at().toString(), CLOCK.format(e.at()), name(table, e.playerId()), what, amount,
+        e.voided(), reason, requestId(), errorFor.apply("void:" + e.seq()));
+  }
+
+  private static String settleNote(TableReport report, Table table) {
+    if (!report.settlement().complete()) {
+      long left = report.totals().chipsOnTable();
+      return "Settle-up shows once every chip is cashed out; " + left + " chip" + (left == 1 ? " is" : "s are")
+          + " still on the table.";
+    }
+    if (report.settlement().discrepancy().isPresent()) {
+      return report.settlement().discrepancy().get().message();
+    }
+    return report.settlement().transfers().isEmpty() ? "Everyone is square: nobody pays anybody." : "";
+  }
+
+  private static String name(Table table, int playerId) {
+    return table.player(playerId).map(Player::name).orElse("Player " + playerId);
+  }
+
+  private static String requestId() {
+    return UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,70 @@
+package bullion.web.pages;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/** Headless Debian chromium driven by its own chromedriver; Selenium Manager is never asked to download anything. */
+final class Browsers {
+
+  private Browsers() {}
+
+  /** A fresh browser with its own profile; {@code width} 375 is a phone held in one hand. */
+  static ChromeDriver start(int width, int height) {
+    try {
+      Path profile = Files.createTempDirectory("chromium-profile-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary("/usr/bin/chromium");
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+          "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+          .usingAnyFreePort()
+          .withTimeout(Duration.ofSeconds(30))
+          .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(15));
+      // Headless chromium will not make a window narrower than 500 px; a phone's viewport is emulated instead.
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
+      return driver;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Saves what the browser shows to target/screenshots/{name}.png, to be looked at. */
+  static Path screenshot(ChromeDriver driver, String name) {
+    try {
+      Path file = Path.of("target", "screenshots", name + ".png");
+      Files.createDirectories(file.getParent());
+      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The browser's console entries since the last call: CSP violations and failed loads show up here. */
+  static List<LogEntry> console(ChromeDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll();
+  }
+}

@@ -1,0 +1,96 @@
+package bullion.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bullion.engine.TableId;
+import bullion.web.TestServer;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live stream the pages listen to, over plain HTTP. */
+class LiveTest {
+
+  @TempDir
+  static Path data;
+  static TestServer server;
+  static Http http;
+  static final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(data);
+    http = new Http(server.baseUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void aChangeReachesAnOpenStreamAsAChangedEvent() throws Exception {
+    Http.Managed table = http.openTable("Live", "20", "200", "USD");
+    TableId id = TableId.parse(table.id()).orElseThrow();
+    HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/t/" + table.id() + "/live"))
+        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      assertThat(stream.statusCode()).isEqualTo(200);
+      assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (server.web().feed().clientCount(id) < 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      http.change(table, "/players", Map.of("name", "Dana"));
+      CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
+        try {
+          String line;
+          while ((line = lines.readLine()) != null) {
+            if (line.equals("event: changed")) {
+              return lines.readLine();
+            }
+          }
+          return "stream ended";
+        } catch (java.io.IOException e) {
+          return e.toString();
+        }
+      });
+      assertThat(event.get(5, TimeUnit.SECONDS)).isEqualTo("data: {\"tableId\":\"" + table.id() + "\",\"version\":2}");
+    }
+  }
+
+  @Test
+  void aStreamForAnUnknownTableIsA404() throws Exception {
+    HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/t/AAAAAAAAAAAAAAAAAAAAAA/live"))
+        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    HttpResponse<String> malformed = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/t/nope/live"))
+        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(malformed.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theBoardFragmentSaysItsVersionSoAStaleLiveRefreshCanBeSkipped() {
+    Http.Managed table = http.openTable("Versions", "20", "200", "USD");
+    HttpResponse<String> first = http.get("/t/" + table.id() + "/fragment");
+    http.change(table, "/players", Map.of("name", "Dana"));
+    HttpResponse<String> second = http.get("/t/" + table.id() + "/fragment");
+    assertThat(first.headers().firstValue("Bullion-Version")).hasValue("1");
+    assertThat(second.headers().firstValue("Bullion-Version")).hasValue("2");
+    assertThat(second.body()).contains("data-version=\"2\"");
+  }
+}
