@@ -38,4 +38,14 @@ class IdsAndTokensTest {
     assertThat(ManageToken.matches(ManageToken.generate(), hash)).isFalse();
     assertThat(ManageToken.matches(null, hash)).isFalse();
   }
+
+  @Test
+  void messagesThatCarryATokenNeverPrintIt() {
+    String token = ManageToken.generate();
+    var change = new bullion.engine.entity.TableMessage.Change(new bullion.core.Command.CloseTable(), token,
+        java.util.Optional.of("r1"), null);
+    var view = new bullion.engine.entity.TableMessage.View(java.util.Optional.of(token), null);
+    assertThat(change.toString()).doesNotContain(token).contains("CloseTable");
+    assertThat(view.toString()).doesNotContain(token);
+  }
 }

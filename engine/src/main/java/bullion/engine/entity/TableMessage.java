@@ -16,8 +16,19 @@ public sealed interface TableMessage extends JsonSerializable {
    * A change to the table. A repeated {@code requestId} gets the first outcome again and records nothing new.
    */
   record Change(Command command, String manageToken, Optional<String> requestId, ActorRef<Outcome> replyTo)
-      implements TableMessage {}
+      implements TableMessage {
+    /** Never prints the token: messages end up in dead-letter and debug logs. */
+    @Override
+    public String toString() {
+      return "Change[command=" + command + ", requestId=" + requestId + ", replyTo=" + replyTo + "]";
+    }
+  }
 
   /** Read the table; {@code manageToken}, if given, is checked so the caller learns whether it may manage. */
-  record View(Optional<String> manageToken, ActorRef<Outcome> replyTo) implements TableMessage {}
+  record View(Optional<String> manageToken, ActorRef<Outcome> replyTo) implements TableMessage {
+    @Override
+    public String toString() {
+      return "View[withToken=" + manageToken.isPresent() + ", replyTo=" + replyTo + "]";
+    }
+  }
 }
