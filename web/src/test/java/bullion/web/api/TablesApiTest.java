@@ -2,32 +2,11 @@ package bullion.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bullion.web.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/tables, GET /api/tables/{id}, close and reopen, against the real server on the embedded default. */
-class TablesApiTest {
-
-  @TempDir
-  static Path dataDir;
-  static TestServer server;
-  static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    api = new ApiClient(server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class TablesApiTest extends ApiServer {
 
   @Test
   void openingATableIs201WithItsViewTheManageTokenAndThePagePaths() {
