@@ -1,0 +1,94 @@
+package bullion.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bullion.core.Command;
+import bullion.core.CommandDecider;
+import bullion.engine.EngineSettings;
+import bullion.engine.TableSystem;
+import bullion.engine.entity.Rules;
+import bullion.engine.persistence.DatabaseSettings;
+import bullion.web.TestServer;
+import bullion.web.WebServer;
+import bullion.web.WebSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When the server cannot answer now: a client over its rate limit (429), a table that does not answer in time (503). */
+class OverloadApiTest {
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void aClientOverItsRateLimitGets429AsAProblemWithRetryAfter() {
+    try (TestServer server = TestServer.start(DatabaseSettings.h2File(dataDir),
+        WebSettings.defaults().withPort(0).withRequestsPerMinute(3))) {
+      ApiClient api = new ApiClient(server.baseUrl());
+      for (int i = 0; i < 3; i++) {
+        assertThat(api.get("/api/tables/EEEEEEEEEEEEEEEEEEEEEE").status()).isEqualTo(404);
+      }
+
+      ApiClient.Response limited = api.get("/api/tables/EEEEEEEEEEEEEEEEEEEEEE");
+
+      assertThat(limited.status()).isEqualTo(429);
+      assertThat(limited.contentType()).startsWith("application/problem+json");
+      assertThat(limited.header("Retry-After")).isPresent();
+    }
+  }
+
+  @Test
+  void aTableThatDoesNotAnswerInTimeIs503NotA500() {
+    CountDownLatch release = new CountDownLatch(1);
+    // Buy-ins hang inside the table until released, so the facade's short ask times out.
+    Rules slowBuyIns = (table, command, now) -> {
+      if (command instanceof Command.BuyIn) {
+        awaitQuietly(release);
+      }
+      return CommandDecider.decide(table, command, now);
+    };
+    EngineSettings settings = new EngineSettings(DatabaseSettings.h2File(dataDir), 100, Duration.ofMinutes(30),
+        Duration.ofSeconds(2), "127.0.0.1", 0, List.of(), slowBuyIns, Clock.systemUTC());
+    try (TableSystem system = TableSystem.start(settings);
+        WebServer web = WebServer.start(system.tables(), WebSettings.defaults().withPort(0))) {
+      try {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + web.port());
+        ApiClient.Opened table = openOnceWarm(api);
+        int ann = api.addPlayer(table, "Ann");
+
+        ApiClient.Response timedOut = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":1}");
+
+        assertThat(timedOut.status()).isEqualTo(503);
+        assertThat(timedOut.header("Retry-After")).isPresent();
+        assertThat(timedOut.detail()).isEqualTo("The table did not answer in time; try again shortly.");
+      } finally {
+        release.countDown(); // before the system closes, so the hung table can stop
+      }
+    }
+  }
+
+  /** The first ask of a fresh node also waits for the cluster and sharding to start, which may take longer. */
+  private static ApiClient.Opened openOnceWarm(ApiClient api) {
+    for (int attempt = 1; ; attempt++) {
+      ApiClient.Response created = api.post("/api/tables", "{\"name\":\"Slow\",\"buyIn\":\"20.00\",\"chipsPerBuyIn\":100}");
+      if (created.status() == 201 || attempt == 5) {
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new ApiClient.Opened(created.json().get("id").asText(), created.json().get("manageToken").asText());
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
