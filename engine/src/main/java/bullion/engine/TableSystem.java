@@ -46,7 +46,7 @@ public final class TableSystem implements AutoCloseable {
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(TableEntity.TYPE_KEY,
         entity -> TableEntity.create(entity.getEntityId(), entitySettings, settings.rules(), settings.clock(), topics)));
-    return new TableSystem(system, new Tables(system, sharding, topics, settings.askTimeout()));
+    return new TableSystem(system, new Tables(sharding, topics, settings.askTimeout()));
   }
 
   /**

@@ -10,8 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 
@@ -25,13 +23,11 @@ public final class Tables {
   /** A newly opened table: its id, the manage token (shown once, stored only as a hash) and the outcome. */
   public record Opened(TableId id, String manageToken, Outcome outcome) {}
 
-  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final ActorRef<TableTopics.Message> topics;
   private final Duration askTimeout;
 
-  Tables(ActorSystem<?> system, ClusterSharding sharding, ActorRef<TableTopics.Message> topics, Duration askTimeout) {
-    this.system = system;
+  Tables(ClusterSharding sharding, ActorRef<TableTopics.Message> topics, Duration askTimeout) {
     this.sharding = sharding;
     this.topics = topics;
     this.askTimeout = askTimeout;
@@ -85,12 +81,14 @@ public final class Tables {
 
   /**
    * Calls {@code listener} after every change to the table, made on any node, until the subscription is
-   * closed. The listener runs on an actor thread: it should hand work off, not block.
+   * closed. A change made on this node after this returns is always heard. The listener runs on an actor
+   * thread: it should hand work off, not block.
    */
   public AutoCloseable subscribe(TableId id, Consumer<TableChanged> listener) {
-    ActorRef<Subscriber.Message> subscriber = system.systemActorOf(Subscriber.create(id.value(), topics, listener),
-        "subscriber-" + UUID.randomUUID(), Props.empty());
-    return () -> subscriber.tell(new Subscriber.Stop());
+    String listenerId = UUID.randomUUID().toString();
+    // Registered before this returns: any change this node publishes afterwards reaches the listener.
+    topics.tell(new TableTopics.Listen(id.value(), listenerId, listener));
+    return () -> topics.tell(new TableTopics.StopListening(listenerId));
   }
 
   private EntityRef<TableMessage> table(TableId id) {
