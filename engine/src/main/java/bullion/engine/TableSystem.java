@@ -45,7 +45,8 @@ public final class TableSystem implements AutoCloseable {
         Duration.ofSeconds(5));
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(TableEntity.TYPE_KEY,
-        entity -> TableEntity.create(entity.getEntityId(), entitySettings, settings.rules(), settings.clock(), topics)));
+        entity -> TableEntity.create(entity.getEntityId(), entitySettings, settings.rules(), settings.clock(), topics,
+            entity.getShard())));
     return new TableSystem(system, new Tables(sharding, topics, settings.askTimeout()));
   }
 

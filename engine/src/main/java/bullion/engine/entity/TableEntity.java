@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -26,6 +27,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.actor.typed.PostStop;
 
 /**
  * One table's live process. Commands go to the core's decide; accepted events are journaled and only then
@@ -43,8 +46,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
   private final Rules rules;
   private final Clock clock;
   private final ActorRef<TableTopics.Message> topics;
+  private final ActorRef<TableMessage> self;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
 
-  private TableEntity(String tableId, Settings settings, Rules rules, Clock clock, ActorRef<TableTopics.Message> topics) {
+  private TableEntity(String tableId, Settings settings, Rules rules, Clock clock, ActorRef<TableTopics.Message> topics,
+      ActorRef<TableMessage> self, ActorRef<ClusterSharding.ShardCommand> shard) {
     super(PersistenceId.of(TYPE_KEY.name(), tableId),
         SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
     this.tableId = tableId;
@@ -52,12 +58,15 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     this.rules = rules;
     this.clock = clock;
     this.topics = topics;
+    this.self = self;
+    this.shard = shard;
   }
 
   /** The table, restarted from its journal with backoff if anything inside it throws. */
   public static Behavior<TableMessage> create(String tableId, Settings settings, Rules rules, Clock clock,
-      ActorRef<TableTopics.Message> topics) {
-    return Behaviors.supervise(Behaviors.<TableMessage>setup(ctx -> new TableEntity(tableId, settings, rules, clock, topics)))
+      ActorRef<TableTopics.Message> topics, ActorRef<ClusterSharding.ShardCommand> shard) {
+    return Behaviors.supervise(Behaviors.<TableMessage>setup(
+            ctx -> new TableEntity(tableId, settings, rules, clock, topics, ctx.getSelf(), shard)))
         .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
   }
 
@@ -81,13 +90,22 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
   }
 
   @Override
+  public SignalHandler<TableState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(PostStop.instance(), state -> topics.tell(new TableTopics.TableStopped(tableId)))
+        .build();
+  }
+
+  @Override
   public EventHandler<TableState, StoredEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(TableState::apply);
   }
 
   private ReplyEffect<StoredEvent, TableState> open(TableState state, TableMessage.Open open) {
     return switch (rules.decide(state.table(), open.command(), clock.instant())) {
-      case Decision.Rejected rejected -> Effect().reply(open.replyTo(), new Outcome.Refused(rejected.why()));
+      case Decision.Rejected rejected -> state.table().isEmpty()
+          ? answerAndStop(open.replyTo(), new Outcome.Refused(rejected.why()))
+          : Effect().reply(open.replyTo(), new Outcome.Refused(rejected.why()));
       case Decision.Accepted accepted -> Effect()
           .persist(accepted.events().stream()
               .map(e -> (StoredEvent) new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
@@ -99,7 +117,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
   private ReplyEffect<StoredEvent, TableState> change(TableState state, TableMessage.Change change) {
     if (state.table().isEmpty()) {
-      return Effect().reply(change.replyTo(), new Outcome.NotFound());
+      return answerAndStop(change.replyTo(), new Outcome.NotFound());
     }
     if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
       return Effect().reply(change.replyTo(), new Outcome.Forbidden());
@@ -122,11 +140,21 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
   }
 
   private ReplyEffect<StoredEvent, TableState> view(TableState state, TableMessage.View view) {
-    Outcome outcome = state.table()
-        .<Outcome>map(t -> new Outcome.Done(t, List.of(),
-            view.manageToken().map(token -> ManageToken.matches(token, state.manageTokenHash())).orElse(false)))
-        .orElseGet(Outcome.NotFound::new);
-    return Effect().reply(view.replyTo(), outcome);
+    if (state.table().isEmpty()) {
+      return answerAndStop(view.replyTo(), new Outcome.NotFound());
+    }
+    boolean canManage = view.manageToken().map(token -> ManageToken.matches(token, state.manageTokenHash())).orElse(false);
+    return Effect().reply(view.replyTo(), new Outcome.Done(state.table().get(), List.of(), canManage));
+  }
+
+  /**
+   * Answers a request for a table that does not exist and asks the shard to stop this process at once, so
+   * that guessing ids cannot keep thousands of empty tables alive until the idle timeout.
+   */
+  private ReplyEffect<StoredEvent, TableState> answerAndStop(ActorRef<Outcome> replyTo, Outcome outcome) {
+    return Effect().none()
+        .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(self)))
+        .thenReply(replyTo, state -> outcome);
   }
 
   private void publish(TableState state) {

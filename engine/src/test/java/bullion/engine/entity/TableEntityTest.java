@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,7 @@ class TableEntityTest {
   private static final String TOKEN = "the-manage-token";
 
   private TestProbe<TableTopics.Message> topics;
+  private TestProbe<ClusterSharding.ShardCommand> shard;
   private EventSourcedBehaviorTestKit<TableMessage, StoredEvent, TableState> table;
 
   @AfterAll
@@ -41,9 +43,10 @@ class TableEntityTest {
   @BeforeEach
   void openTable() {
     topics = KIT.createTestProbe();
+    shard = KIT.createTestProbe();
     table = EventSourcedBehaviorTestKit.create(KIT.system(), TableEntity.create("table-1",
         new TableEntity.Settings(100, Duration.ofMillis(10), Duration.ofMillis(100)), Rules.CORE,
-        Clock.fixed(NOW, ZoneOffset.UTC), topics.ref()));
+        Clock.fixed(NOW, ZoneOffset.UTC), topics.ref(), shard.ref()));
   }
 
   private CommandResultWithReply<TableMessage, StoredEvent, TableState, Outcome> open() {
@@ -92,6 +95,16 @@ class TableEntityTest {
     var change = change(new Command.AddPlayer("Ari"), Optional.empty());
     assertThat(change.reply()).isEqualTo(new Outcome.NotFound());
     assertThat(change.hasNoEvents()).isTrue();
+    // A process started for an unknown id asks its shard to stop it straight away.
+    assertThat(shard.expectMessageClass(ClusterSharding.Passivate.class)).isNotNull();
+  }
+
+  @Test
+  void anOpenTableIsNeverStoppedForBeingAsked() {
+    open();
+    table.<Outcome>runCommand(replyTo -> new TableMessage.View(Optional.empty(), replyTo));
+    change(new Command.CashOut(9, 1), Optional.empty());
+    shard.expectNoMessage(Duration.ofMillis(200));
   }
 
   @Test
