@@ -35,6 +35,11 @@ public final class CommandDecider {
   public static final long MAX_CHIPS_PER_BUY_IN = 1_000_000_000L;
   /** Keeps every sum of money far inside a long: 10^12 minor units is ten billion dollars. */
   public static final long MAX_BUY_IN_MINOR = 1_000_000_000_000L;
+  /**
+   * The most one table may take in, in minor units and in chips: far beyond any home game, and far enough inside
+   * a long that every total and every exact product in {@link TableReport} stays exact.
+   */
+  public static final long MAX_TABLE_TOTAL = 1_000_000_000_000_000L;
 
   private CommandDecider() {}
 
@@ -59,6 +64,7 @@ public final class CommandDecider {
       case BuyIn b when !table.hasPlayer(b.playerId()) -> new Rejected(new Rejection.UnknownPlayer(b.playerId()));
       case BuyIn b when b.count() < 1 || b.count() > MAX_BUY_INS_AT_ONCE ->
           new Rejected(new Rejection.BuyInCountOutOfRange(b.count(), MAX_BUY_INS_AT_ONCE));
+      case BuyIn b when exceedsTableLimit(table, b.count()) -> new Rejected(new Rejection.TableLimitReached(MAX_TABLE_TOTAL));
       case BuyIn b -> accept(new BoughtIn(table.nextSeq(), now, b.playerId(), b.count()));
       case CashOut c when !table.hasPlayer(c.playerId()) -> new Rejected(new Rejection.UnknownPlayer(c.playerId()));
       case CashOut c when c.chips() < 0 -> new Rejected(new Rejection.NegativeCashOut(c.chips()));
@@ -127,12 +133,20 @@ public final class CommandDecider {
       return new Rejected(new Rejection.ReasonTooLong(reason.length(), MAX_REASON));
     }
     if (entry.kind() == Entry.Kind.BUY_IN) {
-      long chips = entry.quantity() * table.settings().chipsPerBuyIn();
+      long chips = entry.chips(table.settings().chipsPerBuyIn());
       if (chips > table.chipsOnTable()) {
         return new Rejected(new Rejection.VoidWouldLeaveTooFewChips(entry.seq(), chips, table.chipsOnTable()));
       }
     }
     return accept(new EntryVoided(entry.seq(), now, reason));
+  }
+
+  /** Whether {@code count} more buy-ins would take the table's money or chips past {@link #MAX_TABLE_TOTAL}. */
+  private static boolean exceedsTableLimit(Table table, long count) {
+    long buyIns = table.chipsBought() / table.settings().chipsPerBuyIn() + count;
+    long limitByMoney = MAX_TABLE_TOTAL / table.settings().buyIn().minor();
+    long limitByChips = MAX_TABLE_TOTAL / table.settings().chipsPerBuyIn();
+    return buyIns > Math.min(limitByMoney, limitByChips);
   }
 
   private static Optional<Currency> currency(String code) {

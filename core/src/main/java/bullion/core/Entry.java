@@ -26,6 +26,11 @@ public record Entry(int seq, Instant at, int playerId, Kind kind, long quantity,
     Objects.requireNonNull(voiding, "voiding");
   }
 
+  /** The chips this entry moved: a buy-in's count times the chips per buy-in, or a cash-out's chips. */
+  public long chips(long chipsPerBuyIn) {
+    return kind == Kind.BUY_IN ? Math.multiplyExact(quantity, chipsPerBuyIn) : quantity;
+  }
+
   public boolean voided() {
     return voiding.isPresent();
   }

@@ -75,6 +75,13 @@ public sealed interface Rejection {
     public Kind kind() { return Kind.INVALID_INPUT; }
   }
 
+  record TableLimitReached(long limit) implements Rejection {
+    public String message() {
+      return "This table has taken in as much as one table may (" + limit + " chips or minor units); open another.";
+    }
+    public Kind kind() { return Kind.CONFLICT; }
+  }
+
   record NegativeCashOut(long chips) implements Rejection {
     public String message() { return "A cash-out cannot be a negative number of chips (" + chips + ")."; }
     public Kind kind() { return Kind.INVALID_INPUT; }

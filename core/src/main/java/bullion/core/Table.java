@@ -46,7 +46,7 @@ public record Table(TableSettings settings, List<Player> players, List<Entry> en
   public long chipsBought() {
     return entries.stream()
         .filter(e -> e.counts() && e.kind() == Entry.Kind.BUY_IN)
-        .mapToLong(e -> Math.multiplyExact(e.quantity(), settings.chipsPerBuyIn()))
+        .mapToLong(e -> e.chips(settings.chipsPerBuyIn()))
         .sum();
   }
 

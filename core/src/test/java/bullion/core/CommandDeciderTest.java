@@ -231,4 +231,14 @@ class CommandDeciderTest {
     assertThat(t.reject(new BuyIn(3, 1)).message()).isEqualTo("There is no player 3 at this table.");
     assertThat(new Rejection.TableClosed().message()).endsWith(".");
   }
+
+  @Test
+  void buyInsStopAtTheTableLimitSoTotalsStayExact() {
+    TableDriver t = TableDriver.open("Whales", "USD", "10000000000", 1_000_000_000);
+    int ari = t.join("Ari");
+    long allowed = CommandDecider.MAX_TABLE_TOTAL / 1_000_000_000_000L;
+    t.accept(new BuyIn(ari, allowed));
+    assertThat(t.reject(new BuyIn(ari, 1))).isEqualTo(new Rejection.TableLimitReached(CommandDecider.MAX_TABLE_TOTAL));
+    assertThat(t.report().totals().moneyIn().minor()).isEqualTo(CommandDecider.MAX_TABLE_TOTAL);
+  }
 }

@@ -21,7 +21,13 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 public final class Tables {
 
   /** A newly opened table: its id, the manage token (shown once, stored only as a hash) and the outcome. */
-  public record Opened(TableId id, String manageToken, Outcome outcome) {}
+  public record Opened(TableId id, String manageToken, Outcome outcome) {
+    /** Never prints the token: this value is easy to log by accident. */
+    @Override
+    public String toString() {
+      return "Opened[id=" + id + ", outcome=" + outcome + "]";
+    }
+  }
 
   private final ClusterSharding sharding;
   private final ActorRef<TableTopics.Message> topics;
