@@ -6,7 +6,10 @@ import java.util.Optional;
 /** Everything a person can ask of a table. Each is decided by {@link CommandDecider} into events or a rejection. */
 public sealed interface Command {
 
-  /** Open a new table. The values are raw input: the decider checks every one of them. */
+  /**
+   * Open a new table. The values are raw input: the decider checks every one of them. A null or blank
+   * currency code means USD.
+   */
   record OpenTable(String name, String currencyCode, BigDecimal buyIn, long chipsPerBuyIn) implements Command {}
 
   record AddPlayer(String name) implements Command {}

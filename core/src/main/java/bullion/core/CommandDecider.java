@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,7 @@ import java.util.Optional;
  */
 public final class CommandDecider {
 
+  public static final String DEFAULT_CURRENCY = "USD";
   public static final int MAX_TABLE_NAME = 80;
   public static final int MAX_PLAYER_NAME = 40;
   public static final int MAX_REASON = 200;
@@ -149,8 +151,10 @@ public final class CommandDecider {
     return buyIns > Math.min(limitByMoney, limitByChips);
   }
 
-  private static Optional<Currency> currency(String code) {
-    if (code == null || !code.matches("[A-Z]{3}")) {
+  /** The table's currency: USD when none is given; codes are read trimmed and in any case ("eur"). */
+  private static Optional<Currency> currency(String given) {
+    String code = given == null || given.isBlank() ? DEFAULT_CURRENCY : given.strip().toUpperCase(Locale.ROOT);
+    if (!code.matches("[A-Z]{3}")) {
       return Optional.empty();
     }
     try {

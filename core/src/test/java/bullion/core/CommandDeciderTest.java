@@ -40,10 +40,16 @@ class CommandDeciderTest {
 
   @Test
   void theCurrencyMustBeAnIsoCodeWithAMinorUnit() {
-    assertThat(openRejection("T", "usd", "20", 100)).isEqualTo(new Rejection.UnknownCurrency("usd"));
     assertThat(openRejection("T", "ABC", "20", 100)).isEqualTo(new Rejection.UnknownCurrency("ABC"));
     assertThat(openRejection("T", "XXX", "20", 100)).isEqualTo(new Rejection.UnknownCurrency("XXX"));
-    assertThat(openRejection("T", null, "20", 100)).isEqualTo(new Rejection.UnknownCurrency("null"));
+    assertThat(openRejection("T", "US$", "20", 100)).isEqualTo(new Rejection.UnknownCurrency("US$"));
+  }
+
+  @Test
+  void theCurrencyIsUsdUnlessGivenAndIsReadInAnyCase() {
+    assertThat(TableDriver.open("T", null, "20", 100).table().settings().currency().getCurrencyCode()).isEqualTo("USD");
+    assertThat(TableDriver.open("T", "  ", "20", 100).table().settings().currency().getCurrencyCode()).isEqualTo("USD");
+    assertThat(TableDriver.open("T", " eur ", "20", 100).table().settings().currency().getCurrencyCode()).isEqualTo("EUR");
   }
 
   @Test
