@@ -5,6 +5,8 @@ import bullion.engine.persistence.DatabaseSettings;
 import bullion.web.WebSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Map;
  *   <li>{@code BULLION_DB_URL}, {@code BULLION_DB_USER}, {@code BULLION_DB_PASSWORD}: PostgreSQL instead.</li>
  *   <li>{@code BULLION_HTTP_HOST} (127.0.0.1), {@code BULLION_HTTP_PORT} (8080).</li>
  *   <li>{@code BULLION_SNAPSHOT_EVERY} (100 events), {@code BULLION_PASSIVATE_AFTER_MINUTES} (30).</li>
+ *   <li>{@code BULLION_CLUSTER_HOST} (127.0.0.1), {@code BULLION_CLUSTER_PORT} (0: any free port, fine alone),
+ *       {@code BULLION_SEED_NODES}: comma-separated {@code pekko://bullion@host:port} addresses to join; none
+ *       means a single node that joins itself.</li>
  * </ul>
  */
 record Environment(EngineSettings engine, WebSettings web) {
@@ -26,11 +31,17 @@ record Environment(EngineSettings engine, WebSettings web) {
         : DatabaseSettings.h2File(Path.of(env.getOrDefault("BULLION_DATA_DIR", "./data")));
     EngineSettings engine = EngineSettings.singleNode(database)
         .withSnapshotEvery(integer(env, "BULLION_SNAPSHOT_EVERY", 100))
-        .withPassivateAfter(Duration.ofMinutes(integer(env, "BULLION_PASSIVATE_AFTER_MINUTES", 30)));
+        .withPassivateAfter(Duration.ofMinutes(integer(env, "BULLION_PASSIVATE_AFTER_MINUTES", 30)))
+        .withCluster(env.getOrDefault("BULLION_CLUSTER_HOST", "127.0.0.1"), integer(env, "BULLION_CLUSTER_PORT", 0),
+            seeds(env.getOrDefault("BULLION_SEED_NODES", "")));
     WebSettings web = WebSettings.defaults()
         .withHost(env.getOrDefault("BULLION_HTTP_HOST", "127.0.0.1"))
         .withPort(integer(env, "BULLION_HTTP_PORT", 8080));
     return new Environment(engine, web);
+  }
+
+  private static List<String> seeds(String list) {
+    return Arrays.stream(list.split(",")).map(String::strip).filter(seed -> !seed.isEmpty()).toList();
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

@@ -45,4 +45,14 @@ class EnvironmentTest {
     assertThatThrownBy(() -> Environment.from(Map.of("BULLION_DB_URL", "jdbc:mysql://x/y")))
         .hasMessageContaining("jdbc:postgresql:");
   }
+
+  @Test
+  void clusterSettingsNameThisNodesAddressAndTheSeedsToJoin() {
+    Environment env = Environment.from(Map.of("BULLION_CLUSTER_PORT", "25520",
+        "BULLION_SEED_NODES", "pekko://bullion@127.0.0.1:25520, pekko://bullion@127.0.0.1:25521"));
+    assertThat(env.engine().clusterPort()).isEqualTo(25520);
+    assertThat(env.engine().seedNodes())
+        .containsExactly("pekko://bullion@127.0.0.1:25520", "pekko://bullion@127.0.0.1:25521");
+    assertThat(Environment.from(Map.of()).engine().seedNodes()).isEmpty();
+  }
 }

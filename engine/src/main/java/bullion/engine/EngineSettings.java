@@ -48,6 +48,14 @@ public record EngineSettings(
     return new EngineSettings(database, snapshotEvery, passivateAfter, timeout, clusterHost, clusterPort, seedNodes, rules, clock);
   }
 
+  /**
+   * Where this node listens for other nodes and which nodes it contacts to join. The first seed node must list
+   * itself first to start a new cluster; the others join it.
+   */
+  public EngineSettings withCluster(String host, int port, List<String> seeds) {
+    return new EngineSettings(database, snapshotEvery, passivateAfter, askTimeout, host, port, seeds, rules, clock);
+  }
+
   public EngineSettings withRules(Rules newRules) {
     return new EngineSettings(database, snapshotEvery, passivateAfter, askTimeout, clusterHost, clusterPort, seedNodes,
         newRules, clock);

@@ -38,8 +38,8 @@ public final class TableSystem implements AutoCloseable {
     Cluster cluster = Cluster.get(system);
     if (settings.seedNodes().isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      awaitUp(system, cluster);
     }
+    awaitUp(system, cluster);
     ActorRef<TableTopics.Message> topics = system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
     TableEntity.Settings entitySettings = new TableEntity.Settings(settings.snapshotEvery(), Duration.ofMillis(200),
         Duration.ofSeconds(5));
@@ -52,14 +52,14 @@ public final class TableSystem implements AutoCloseable {
 
   /**
    * Sharding only hands out tables once this node is Up; answering requests before then would make the first
-   * ones time out, so start-up waits (bounded) for it.
+   * ones time out, so start-up waits (bounded) for it, whether it joined itself or its seed nodes.
    */
   private static void awaitUp(ActorSystem<Void> system, Cluster cluster) {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (cluster.selfMember().status() != MemberStatus.up()) {
       if (System.nanoTime() > deadline) {
         system.terminate();
-        throw new IllegalStateException("this node did not join its own cluster within 30 s");
+        throw new IllegalStateException("this node did not join a cluster within 30 s");
       }
       LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
