@@ -33,7 +33,7 @@ final class TableResource {
   void create(Context ctx) {
     Optional<String> key = IdempotencyKey.from(ctx);
     Command.OpenTable command = RequestBodies.openTable(JsonBody.parse(ctx.bodyAsBytes()));
-    FacadeCalls.answer(ctx, key.map(k -> created.once(k, command, () -> open(command))).orElseGet(() -> open(command)));
+    FacadeCalls.answer(ctx, key.map(k -> created.once(ctx.ip(), k, command, () -> open(command))).orElseGet(() -> open(command)));
   }
 
   private CompletionStage<Reply> open(Command.OpenTable command) {
