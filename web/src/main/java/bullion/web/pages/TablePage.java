@@ -40,6 +40,13 @@ public record TablePage(
     payments = List.copyOf(payments);
   }
 
+  /** Leaves out the manage token and the two paths that carry it, so a log line or a failed assertion cannot leak it. */
+  @Override
+  public String toString() {
+    return "TablePage[id=" + id + ", version=" + version + ", name=" + name + ", closed=" + closed + ", manage="
+        + manage + ", players=" + players.size() + ", ledger=" + ledger.size() + ", token, manageUrl and boardPath redacted]";
+  }
+
   /** The share view: numbers and ledger, no token, no controls. */
   static TablePage viewOnly(TableId id, Table table, Links links) {
     return of(id, table, links, Optional.empty(), Optional.empty());
