@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  * {@value #LIMIT} keys with the command each carried and the reply it got, in memory. A retry with the same key
  * and command gets the same reply (the same table and token); with another command, 422. It does not survive a
  * restart, and only a created table is remembered: a key whose request failed may be tried again.
+ *
+ * <p>A key is remembered per client (its IP address): the reply carries the new table's manage token, so a key
+ * alone, which another client may guess or reuse, must never hand that token to anyone but who created the table.
  */
 final class CreatedTables {
 
@@ -19,15 +22,23 @@ final class CreatedTables {
 
   private record Remembered(Command.OpenTable command, CompletableFuture<Reply> reply) {}
 
-  private final Map<String, Remembered> byKey = new LinkedHashMap<>(16, 0.75f, false) {
+  /** A record, not the two strings joined, so no client and key can ever spell another pair. */
+  private record ClientKey(String client, String key) {}
+
+  private final Map<ClientKey, Remembered> byKey = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<ClientKey, Remembered> eldest) {
       return size() > LIMIT;
     }
   };
 
-  /** The reply for {@code key}: the first one if the key was seen with this command, else {@code open}'s. */
-  CompletionStage<Reply> once(String key, Command.OpenTable command, Supplier<CompletionStage<Reply>> open) {
+  /**
+   * The reply for {@code client}'s {@code key}: the first one if this client sent the key with this command, else
+   * {@code open}'s.
+   */
+  CompletionStage<Reply> once(String client, String clientsKey, Command.OpenTable command,
+      Supplier<CompletionStage<Reply>> open) {
+    ClientKey key = new ClientKey(client, clientsKey);
     CompletableFuture<Reply> mine = new CompletableFuture<>();
     Remembered earlier;
     synchronized (byKey) {
@@ -41,7 +52,7 @@ final class CreatedTables {
       return earlier.command().equals(command)
           ? earlier.reply()
           : CompletableFuture.completedFuture(Reply.Problem.of(422,
-              "The Idempotency-Key " + key + " was already used to create a different table."));
+              "The Idempotency-Key " + clientsKey + " was already used to create a different table."));
     }
     open.get().whenComplete((reply, error) -> {
       if (error != null || reply.status() != 201) {

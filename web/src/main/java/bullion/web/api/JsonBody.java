@@ -1,17 +1,20 @@
 package bullion.web.api;
 
+import bullion.web.Numbers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * A request body read as a JSON object, with typed getters whose failures say which field is wrong and how.
- * It checks only JSON shape (present, string, whole number); whether a value is allowed is the core's call.
+ * It checks only JSON shape (present, string, a whole number that fits in a long); whether a value is allowed is the core's call.
  */
 final class JsonBody {
+
+  /** How much of a refused value an error message repeats. */
+  static final int MAX_ECHOED = 40;
 
   private final ObjectNode object;
 
@@ -59,13 +62,13 @@ final class JsonBody {
       if (!node.isNumber()) {
         throw wrongType(field, "a whole number", node);
       }
-      BigDecimal value = node.decimalValue();
-      try {
-        return value.longValueExact();
-      } catch (ArithmeticException notWholeOrTooBig) {
+      // Checked on the node, never by converting: 1e999999999 as a BigDecimal is cheap, but its plain digits or an
+      // exact conversion are a billion characters of work. asText() keeps the exponent, so it stays short.
+      if (!node.isIntegralNumber() || !node.canConvertToLong()) {
         throw ApiProblem.badRequest("\"" + field + "\" must be a whole number from " + Long.MIN_VALUE + " to "
-            + Long.MAX_VALUE + ", not " + value.toPlainString() + ".");
+            + Long.MAX_VALUE + ", not " + Numbers.shortened(node.asText(), MAX_ECHOED) + ".");
       }
+      return node.longValue();
     });
   }
 

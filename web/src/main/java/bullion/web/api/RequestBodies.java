@@ -1,18 +1,16 @@
 package bullion.web.api;
 
 import bullion.core.Command;
+import bullion.web.Numbers;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The request bodies of the API, each read from JSON into the core command it asks for. Only JSON shape is
  * checked here; the core decides whether the values are allowed.
  */
 final class RequestBodies {
-
-  /** A plain decimal, so "1e3" or " 20" are refused here rather than read as something the user did not type. */
-  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
   static final String DEFAULT_CURRENCY = "USD";
 
@@ -21,13 +19,15 @@ final class RequestBodies {
   /** {@code {"name","buyIn":"20.00","chipsPerBuyIn":100,"currency":"USD"}}; currency defaults to USD. */
   static Command.OpenTable openTable(JsonBody body) {
     String name = body.requiredText("name");
-    String buyIn = body.requiredText("buyIn");
-    if (!DECIMAL.matcher(buyIn).matches()) {
-      throw ApiProblem.badRequest("\"buyIn\" must be a decimal string such as \"20.00\", not \"" + buyIn + "\".");
-    }
+    String buyInText = body.requiredText("buyIn");
+    // A plain, bounded decimal, so "1e3" or " 20" are refused here rather than read as something not typed.
+    BigDecimal buyIn = Numbers.decimal(buyInText).orElseThrow(() -> ApiProblem.badRequest(
+        "\"buyIn\" must be a decimal string such as \"20.00\" (at most " + Numbers.MAX_WHOLE_DIGITS + " digits before the point and "
+            + Numbers.MAX_FRACTION_DIGITS + " after), not \"" + Numbers.shortened(buyInText, JsonBody.MAX_ECHOED) + "\"."));
     long chipsPerBuyIn = body.requiredWholeNumber("chipsPerBuyIn");
-    String currency = body.optionalText("currency").orElse(DEFAULT_CURRENCY);
-    return new Command.OpenTable(name, currency, new BigDecimal(buyIn), chipsPerBuyIn);
+    // Upper-cased as the form does, so "usd" is USD here too; the core decides whether the code exists.
+    String currency = body.optionalText("currency").map(c -> c.strip().toUpperCase(Locale.ROOT)).orElse(DEFAULT_CURRENCY);
+    return new Command.OpenTable(name, currency, buyIn, chipsPerBuyIn);
   }
 
   /** {@code {"name"}}. */

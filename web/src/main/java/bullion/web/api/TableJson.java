@@ -34,7 +34,13 @@ final class TableJson {
   record DiscrepancyView(long missingChips, String value, String message) {}
 
   /** The answer to creating a table: the only time its manage token is ever shown. */
-  record CreatedTableView(@JsonUnwrapped TableView table, String manageToken, String viewUrl, String manageUrl) {}
+  record CreatedTableView(@JsonUnwrapped TableView table, String manageToken, String viewUrl, String manageUrl) {
+    /** Leaves out the token and the manage URL that carries it, so a log line cannot leak them. */
+    @Override
+    public String toString() {
+      return "CreatedTableView[table=" + table + ", viewUrl=" + viewUrl + ", manageToken and manageUrl redacted]";
+    }
+  }
 
   record NewPlayerView(int id, String name) {}
 

@@ -5,21 +5,18 @@ import bullion.core.Event;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
+import bullion.web.ExistenceCheck;
 import bullion.web.live.TableFeed;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** /api/tables and /api/tables/{id}: open, read, close and reopen a table, and follow its changes. */
 final class TableResource {
-
-  /** How long the events route waits to learn whether the table exists before the stream starts. */
-  private static final long EXISTS_TIMEOUT_SECONDS = 10;
 
   private final Tables tables;
   private final TableFeed feed;
@@ -33,7 +30,7 @@ final class TableResource {
   void create(Context ctx) {
     Optional<String> key = IdempotencyKey.from(ctx);
     Command.OpenTable command = RequestBodies.openTable(JsonBody.parse(ctx.bodyAsBytes()));
-    FacadeCalls.answer(ctx, key.map(k -> created.once(k, command, () -> open(command))).orElseGet(() -> open(command)));
+    FacadeCalls.answer(ctx, key.map(k -> created.once(ctx.ip(), k, command, () -> open(command))).orElseGet(() -> open(command)));
   }
 
   private CompletionStage<Reply> open(Command.OpenTable command) {
@@ -59,8 +56,8 @@ final class TableResource {
   }
 
   /**
-   * Server-Sent Events: a {@code changed} event after every change. Whether the table exists is asked first,
-   * blocking this request briefly, because once the stream starts its status is already 200.
+   * Server-Sent Events: a {@code changed} event after every change. Whether the table exists is asked first
+   * ({@link ExistenceCheck}), because once the stream starts its status is already 200.
    */
   void events(Context ctx) throws InterruptedException {
     TableId id = PathParams.tableId(ctx);
@@ -70,9 +67,9 @@ final class TableResource {
     }
     Outcome outcome;
     try {
-      outcome = tables.view(id, Optional.empty()).toCompletableFuture().get(EXISTS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new ApiProblem(FacadeCalls.failure(e instanceof ExecutionException ? e.getCause() : e));
+      outcome = ExistenceCheck.await(tables, id);
+    } catch (TimeoutException | CompletionException e) {
+      throw new ApiProblem(FacadeCalls.failure(e));
     }
     if (!(outcome instanceof Outcome.Done)) {
       throw new ApiProblem(ProblemJson.of(outcome, id.value()));

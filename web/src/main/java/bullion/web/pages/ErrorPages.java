@@ -4,6 +4,7 @@ import bullion.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The plain-words pages for errors, for browsers (requests that accept HTML) outside /api, whose errors the
@@ -14,6 +15,8 @@ import java.util.Map;
 final class ErrorPages {
 
   private static final String MESSAGE = "bullion.error-message";
+  /** What a busy page asks a browser (and a person) to wait before trying again. */
+  static final int RETRY_AFTER_SECONDS = 5;
 
   private static final Map<Integer, ErrorPage> DEFAULTS = Map.of(
       400, new ErrorPage(400, "That request did not make sense", "Go back and try again."),
@@ -32,6 +35,16 @@ final class ErrorPages {
 
   static void register(RoutesConfig routes, Templates templates) {
     DEFAULTS.keySet().forEach(status -> routes.error(status, "html", ctx -> render(ctx, templates, status)));
+    // A table that does not answer in time: Pekko's AskTimeoutException is a TimeoutException, and Javalin unwraps
+    // the CompletionException a failed ctx.future() carries, so this catches both. The API maps its own calls
+    // (FacadeCalls) and never lets one reach here; if one did, it would still be a 503, without the page.
+    routes.exception(TimeoutException.class, (e, ctx) -> busy(ctx));
+  }
+
+  /** The table did not answer in time: busy, not broken, so a retry in a moment may well work. */
+  static void busy(Context ctx) {
+    ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    show(ctx, 503, "A table did not answer in time. Try again in a moment.");
   }
 
   /** Answers {@code status} with its page; {@code message}, if not empty, replaces the default explanation. */

@@ -1,10 +1,12 @@
 package bullion.web.pages;
 
 import bullion.engine.TableId;
+import bullion.web.Numbers;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Reads what a form sent into values a command can carry. Only the shape is checked here (is it a number at
@@ -12,7 +14,10 @@ import java.util.OptionalLong;
  */
 final class FormInput {
 
-  private static final int MAX_NUMBER_LENGTH = 30;
+  private static final Pattern COMMA_DECIMAL = Pattern.compile("[0-9]+,[0-9]{1,2}");
+  private static final Pattern TRAILING_POINT = Pattern.compile("(?<=[0-9])\\.$");
+  private static final Pattern LEADING_PLUS = Pattern.compile("^\\+(?=[0-9.])");
+  private static final Pattern LEADING_POINT = Pattern.compile("^(-?)\\.(?=[0-9])");
   private static final int MAX_REQUEST_ID_LENGTH = 64;
 
   private FormInput() {}
@@ -38,31 +43,24 @@ final class FormInput {
   }
 
   static OptionalLong wholeNumber(String text) {
-    String trimmed = text.strip();
-    if (trimmed.isEmpty() || trimmed.length() > MAX_NUMBER_LENGTH || !trimmed.matches("[+-]?\\d+")) {
-      return OptionalLong.empty();
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(trimmed));
-    } catch (NumberFormatException tooLarge) {
-      return OptionalLong.empty();
-    }
+    return Numbers.wholeNumber(text.strip());
   }
 
   /**
-   * A decimal like "20" or "12.50". "12,50" is read as 12.50 too (phones in many countries offer only a comma),
-   * but "1,000" is refused rather than guessed at.
+   * A decimal like "20" or "12.50", as a person types it: "12,50" is read as 12.50 too (phones in many countries
+   * offer only a comma), and "+5", ".5" and "5." are read as 5, 0.5 and 5; but "1,000" is refused rather than
+   * guessed at. What is left must be a plain decimal that {@link Numbers} reads, so the bounds are the API's.
    */
   static Optional<BigDecimal> decimal(String text) {
-    String trimmed = text.strip();
-    if (trimmed.matches("\\d+,\\d{1,2}")) {
-      trimmed = trimmed.replace(',', '.');
+    String typed = text.strip();
+    if (COMMA_DECIMAL.matcher(typed).matches()) {
+      typed = typed.replace(',', '.');
     }
-    if (trimmed.isEmpty() || trimmed.length() > MAX_NUMBER_LENGTH || !trimmed.matches("[+-]?\\d*(\\.\\d*)?")
-        || trimmed.matches("[+-]?\\.?")) {
-      return Optional.empty();
-    }
-    return Optional.of(new BigDecimal(trimmed));
+    // Anchored patterns on the stripped text: linear work however long the field is.
+    typed = TRAILING_POINT.matcher(typed).replaceFirst("");
+    typed = LEADING_PLUS.matcher(typed).replaceFirst("");
+    typed = LEADING_POINT.matcher(typed).replaceFirst("$10.");
+    return Numbers.decimal(typed);
   }
 
   static Optional<Integer> pathInt(Context ctx, String name) {

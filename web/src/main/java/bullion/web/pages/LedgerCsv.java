@@ -1,6 +1,7 @@
 package bullion.web.pages;
 
 import bullion.core.Entry;
+import bullion.core.Money;
 import bullion.core.Player;
 import bullion.core.Table;
 import bullion.core.TableSettings;
@@ -18,6 +19,7 @@ final class LedgerCsv {
     StringBuilder csv = new StringBuilder("seq,time,player,kind,buy_ins,chips,amount,currency,voided,void_reason\r\n");
     for (Entry e : table.entries()) {
       boolean buyIn = e.kind() == Entry.Kind.BUY_IN;
+      EntryAmounts amounts = EntryAmounts.of(e, settings);
       String player = table.player(e.playerId()).map(Player::name).orElse("");
       row(csv,
           String.valueOf(e.seq()),
@@ -25,8 +27,8 @@ final class LedgerCsv {
           player,
           buyIn ? "buy-in" : "cash-out",
           buyIn ? String.valueOf(e.quantity()) : "",
-          String.valueOf(buyIn ? e.quantity() * settings.chipsPerBuyIn() : e.quantity()),
-          buyIn ? settings.buyIn().times(e.quantity()).toDecimalString() : "",
+          String.valueOf(amounts.chips()),
+          amounts.price().map(Money::toDecimalString).orElse(""),
           settings.currency().getCurrencyCode(),
           e.voided() ? "yes" : "no",
           e.voiding().map(Entry.Voiding::reason).orElse(""));

@@ -40,6 +40,13 @@ public record TablePage(
     payments = List.copyOf(payments);
   }
 
+  /** Leaves out the manage token and the two paths that carry it, so a log line or a failed assertion cannot leak it. */
+  @Override
+  public String toString() {
+    return "TablePage[id=" + id + ", version=" + version + ", name=" + name + ", closed=" + closed + ", manage="
+        + manage + ", players=" + players.size() + ", ledger=" + ledger.size() + ", token, manageUrl and boardPath redacted]";
+  }
+
   /** The share view: numbers and ledger, no token, no controls. */
   static TablePage viewOnly(TableId id, Table table, Links links) {
     return of(id, table, links, Optional.empty(), Optional.empty());
@@ -98,10 +105,10 @@ public record TablePage(
     TableSettings settings = table.settings();
     String what;
     String amount;
+    EntryAmounts amounts = EntryAmounts.of(e, settings);
     if (e.kind() == Entry.Kind.BUY_IN) {
-      long chips = e.quantity() * settings.chipsPerBuyIn();
-      what = (e.quantity() == 1 ? "Bought in" : "Bought in \u00d7" + e.quantity()) + " (" + chips + " chips)";
-      amount = MoneyText.of(settings.buyIn().times(e.quantity()));
+      what = (e.quantity() == 1 ? "Bought in" : "Bought in \u00d7" + e.quantity()) + " (" + amounts.chips() + " chips)";
+      amount = amounts.price().map(MoneyText::of).orElse("");
     } else {
       what = "Cashed out " + e.quantity() + " chip" + (e.quantity() == 1 ? "" : "s");
       amount = "";

@@ -3,15 +3,13 @@ package bullion.web.pages;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
+import bullion.web.ExistenceCheck;
 import bullion.web.Templates;
 import bullion.web.live.TableFeed;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -22,8 +20,6 @@ final class TableRoutes {
 
   /** The board's version, so bullion.js can skip a live refresh that would show nothing new. */
   static final String VERSION_HEADER = "Bullion-Version";
-
-  private static final Duration LIVE_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
   private final Tables tables;
   private final Templates templates;
@@ -112,10 +108,10 @@ final class TableRoutes {
         FormError::status)));
   }
 
-  private void requireTable(Context ctx) throws InterruptedException, ExecutionException, TimeoutException {
+  /** A table that does not answer in time throws TimeoutException, which {@link ErrorPages} answers with 503. */
+  private void requireTable(Context ctx) throws InterruptedException, TimeoutException {
     Optional<TableId> id = FormInput.tableId(ctx);
-    if (id.isEmpty() || !(tables.view(id.get(), Optional.empty()).toCompletableFuture()
-        .get(LIVE_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) instanceof Outcome.Done)) {
+    if (id.isEmpty() || !(ExistenceCheck.await(tables, id.get()) instanceof Outcome.Done)) {
       throw new NotFoundResponse("No such table.");
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,10 +55,17 @@ final class ApiClient {
   }
 
   private final String baseUrl;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final HttpClient http;
 
   ApiClient(String baseUrl) {
     this.baseUrl = baseUrl;
+    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  }
+
+  /** A client whose connections come from {@code from}, e.g. 127.0.0.2: another client as the server sees it. */
+  ApiClient(String baseUrl, InetAddress from) {
+    this.baseUrl = baseUrl;
+    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).localAddress(from).build();
   }
 
   Response get(String path, String... headers) {

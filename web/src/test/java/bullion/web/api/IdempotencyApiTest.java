@@ -2,6 +2,7 @@ package bullion.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,21 @@ class IdempotencyApiTest extends ApiServer {
     ApiClient.Response second = api.post("/api/tables", TABLE);
 
     assertThat(second.json().get("id")).isNotEqualTo(first.json().get("id"));
+  }
+
+  @Test
+  void anotherClientReusingATableCreationKeyGetsItsOwnTableNotTheFirstToken() throws Exception {
+    String key = "table-1";
+    ApiClient other = new ApiClient(server.baseUrl(), InetAddress.getByName("127.0.0.2"));
+
+    ApiClient.Response mine = api.post("/api/tables", TABLE, "Idempotency-Key", key);
+    ApiClient.Response theirs = other.post("/api/tables", TABLE, "Idempotency-Key", key);
+    ApiClient.Response theirRetry = other.post("/api/tables", TABLE, "Idempotency-Key", key);
+
+    assertThat(theirs.status()).isEqualTo(201);
+    assertThat(theirs.json().get("manageToken")).isNotEqualTo(mine.json().get("manageToken"));
+    assertThat(theirs.json().get("id")).isNotEqualTo(mine.json().get("id"));
+    assertThat(theirRetry.json()).isEqualTo(theirs.json());
   }
 
   @Test

@@ -2,7 +2,10 @@ package bullion.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the web layer itself refuses before any command exists: bodies that are not the JSON a route reads. */
 class RequestParsingApiTest extends ApiServer {
@@ -56,7 +59,55 @@ class RequestParsingApiTest extends ApiServer {
     ApiClient.Response refused = api.post("/api/tables", "{\"name\":\"F\",\"buyIn\":\"twenty\",\"chipsPerBuyIn\":100}");
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).isEqualTo("\"buyIn\" must be a decimal string such as \"20.00\", not \"twenty\".");
+    assertThat(refused.detail()).startsWith("\"buyIn\" must be a decimal string such as \"20.00\"")
+        .endsWith(", not \"twenty\".");
+  }
+
+  @Test
+  void aBuyInWithSixtyThousandDigitsIsRefusedQuicklyAndNotRepeatedInFull() {
+    String huge = "1" + "0".repeat(60_000);
+
+    ApiClient.Response refused = api.post("/api/tables", "{\"name\":\"F\",\"buyIn\":\"" + huge + "\",\"chipsPerBuyIn\":100}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.detail()).contains("\"buyIn\" must be a decimal string").hasSizeLessThan(200);
+  }
+
+  @Test
+  void aLowerCaseCurrencyIsReadAsTheUpperCaseCode() {
+    ApiClient.Response opened = api.post("/api/tables",
+        "{\"name\":\"F\",\"buyIn\":\"20.00\",\"chipsPerBuyIn\":100,\"currency\":\" eur \"}");
+
+    assertThat(opened.status()).isEqualTo(201);
+    assertThat(opened.json().get("currency").asText()).isEqualTo("EUR");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e999999999", "1e-99999999", "1.5", "12345678901234567890123"})
+  void aNumberThatIsNotAWholeNumberWithinALongIsAQuick400NamingTheField(String number) {
+    long started = System.nanoTime();
+
+    ApiClient.Response refused = api.post("/api/tables", "{\"name\":\"F\",\"buyIn\":\"20.00\",\"chipsPerBuyIn\":" + number + "}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.detail()).startsWith("\"chipsPerBuyIn\" must be a whole number from ").hasSizeLessThan(200);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e999999999", "1e-99999999", "1.5", "12345678901234567890123"})
+  void aBuyInCountOrCashOutThatIsNotAWholeNumberWithinALongIs400NamingTheField(String number) {
+    ApiClient.Opened table = api.open();
+    int ann = api.addPlayer(table, "Ann");
+
+    ApiClient.Response count = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":" + number + "}");
+    ApiClient.Response chips = api.change(table, "/players/" + ann + "/cash-outs", "{\"chips\":" + number + "}");
+
+    assertThat(count.status()).isEqualTo(400);
+    assertThat(count.detail()).startsWith("\"count\" must be a whole number");
+    assertThat(chips.status()).isEqualTo(400);
+    assertThat(chips.detail()).startsWith("\"chips\" must be a whole number");
   }
 
   @Test

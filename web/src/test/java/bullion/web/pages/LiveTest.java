@@ -2,18 +2,18 @@ package bullion.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bullion.engine.TableId;
 import bullion.web.TestServer;
 import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,31 +45,32 @@ class LiveTest {
   @Test
   void aChangeReachesAnOpenStreamAsAChangedEvent() throws Exception {
     Http.Managed table = http.openTable("Live", "20", "200", "USD");
-    TableId id = TableId.parse(table.id()).orElseThrow();
     HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/t/" + table.id() + "/live"))
         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       assertThat(stream.statusCode()).isEqualTo(200);
       assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (server.web().feed().clientCount(id) < 1 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      // ":connected" comes once the feed has subscribed to the table, so the change below cannot be missed.
+      assertThat(CompletableFuture.supplyAsync(() -> readLine(lines)).get(10, TimeUnit.SECONDS)).isEqualTo(": connected");
+
       http.change(table, "/players", Map.of("name", "Dana"));
       CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> {
-        try {
-          String line;
-          while ((line = lines.readLine()) != null) {
-            if (line.equals("event: changed")) {
-              return lines.readLine();
-            }
+        for (String line = readLine(lines); line != null; line = readLine(lines)) {
+          if (line.equals("event: changed")) {
+            return readLine(lines);
           }
-          return "stream ended";
-        } catch (java.io.IOException e) {
-          return e.toString();
         }
+        return "stream ended";
       });
-      assertThat(event.get(5, TimeUnit.SECONDS)).isEqualTo("data: {\"tableId\":\"" + table.id() + "\",\"version\":2}");
+      assertThat(event.get(10, TimeUnit.SECONDS)).isEqualTo("data: {\"tableId\":\"" + table.id() + "\",\"version\":2}");
+    }
+  }
+
+  private static String readLine(BufferedReader lines) {
+    try {
+      return lines.readLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

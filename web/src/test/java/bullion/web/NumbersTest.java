@@ -1,0 +1,69 @@
+package bullion.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Numbers from clients are plain digits, read with bounded work. */
+class NumbersTest {
+
+  @Test
+  void aPlainDecimalIsReadExactly() {
+    assertThat(Numbers.decimal("20")).contains(new BigDecimal("20"));
+    assertThat(Numbers.decimal("12.50")).contains(new BigDecimal("12.50"));
+    assertThat(Numbers.decimal("-0.5")).contains(new BigDecimal("-0.5"));
+  }
+
+  @Test
+  void anythingButPlainDigitsIsNotADecimal() {
+    for (String notPlain : new String[] {"", "1e3", " 20", "20 ", "+5", ".5", "5.", "1,000", "12,50", "-", "0x10", "NaN"}) {
+      assertThat(Numbers.decimal(notPlain)).as(notPlain).isEmpty();
+    }
+  }
+
+  @Test
+  void aDecimalHasAtMostTwentyWholeAndTenFractionDigits() {
+    assertThat(Numbers.decimal("9".repeat(20) + "." + "9".repeat(10))).isPresent();
+    assertThat(Numbers.decimal("9".repeat(21))).isEmpty();
+    assertThat(Numbers.decimal("1." + "0".repeat(11))).isEmpty();
+  }
+
+  @Test
+  void aHugeDecimalIsRefusedWithoutReadingIt() {
+    String huge = "1" + "0".repeat(5_000_000);
+
+    long started = System.nanoTime();
+    assertThat(Numbers.decimal(huge)).isEmpty();
+    assertThat(Numbers.wholeNumber(huge)).isEmpty();
+
+    // The length is checked first, so this takes microseconds; reading 5 million digits into a BigDecimal takes
+    // seconds. The bound leaves room for a pause on a loaded machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+  }
+
+  @Test
+  void aWholeNumberMayHaveASignAndMustFitInALong() {
+    assertThat(Numbers.wholeNumber("200")).isEqualTo(OptionalLong.of(200));
+    assertThat(Numbers.wholeNumber("+3")).isEqualTo(OptionalLong.of(3));
+    assertThat(Numbers.wholeNumber("-1")).isEqualTo(OptionalLong.of(-1));
+    assertThat(Numbers.wholeNumber(String.valueOf(Long.MAX_VALUE))).isEqualTo(OptionalLong.of(Long.MAX_VALUE));
+    assertThat(Numbers.wholeNumber("9223372036854775808")).isEmpty();
+    assertThat(Numbers.wholeNumber("12345678901234567890123")).isEmpty();
+  }
+
+  @Test
+  void aWholeNumberIsDigitsOnly() {
+    for (String notWhole : new String[] {"", "1.0", "1e3", " 1", "1,000", "+", "--1"}) {
+      assertThat(Numbers.wholeNumber(notWhole)).as(notWhole).isEmpty();
+    }
+  }
+
+  @Test
+  void anEchoedValueIsShortened() {
+    assertThat(Numbers.shortened("twenty", 40)).isEqualTo("twenty");
+    assertThat(Numbers.shortened("1".repeat(1000), 40)).hasSize(40).endsWith("\u2026");
+  }
+}

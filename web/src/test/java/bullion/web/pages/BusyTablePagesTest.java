@@ -1,0 +1,114 @@
+package bullion.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bullion.core.Command;
+import bullion.core.CommandDecider;
+import bullion.engine.EngineSettings;
+import bullion.engine.TableSystem;
+import bullion.engine.entity.Rules;
+import bullion.engine.persistence.DatabaseSettings;
+import bullion.web.WebServer;
+import bullion.web.WebSettings;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A table that does not answer in time is a busy page (503 with Retry-After), never a 500. */
+class BusyTablePagesTest {
+
+  @TempDir
+  Path dataDir;
+
+  private final CountDownLatch entered = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  @Test
+  void aFormWhoseTableDoesNotAnswerInTimeGetsTheBusyPage() throws Exception {
+    try (TableSystem system = TableSystem.start(slowBuyIns());
+        WebServer web = WebServer.start(system.tables(), WebSettings.defaults().withPort(0))) {
+      try {
+        Http http = new Http("http://127.0.0.1:" + web.port());
+        Http.Managed table = openOnceWarm(http);
+        http.change(table, "/players", Map.of("name", "Ann"));
+
+        HttpResponse<String> timedOut = http.change(table, "/players/1/buy-ins", Map.of());
+
+        assertBusy(timedOut);
+      } finally {
+        release.countDown(); // before the system closes, so the hung table can stop
+      }
+    }
+  }
+
+  @Test
+  void aLiveStreamWhoseTableDoesNotAnswerInTimeGetsTheBusyPage() throws Exception {
+    try (TableSystem system = TableSystem.start(slowBuyIns());
+        WebServer web = WebServer.start(system.tables(), WebSettings.defaults().withPort(0))) {
+      try {
+        Http http = new Http("http://127.0.0.1:" + web.port());
+        Http.Managed table = openOnceWarm(http);
+        http.change(table, "/players", Map.of("name", "Ann"));
+        CompletableFuture<HttpResponse<String>> hanging =
+            CompletableFuture.supplyAsync(() -> http.change(table, "/players/1/buy-ins", Map.of()));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the buy-in reached the table").isTrue();
+
+        // The table is stuck in the buy-in, so the stream's existence check cannot be answered in time.
+        HttpResponse<String> timedOut = http.get("/t/" + table.id() + "/live");
+
+        assertBusy(timedOut);
+        assertBusy(hanging.get(10, TimeUnit.SECONDS));
+      } finally {
+        release.countDown();
+      }
+    }
+  }
+
+  private static void assertBusy(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(response.body()).contains("Bullion is busy").contains("did not answer in time");
+  }
+
+  /** Buy-ins hang inside the table until released, so the facade's 2-second ask times out. */
+  private EngineSettings slowBuyIns() {
+    Rules rules = (table, command, now) -> {
+      if (command instanceof Command.BuyIn) {
+        entered.countDown();
+        awaitQuietly(release);
+      }
+      return CommandDecider.decide(table, command, now);
+    };
+    return new EngineSettings(DatabaseSettings.h2File(dataDir), 100, Duration.ofMinutes(30), Duration.ofSeconds(2),
+        "127.0.0.1", 0, List.of(), rules, Clock.systemUTC());
+  }
+
+  /** The first ask of a fresh node also waits for the cluster and sharding to start, which may take longer. */
+  private static Http.Managed openOnceWarm(Http http) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return http.openTable("Slow", "20", "100", "USD");
+      } catch (AssertionError busy) {
+        if (attempt == 5) {
+          throw busy;
+        }
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
