@@ -31,6 +31,11 @@ public record Entry(int seq, Instant at, int playerId, Kind kind, long quantity,
     return kind == Kind.BUY_IN ? Math.multiplyExact(quantity, chipsPerBuyIn) : quantity;
   }
 
+  /** The money a buy-in paid (its count times the price); a cash-out's value depends on rounding: see TableReport. */
+  public Optional<Money> paid(TableSettings settings) {
+    return kind == Kind.BUY_IN ? Optional.of(settings.buyIn().times(quantity)) : Optional.empty();
+  }
+
   public boolean voided() {
     return voiding.isPresent();
   }

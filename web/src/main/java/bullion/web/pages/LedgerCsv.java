@@ -19,7 +19,6 @@ final class LedgerCsv {
     StringBuilder csv = new StringBuilder("seq,time,player,kind,buy_ins,chips,amount,currency,voided,void_reason\r\n");
     for (Entry e : table.entries()) {
       boolean buyIn = e.kind() == Entry.Kind.BUY_IN;
-      EntryAmounts amounts = EntryAmounts.of(e, settings);
       String player = table.player(e.playerId()).map(Player::name).orElse("");
       row(csv,
           String.valueOf(e.seq()),
@@ -27,8 +26,8 @@ final class LedgerCsv {
           player,
           buyIn ? "buy-in" : "cash-out",
           buyIn ? String.valueOf(e.quantity()) : "",
-          String.valueOf(amounts.chips()),
-          amounts.price().map(Money::toDecimalString).orElse(""),
+          String.valueOf(e.chips(settings.chipsPerBuyIn())),
+          e.paid(settings).map(Money::toDecimalString).orElse(""),
           settings.currency().getCurrencyCode(),
           e.voided() ? "yes" : "no",
           e.voiding().map(Entry.Voiding::reason).orElse(""));

@@ -105,10 +105,10 @@ public record TablePage(
     TableSettings settings = table.settings();
     String what;
     String amount;
-    EntryAmounts amounts = EntryAmounts.of(e, settings);
     if (e.kind() == Entry.Kind.BUY_IN) {
-      what = (e.quantity() == 1 ? "Bought in" : "Bought in \u00d7" + e.quantity()) + " (" + amounts.chips() + " chips)";
-      amount = amounts.price().map(MoneyText::of).orElse("");
+      what = (e.quantity() == 1 ? "Bought in" : "Bought in \u00d7" + e.quantity()) + " ("
+          + e.chips(settings.chipsPerBuyIn()) + " chips)";
+      amount = e.paid(settings).map(MoneyText::of).orElse("");
     } else {
       what = "Cashed out " + e.quantity() + " chip" + (e.quantity() == 1 ? "" : "s");
       amount = "";
