@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
       });
       config.routes.before(ctx -> {
         SecurityHeaders.apply(ctx);
+        PublicUrl.remember(ctx, settings.publicUrl());
         rateLimiter.check(ctx);
         OriginCheck.check(ctx);
       });
