@@ -30,8 +30,19 @@ final class OriginCheck {
       throw forbidden();
     }
     String origin = ctx.header("Origin");
-    // "null" is what a sandboxed iframe or a privacy-sensitive redirect sends: an opaque, hence foreign, origin.
-    if (origin != null && !fromHere(origin, PublicUrl.configured(ctx), ctx.host())) {
+    if (origin == null) {
+      return;
+    }
+    if (origin.equals("null")) {
+      // An opaque origin: a sandboxed iframe sends it, but so does Chromium for every form post from our own
+      // pages, because they say Referrer-Policy: no-referrer. Only Sec-Fetch-Site, which no page can forge,
+      // tells the two apart; without it, "null" is refused.
+      if (!"same-origin".equals(site)) {
+        throw forbidden();
+      }
+      return;
+    }
+    if (!fromHere(origin, PublicUrl.configured(ctx), ctx.host())) {
       throw forbidden();
     }
   }
