@@ -21,6 +21,8 @@ import java.util.Map;
  *   <li>{@code BULLION_CLUSTER_HOST} (127.0.0.1), {@code BULLION_CLUSTER_PORT} (0: any free port, fine alone),
  *       {@code BULLION_SEED_NODES}: comma-separated {@code pekko://bullion@host:port} addresses to join; none
  *       means a single node that joins itself.</li>
+ *   <li>{@code BULLION_PUBLIC_URL} (unset): the origin people reach Bullion at, behind a reverse proxy.</li>
+ *   <li>{@code BULLION_TRUST_PROXY} (false): rate-limit by the last X-Forwarded-For address.</li>
  * </ul>
  */
 record Environment(EngineSettings engine, WebSettings web) {
@@ -36,12 +38,30 @@ record Environment(EngineSettings engine, WebSettings web) {
             seeds(env.getOrDefault("BULLION_SEED_NODES", "")));
     WebSettings web = WebSettings.defaults()
         .withHost(env.getOrDefault("BULLION_HTTP_HOST", "127.0.0.1"))
-        .withPort(integer(env, "BULLION_HTTP_PORT", 8080));
+        .withPort(integer(env, "BULLION_HTTP_PORT", 8080))
+        .withTrustProxy(bool(env, "BULLION_TRUST_PROXY"));
+    String publicUrl = env.get("BULLION_PUBLIC_URL");
+    if (publicUrl != null && !publicUrl.isBlank()) {
+      try {
+        web = web.withPublicUrl(publicUrl);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("BULLION_PUBLIC_URL: " + e.getMessage(), e);
+      }
+    }
     return new Environment(engine, web);
   }
 
   private static List<String> seeds(String list) {
     return Arrays.stream(list.split(",")).map(String::strip).filter(seed -> !seed.isEmpty()).toList();
+  }
+
+  private static boolean bool(Map<String, String> env, String name) {
+    String value = env.getOrDefault(name, "").strip();
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "", "false" -> false;
+      case "true" -> true;
+      default -> throw new IllegalArgumentException(name + " must be true or false, not \"" + value + "\"");
+    };
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

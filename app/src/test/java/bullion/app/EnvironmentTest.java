@@ -21,6 +21,15 @@ class EnvironmentTest {
     assertThat(env.web().port()).isEqualTo(8080);
     assertThat(env.engine().passivateAfter()).isEqualTo(Duration.ofMinutes(30));
     assertThat(env.engine().snapshotEvery()).isEqualTo(100);
+    assertThat(env.web().publicUrl()).isEmpty();
+    assertThat(env.web().trustProxy()).isFalse();
+  }
+
+  @Test
+  void behindAProxyThePublicUrlAndForwardedForCanBeTrusted() {
+    Environment env = Environment.from(Map.of("BULLION_PUBLIC_URL", "https://bullion.example/", "BULLION_TRUST_PROXY", "true"));
+    assertThat(env.web().publicUrl()).hasValue("https://bullion.example");
+    assertThat(env.web().trustProxy()).isTrue();
   }
 
   @Test
@@ -44,6 +53,10 @@ class EnvironmentTest {
         .hasMessageContaining("BULLION_HTTP_PORT must be a whole number");
     assertThatThrownBy(() -> Environment.from(Map.of("BULLION_DB_URL", "jdbc:mysql://x/y")))
         .hasMessageContaining("jdbc:postgresql:");
+    assertThatThrownBy(() -> Environment.from(Map.of("BULLION_TRUST_PROXY", "yes")))
+        .hasMessageContaining("BULLION_TRUST_PROXY must be true or false");
+    assertThatThrownBy(() -> Environment.from(Map.of("BULLION_PUBLIC_URL", "https://bullion.example/t/x")))
+        .hasMessageContaining("BULLION_PUBLIC_URL").hasMessageContaining("origin like https://bullion.example");
   }
 
   @Test

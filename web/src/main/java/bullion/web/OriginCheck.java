@@ -4,12 +4,15 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Refuses cross-site state changes (CSRF): a browser tells where a request comes from in Sec-Fetch-Site and
- * Origin; a change must come from this site. Scripts that send neither header are let through; the JSON API
- * still needs their bearer token.
+ * Origin; a change must come from this site. "This site" is the configured public URL when there is one
+ * (a proxy may rewrite Host), else the request's host. Scripts that send neither header are let through;
+ * the JSON API still needs their bearer token.
  */
 final class OriginCheck {
 
@@ -17,6 +20,7 @@ final class OriginCheck {
 
   private OriginCheck() {}
 
+  /** Call after {@link PublicUrl#remember}, so that the configured public URL is known. */
   static void check(Context ctx) {
     if (SAFE_METHODS.contains(ctx.method().name())) {
       return;
@@ -26,19 +30,52 @@ final class OriginCheck {
       throw forbidden();
     }
     String origin = ctx.header("Origin");
-    if (origin != null && !origin.equals("null") && !sameHost(origin, ctx.host())) {
+    if (origin == null) {
+      return;
+    }
+    if (origin.equals("null")) {
+      // An opaque origin: a sandboxed iframe sends it, but so does Chromium for every form post from our own
+      // pages, because they say Referrer-Policy: no-referrer. Only Sec-Fetch-Site, which no page can forge,
+      // tells the two apart; without it, "null" is refused.
+      if (!"same-origin".equals(site)) {
+        throw forbidden();
+      }
+      return;
+    }
+    if (!fromHere(origin, PublicUrl.configured(ctx), ctx.host())) {
       throw forbidden();
     }
   }
 
-  private static boolean sameHost(String origin, String host) {
-    try {
-      URI uri = URI.create(origin);
-      String authority = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      return authority != null && authority.equalsIgnoreCase(host);
-    } catch (IllegalArgumentException malformed) {
+  static boolean fromHere(String origin, Optional<String> publicUrl, String host) {
+    Optional<URI> uri = parse(origin);
+    if (uri.isEmpty()) {
       return false;
     }
+    if (publicUrl.isPresent()) {
+      return normalized(uri.get()).equals(publicUrl.get());
+    }
+    // Without a public URL the scheme is not compared: TLS may end before this server.
+    URI u = uri.get();
+    String authority = u.getPort() == -1 ? u.getHost() : u.getHost() + ":" + u.getPort();
+    return authority.equalsIgnoreCase(host);
+  }
+
+  private static Optional<URI> parse(String origin) {
+    try {
+      URI uri = new URI(origin);
+      return uri.getScheme() != null && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+    } catch (java.net.URISyntaxException malformed) {
+      return Optional.empty();
+    }
+  }
+
+  // The same form WebSettings gives the public URL: lower case, no default port.
+  private static String normalized(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int defaultPort = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+    String port = uri.getPort() == -1 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort();
+    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port;
   }
 
   private static HttpResponseException forbidden() {

@@ -4,46 +4,98 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
- * Per-client token buckets (Bucket4j), keyed by remote address: a client over its limit gets 429 with
- * Retry-After. Buckets of clients idle for an hour are forgotten so the map cannot grow without bound.
+ * Per-client token buckets (Bucket4j): a client over its limit gets 429 with Retry-After. A client is its
+ * {@link ClientAddress} (an IPv6 client is its /64; behind a trusted proxy, the last X-Forwarded-For entry).
+ *
+ * <p>A bucket refills completely in a minute, so a bucket idle for a minute is as good as a new one and is
+ * forgotten; and at most {@code maxClients} are remembered, least recently seen dropped first, so a flood of
+ * addresses costs bounded memory. Both happen as requests arrive, a constant amount of work each.
  */
 final class RateLimiter {
+
+  private static final Duration REFILL = Duration.ofMinutes(1);
 
   private record Entry(Bucket bucket, long lastSeenNanos) {}
 
   private final int requestsPerMinute;
-  private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+  private final boolean trustProxy;
+  private final int maxClients;
+  private final LongSupplier nanoTime;
+  // Access order: iteration starts at the client seen least recently. Guarded by itself.
+  private final LinkedHashMap<String, Entry> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
-  RateLimiter(int requestsPerMinute) {
+  RateLimiter(int requestsPerMinute, boolean trustProxy) {
+    this(requestsPerMinute, trustProxy, 10_000, System::nanoTime);
+  }
+
+  RateLimiter(int requestsPerMinute, boolean trustProxy, int maxClients, LongSupplier nanoTime) {
     this.requestsPerMinute = requestsPerMinute;
+    this.trustProxy = trustProxy;
+    this.maxClients = maxClients;
+    this.nanoTime = nanoTime;
   }
 
   void check(Context ctx) {
-    long now = System.nanoTime();
-    Entry entry = buckets.compute(ctx.ip(), (ip, old) -> new Entry(old == null ? newBucket() : old.bucket(), now));
-    ConsumptionProbe probe = entry.bucket().tryConsumeAndReturnRemaining(1);
-    if (!probe.isConsumed()) {
-      long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-      ctx.header("Retry-After", String.valueOf(seconds));
+    OptionalLong wait = tryTake(ClientAddress.of(ctx, trustProxy));
+    if (wait.isPresent()) {
+      ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
       throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),
-          "Too many requests; try again in " + seconds + " s.");
+          "Too many requests; try again in " + wait.getAsLong() + " s.");
     }
-    if (buckets.size() > 10_000) {
-      long hourAgo = now - Duration.ofHours(1).toNanos();
-      buckets.values().removeIf(e -> e.lastSeenNanos() < hourAgo);
+  }
+
+  /** Empty if {@code client} may go ahead, else how many seconds it should wait. */
+  OptionalLong tryTake(String client) {
+    Bucket bucket = bucketOf(client);
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    if (probe.isConsumed()) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
+  }
+
+  int clientsRemembered() {
+    synchronized (buckets) {
+      return buckets.size();
+    }
+  }
+
+  private Bucket bucketOf(String client) {
+    long now = nanoTime.getAsLong();
+    synchronized (buckets) {
+      Entry old = buckets.get(client);
+      Entry entry = new Entry(old == null ? newBucket() : old.bucket(), now);
+      buckets.put(client, entry);
+      forgetIdleOrExcess(now);
+      return entry.bucket();
+    }
+  }
+
+  // Each entry is removed at most once, so this is constant work per request on average.
+  private void forgetIdleOrExcess(long now) {
+    Iterator<Map.Entry<String, Entry>> leastRecent = buckets.entrySet().iterator();
+    while (leastRecent.hasNext()) {
+      Entry eldest = leastRecent.next().getValue();
+      if (buckets.size() <= maxClients && now - eldest.lastSeenNanos() < REFILL.toNanos()) {
+        return;
+      }
+      leastRecent.remove();
     }
   }
 
   private Bucket newBucket() {
     return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)).build())
+        .addLimit(Bandwidth.builder().capacity(requestsPerMinute).refillGreedy(requestsPerMinute, REFILL).build())
         .build();
   }
 }

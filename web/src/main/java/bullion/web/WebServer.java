@@ -24,7 +24,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(Tables tables, WebSettings settings) {
     Templates templates = new Templates();
     TableFeed feed = new TableFeed(tables, settings.keepAlive());
-    RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute());
+    RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute(), settings.trustProxy());
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
       });
       config.routes.before(ctx -> {
         SecurityHeaders.apply(ctx);
+        PublicUrl.remember(ctx, settings.publicUrl());
         rateLimiter.check(ctx);
         OriginCheck.check(ctx);
       });

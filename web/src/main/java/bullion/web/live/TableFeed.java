@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +21,24 @@ import org.slf4j.LoggerFactory;
  * table's new version as JSON) after each change made on any node, and a keep-alive comment every so often
  * so that proxies and phones keep the connection open. The facade subscription for a table lives while at
  * least one client of that table is connected.
+ *
+ * <p>The facade calls its listener on a Pekko thread, and a write blocks for as long as a phone does not read,
+ * so neither the listener nor the keep-alive timer writes: each hands the news to the client's own
+ * {@link ClientSender}, which writes on its own virtual thread.
  */
 public final class TableFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TableFeed.class);
 
-  private final Tables tables;
-  private final Map<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
+  /** The facade's subscribe, as a seam for tests. */
+  interface Source {
+    AutoCloseable subscribe(TableId id, Consumer<TableChanged> listener);
+  }
+
+  private final Source source;
+  private final Map<String, Set<ClientSender>> clients = new ConcurrentHashMap<>();
   private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+  private final ExecutorService writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sse-writer-", 0).factory());
   private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "sse-keep-alive");
     thread.setDaemon(true);
@@ -34,7 +46,11 @@ public final class TableFeed implements AutoCloseable {
   });
 
   public TableFeed(Tables tables, Duration keepAliveEvery) {
-    this.tables = tables;
+    this(tables::subscribe, keepAliveEvery);
+  }
+
+  TableFeed(Source source, Duration keepAliveEvery) {
+    this.source = source;
     long millis = keepAliveEvery.toMillis();
     keepAlive.scheduleAtFixedRate(this::pingAll, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -42,13 +58,24 @@ public final class TableFeed implements AutoCloseable {
   /** Keeps {@code client} open and sends it the table's changes until it disconnects. */
   public void connect(TableId id, SseClient client) {
     client.keepAlive();
+    connect(id, FeedClient.of(client));
+  }
+
+  void connect(TableId id, FeedClient client) {
     String key = id.value();
-    client.onClose(() -> disconnect(key, client));
+    ClientSender sender = new ClientSender(client, writers, () -> disconnect(key, client));
     synchronized (this) {
-      clients.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(client);
-      subscriptions.computeIfAbsent(key, k -> tables.subscribe(id, this::broadcast));
+      // Subscribe before the client is counted, so a test (or a page) that waits for the client to be
+      // counted and then changes the table is sure to hear of it.
+      subscriptions.computeIfAbsent(key, k -> source.subscribe(id, change -> broadcast(key, change)));
+      sender.connected();
+      clients.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(sender);
     }
-    send(client, c -> c.sendComment("connected"));
+    client.onClose(() -> disconnect(key, client));
+    // It may have closed before onClose was registered, and then nothing else would remove it.
+    if (client.terminated()) {
+      disconnect(key, client);
+    }
   }
 
   /** How many clients are connected to a table's feed; tests wait on this before making a change. */
@@ -56,32 +83,23 @@ public final class TableFeed implements AutoCloseable {
     return clients.getOrDefault(id.value(), Set.of()).size();
   }
 
-  private void broadcast(TableChanged change) {
-    String data = "{\"tableId\":\"" + change.tableId() + "\",\"version\":" + change.version() + "}";
-    for (SseClient client : clients.getOrDefault(change.tableId(), Set.of())) {
-      send(client, c -> c.sendEvent("changed", data, String.valueOf(change.version())));
+  // Runs on a Pekko thread: only hands off, never writes.
+  private void broadcast(String key, TableChanged change) {
+    for (ClientSender sender : clients.getOrDefault(key, Set.of())) {
+      sender.changed(change);
     }
   }
 
   private void pingAll() {
-    clients.values().forEach(set -> set.forEach(client -> send(client, c -> c.sendComment("keep-alive"))));
+    clients.values().forEach(set -> set.forEach(ClientSender::keepAlive));
   }
 
-  /** Writes to one client at a time: the keep-alive thread and change notifications may race otherwise. */
-  private void send(SseClient client, java.util.function.Consumer<SseClient> write) {
-    synchronized (client) {
-      if (!client.terminated()) {
-        write.accept(client);
-      }
-    }
-  }
-
-  private synchronized void disconnect(String key, SseClient client) {
-    Set<SseClient> set = clients.get(key);
+  private synchronized void disconnect(String key, FeedClient client) {
+    Set<ClientSender> set = clients.get(key);
     if (set == null) {
       return;
     }
-    set.remove(client);
+    set.removeIf(sender -> sender.client() == client);
     if (set.isEmpty()) {
       clients.remove(key);
       AutoCloseable subscription = subscriptions.remove(key);
@@ -98,6 +116,8 @@ public final class TableFeed implements AutoCloseable {
   @Override
   public void close() {
     keepAlive.shutdownNow();
-    clients.values().forEach(set -> set.forEach(SseClient::close));
+    clients.values().forEach(set -> set.forEach(sender -> sender.client().close()));
+    // Interrupts writers still blocked on clients that stopped reading.
+    writers.shutdownNow();
   }
 }

@@ -1,6 +1,7 @@
 package bullion.web.pages;
 
 import bullion.engine.TableId;
+import bullion.web.PublicUrl;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where a table lives on the web. The view-only path has only the public id; only the manage path carries
  * the secret token, so the share link cannot be turned into the manage link. These paths are shared with
- * the JSON API's viewUrl and manageUrl.
+ * the JSON API's viewUrl and manageUrl. The origin is the configured public URL, if any: behind a proxy the
+ * request's own host may be one no phone can reach.
  */
 record Links(String origin, TableId id) {
 
   static Links of(Context ctx, TableId id) {
-    return new Links(ctx.scheme() + "://" + ctx.host(), id);
+    return new Links(PublicUrl.of(ctx), id);
   }
 
   static String viewPath(TableId id) {

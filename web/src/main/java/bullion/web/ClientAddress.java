@@ -1,0 +1,57 @@
+package bullion.web;
+
+import io.javalin.http.Context;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Who a request comes from, as far as rate limiting is concerned. Behind a trusted proxy the peer is the
+ * proxy, so the client is the last X-Forwarded-For entry (the one the proxy itself added; earlier entries are
+ * whatever the client claimed). An IPv6 client is its /64: one home or phone gets a whole /64 and can pick
+ * a fresh address in it for every request.
+ */
+final class ClientAddress {
+
+  private ClientAddress() {}
+
+  static String of(Context ctx, boolean trustProxy) {
+    if (trustProxy) {
+      List<String> forwarded = Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
+      if (!forwarded.isEmpty()) {
+        String[] hops = forwarded.getLast().split(",");
+        String last = hops[hops.length - 1].strip();
+        if (!last.isEmpty()) {
+          return key(last);
+        }
+      }
+    }
+    return key(ctx.ip());
+  }
+
+  /** An IPv6 address's /64 prefix (e.g. "2001:db8:0:1::/64"); anything else unchanged. */
+  static String key(String address) {
+    String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+    // Only a string with a colon is parsed: the JDK takes it as an IPv6 literal and never asks DNS.
+    if (!literal.contains(":")) {
+      return literal;
+    }
+    int zone = literal.indexOf('%');
+    try {
+      InetAddress parsed = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone));
+      if (!(parsed instanceof Inet6Address)) {
+        return parsed.getHostAddress(); // an IPv4-mapped address: the IPv4 client it stands for
+      }
+      byte[] bytes = parsed.getAddress();
+      StringBuilder prefix = new StringBuilder();
+      for (int group = 0; group < 4; group++) {
+        prefix.append(Integer.toHexString(((bytes[2 * group] & 0xff) << 8) | (bytes[2 * group + 1] & 0xff))).append(':');
+      }
+      return prefix.append(":/64").toString();
+    } catch (UnknownHostException notAnAddress) {
+      return literal;
+    }
+  }
+}
