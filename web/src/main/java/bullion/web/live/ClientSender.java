@@ -22,6 +22,7 @@ final class ClientSender {
   // Guarded by this; "running" means a writer task owns the client, so there is never more than one.
   private boolean greet;
   private TableChanged latest;
+  private long highestTaken = NONE;
   private boolean ping;
   private boolean running;
 
@@ -46,7 +47,8 @@ final class ClientSender {
   void changed(TableChanged change) {
     synchronized (this) {
       // Changes of one table can come from several nodes; an older version must not overwrite a newer one.
-      if (latest == null || change.version() > latest.version()) {
+      long highest = Math.max(highestTaken, latest == null ? NONE : latest.version());
+      if (change.version() > highest) {
         latest = change;
       }
     }
@@ -86,12 +88,18 @@ final class ClientSender {
           running = false;
           return;
         }
+        // One thing per write, greeting first: while a write blocks, later changes keep collapsing in the slot.
         sayConnected = greet;
-        change = latest;
-        sayAlive = ping;
-        greet = false;
-        latest = null;
-        ping = false;
+        change = sayConnected ? null : latest;
+        sayAlive = !sayConnected && change == null && ping;
+        if (sayConnected) {
+          greet = false;
+        } else if (change != null) {
+          latest = null;
+          highestTaken = change.version();
+        } else {
+          ping = false;
+        }
       }
       if (!write(sayConnected, change, sayAlive)) {
         // Stays "running" on purpose: nothing more is ever written to a client that is gone.
