@@ -8,14 +8,27 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Who a request comes from, as far as rate limiting is concerned. Behind a trusted proxy the peer is the
+ * Who a request comes from, as far as rate limits and remembered table creations are concerned. Behind a trusted proxy the peer is the
  * proxy, so the client is the last X-Forwarded-For entry (the one the proxy itself added; earlier entries are
  * whatever the client claimed). An IPv6 client is its /64: one home or phone gets a whole /64 and can pick
  * a fresh address in it for every request.
  */
-final class ClientAddress {
+public final class ClientAddress {
+
+  private static final String ATTRIBUTE = "bullion.client";
 
   private ClientAddress() {}
+
+  /** Works out the client once per request (before any handler), for {@link #of(Context)} to read. */
+  static void remember(Context ctx, boolean trustProxy) {
+    ctx.attribute(ATTRIBUTE, of(ctx, trustProxy));
+  }
+
+  /** The client of this request as the server's filters saw it; what rate limits and idempotency keys count by. */
+  public static String of(Context ctx) {
+    String known = ctx.attribute(ATTRIBUTE);
+    return known != null ? known : key(ctx.ip());
+  }
 
   static String of(Context ctx, boolean trustProxy) {
     if (trustProxy) {

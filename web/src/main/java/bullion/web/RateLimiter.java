@@ -46,7 +46,7 @@ final class RateLimiter {
   }
 
   void check(Context ctx) {
-    OptionalLong wait = tryTake(ClientAddress.of(ctx, trustProxy));
+    OptionalLong wait = tryTake(ClientAddress.of(ctx));
     if (wait.isPresent()) {
       ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
       throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),

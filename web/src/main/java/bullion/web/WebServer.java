@@ -6,6 +6,7 @@ import bullion.web.live.TableFeed;
 import bullion.web.pages.PageRoutes;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
  * The HTTP server: pages and JSON API over one facade, with security headers, a CSRF origin check, a body
@@ -33,11 +34,16 @@ public final class WebServer implements AutoCloseable {
       config.jetty.modifyServer(server -> {
         // On stop, refuse new requests but let in-flight ones finish (up to 10 s) before connections close.
         server.insertHandler(new GracefulHandler());
+        // A backstop far above the handlers' own limit (which answers with a proper page or problem): no body,
+        // however it is sent, is ever read past it.
+        server.insertHandler(new SizeLimitHandler(Math.max(16 * settings.maxBodyBytes(), 1 << 20), -1));
         server.setStopTimeout(10_000);
       });
       config.routes.before(ctx -> {
         SecurityHeaders.apply(ctx);
         PublicUrl.remember(ctx, settings.publicUrl());
+        ClientAddress.remember(ctx, settings.trustProxy());
+        BodyTypes.check(ctx);
         rateLimiter.check(ctx);
         OriginCheck.check(ctx);
       });

@@ -35,9 +35,9 @@ final class RequestBodies {
     return new Command.AddPlayer(body.requiredText("name"));
   }
 
-  /** {@code {"count":1}}: how many standard buy-ins. */
+  /** {@code {"count":1}}: how many standard buy-ins; one when the body leaves it out. */
   static Command.BuyIn buyIn(int playerId, JsonBody body) {
-    return new Command.BuyIn(playerId, body.requiredWholeNumber("count"));
+    return new Command.BuyIn(playerId, body.optionalWholeNumber("count").orElse(1L));
   }
 
   /** {@code {"chips":22}}. */

@@ -1,5 +1,6 @@
 package bullion.web.api;
 
+import bullion.web.ClientAddress;
 import bullion.core.Command;
 import bullion.core.Event;
 import bullion.engine.Outcome;
@@ -30,7 +31,7 @@ final class TableResource {
   void create(Context ctx) {
     Optional<String> key = IdempotencyKey.from(ctx);
     Command.OpenTable command = RequestBodies.openTable(JsonBody.parse(ctx.bodyAsBytes()));
-    FacadeCalls.answer(ctx, key.map(k -> created.once(ctx.ip(), k, command, () -> open(command))).orElseGet(() -> open(command)));
+    FacadeCalls.answer(ctx, key.map(k -> created.once(ClientAddress.of(ctx), k, command, () -> open(command))).orElseGet(() -> open(command)));
   }
 
   private CompletionStage<Reply> open(Command.OpenTable command) {

@@ -26,6 +26,7 @@ final class ErrorPages {
           "Check the link: a table's link looks like /t/ followed by 22 letters and digits."),
       405, new ErrorPage(405, "That cannot be done here", "Go back and try again."),
       413, new ErrorPage(413, "That was too much to send", "Send less text and try again."),
+      415, new ErrorPage(415, "That kind of form is not accepted", "Use the forms on these pages and try again."),
       429, new ErrorPage(429, "Too many requests", "Wait a moment, then try again."),
       500, new ErrorPage(500, "Something went wrong on our side",
           "Nothing you did caused this. Try again in a moment."),

@@ -104,14 +104,14 @@ class PlayersApiTest extends ApiServer {
   }
 
   @Test
-  void aBuyInWithoutACountIs400() {
+  void aBuyInWithoutACountIsOneBuyIn() {
     ApiClient.Opened table = api.open();
     int ann = api.addPlayer(table, "Ann");
 
-    ApiClient.Response refused = api.change(table, "/players/" + ann + "/buy-ins", "{}");
+    ApiClient.Response bought = api.change(table, "/players/" + ann + "/buy-ins", "{}");
 
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).isEqualTo("\"count\" is required: a whole number.");
+    assertThat(bought.status()).isEqualTo(201);
+    assertThat(bought.json().get("count").asLong()).isEqualTo(1);
   }
 
   @Test
