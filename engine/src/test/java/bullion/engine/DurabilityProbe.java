@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Runs in a child JVM for {@link DurabilityTest}: opens a table on an H2 file and records buy-ins one after
+ * Runs in a child JVM for {@link DurabilityTest}: opens a table on the given journal and records buy-ins one after
  * another, printing "ACK seq" only once the facade has acknowledged each, until it is killed. Bounded, in
  * case nobody kills it.
  */
@@ -18,8 +18,12 @@ public final class DurabilityProbe {
 
   private DurabilityProbe() {}
 
+  /** {@code h2 <data dir>} or {@code postgres <jdbc url> <user>}. */
   public static void main(String[] args) {
-    TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(Path.of(args[0]))));
+    DatabaseSettings database = args[0].equals("h2")
+        ? DatabaseSettings.h2File(Path.of(args[1]))
+        : DatabaseSettings.postgres(args[1], args[2], "");
+    TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
     Tables tables = system.tables();
     Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Durable", "USD", BigDecimal.TEN, 10)));
     Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing acknowledged is ever lost: a child JVM records buy-ins on an H2 file and is killed with SIGKILL
- * mid-stream; every buy-in it acknowledged must be in the journal afterwards. This is what H2's default
- * WRITE_DELAY would break.
+ * Nothing acknowledged is ever lost: a child JVM records buy-ins and is killed with SIGKILL mid-stream; every
+ * buy-in it acknowledged must be in the journal afterwards, on the embedded H2 file (which H2's default
+ * WRITE_DELAY would break) and on PostgreSQL.
  */
 class DurabilityTest {
 
@@ -27,10 +27,24 @@ class DurabilityTest {
   @TempDir Path dataDir;
 
   @Test
-  void everyAcknowledgedBuyInSurvivesKillDashNine() throws Exception {
+  void everyAcknowledgedBuyInSurvivesKillDashNineOnAnH2File() throws Exception {
+    killMidStreamAndCount(DatabaseSettings.h2File(dataDir), List.of("h2", dataDir.toString()));
+  }
+
+  @Test
+  void everyAcknowledgedBuyInSurvivesKillDashNineOnPostgres() throws Exception {
+    try (PostgresDatabase database = PostgresDatabase.create("bullion_durability")) {
+      DatabaseSettings settings = database.settings();
+      killMidStreamAndCount(settings, List.of("postgres", settings.url(), settings.user()));
+    }
+  }
+
+  private void killMidStreamAndCount(DatabaseSettings database, List<String> probeArgs) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        DurabilityProbe.class.getName(), dataDir.toString())
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        DurabilityProbe.class.getName()));
+    command.addAll(probeArgs);
+    Process child = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     String table;
@@ -66,7 +80,7 @@ class DurabilityTest {
     }
     assertThat(acked).hasSize(ACKS_BEFORE_KILL);
 
-    try (TableSystem restarted = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
+    try (TableSystem restarted = TableSystem.start(EngineSettings.singleNode(database))) {
       Outcome.Done view = Await.done(restarted.tables().view(new TableId(table), Optional.of(token)));
       List<Integer> journaled = view.table().entries().stream().map(e -> e.seq()).toList();
       assertThat(journaled).containsAll(acked);

@@ -3,6 +3,7 @@ package bullion.engine.entity;
 import bullion.core.Command;
 import bullion.core.Decision;
 import bullion.core.Event;
+import bullion.core.Rejection;
 import bullion.engine.ManageToken;
 import bullion.engine.Outcome;
 import bullion.engine.TableChanged;
@@ -13,7 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -48,6 +51,18 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
   private final ActorRef<TableTopics.Message> topics;
   private final ActorRef<TableMessage> self;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
+  /**
+   * Request ids this table refused, newest last. A refusal journals nothing, so these live only as long as this
+   * process; a retry within that time gets the same refusal instead of being decided again.
+   */
+  private final Map<String, Refusal> refusals = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Refusal> eldest) {
+      return size() > RecentRequests.LIMIT;
+    }
+  };
+
+  private record Refusal(RequestRef request, Rejection why) {}
 
   private TableEntity(String tableId, Settings settings, Rules rules, Clock clock, ActorRef<TableTopics.Message> topics,
       ActorRef<TableMessage> self, ActorRef<ClusterSharding.ShardCommand> shard) {
@@ -130,8 +145,18 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
           : new Outcome.RequestIdReused(request.get().id());
       return Effect().reply(change.replyTo(), repeat);
     }
+    Optional<Refusal> refused = request.map(r -> refusals.get(r.id()));
+    if (refused.isPresent()) {
+      Outcome repeat = refused.get().request().equals(request.get())
+          ? new Outcome.Refused(refused.get().why())
+          : new Outcome.RequestIdReused(request.get().id());
+      return Effect().reply(change.replyTo(), repeat);
+    }
     return switch (rules.decide(state.table(), change.command(), clock.instant())) {
-      case Decision.Rejected rejected -> Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
+      case Decision.Rejected rejected -> {
+        request.ifPresent(r -> refusals.put(r.id(), new Refusal(r, rejected.why())));
+        yield Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
+      }
       case Decision.Accepted accepted -> Effect()
           .persist(accepted.events().stream().map(e -> (StoredEvent) new StoredEvent.Recorded(e, request)).toList())
           .thenRun(this::publish)

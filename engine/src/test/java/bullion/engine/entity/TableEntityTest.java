@@ -137,6 +137,19 @@ class TableEntityTest {
   }
 
   @Test
+  void aRetriedRequestThatWasRefusedGetsTheSameRefusalEvenIfItWouldNowPass() {
+    open();
+    change(new Command.AddPlayer("Ari"), Optional.empty());
+    var first = change(new Command.CashOut(1, 50), Optional.of("req-9"));
+    change(new Command.BuyIn(1, 1), Optional.empty());
+    var retry = change(new Command.CashOut(1, 50), Optional.of("req-9"));
+    assertThat(retry.reply()).isEqualTo(first.reply()).isEqualTo(new Outcome.Refused(new Rejection.NotEnoughChipsOnTable(50, 0)));
+    assertThat(retry.hasNoEvents()).isTrue();
+    var reused = change(new Command.CashOut(1, 10), Optional.of("req-9"));
+    assertThat(reused.reply()).isEqualTo(new Outcome.RequestIdReused("req-9"));
+  }
+
+  @Test
   void aRequestIdReusedForAnotherCommandIsRefused() {
     open();
     change(new Command.AddPlayer("Ari"), Optional.of("req-1"));
