@@ -28,6 +28,9 @@ public final class WebServer implements AutoCloseable {
     RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute(), settings.trustProxy());
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      // Requests run on virtual threads: the few handlers that wait on a table (a live stream checking that its
+      // table exists) then cost no platform thread while they wait.
+      config.concurrency.useVirtualThreads = true;
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.staticFiles.enableWebjars();
       config.staticFiles.add("/public");
