@@ -5,12 +5,10 @@ import bullion.core.Decision;
 import bullion.core.Event;
 import bullion.core.Rejection;
 import bullion.engine.ManageToken;
+import bullion.engine.Sha256;
 import bullion.engine.Outcome;
 import bullion.engine.TableChanged;
 import bullion.engine.entity.StoredEvent.RequestRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -188,11 +186,6 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
   /** A stable digest of a command, so a reused request id with a different command is caught. */
   static String fingerprint(Command command) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(command.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    return HexFormat.of().formatHex(Sha256.of(command.toString()), 0, 16);
   }
 }
