@@ -23,7 +23,16 @@ public final class CoreJsonModule extends SimpleModule {
     super("bullion-core");
     for (Class<?> root : SEALED_ROOTS) {
       setMixInAnnotation(root, TypedByName.class);
-      for (Class<?> subtype : root.getPermittedSubclasses()) {
+      registerRecords(root);
+    }
+  }
+
+  /** Registers every record under a sealed type, looking through sealed sub-interfaces such as kinds of rejection. */
+  private void registerRecords(Class<?> sealed) {
+    for (Class<?> subtype : sealed.getPermittedSubclasses()) {
+      if (subtype.isSealed()) {
+        registerRecords(subtype);
+      } else {
         registerSubtypes(new NamedType(subtype, subtype.getSimpleName()));
       }
     }

@@ -25,16 +25,16 @@ final class ProblemJson {
   }
 
   /** The core sorts its rejections; this is the only place that turns a kind into a status. */
-  static int status(Rejection.Kind kind) {
-    return switch (kind) {
-      case INVALID_INPUT -> 400;
-      case NOT_FOUND -> 404;
-      case CONFLICT -> 409;
+  static int status(Rejection why) {
+    return switch (why) {
+      case Rejection.InvalidInput invalid -> 400;
+      case Rejection.NotFound notFound -> 404;
+      case Rejection.Conflict conflict -> 409;
     };
   }
 
   static Reply.Problem of(Rejection why) {
-    int status = status(why.kind());
+    int status = status(why);
     return new Reply.Problem(status, title(status), why.message(), Optional.of(why.getClass().getSimpleName()), Map.of());
   }
 

@@ -55,7 +55,7 @@ final class TableResponses {
         yield CompletableFuture.completedFuture(null);
       }
       // A player or entry that does not exist has no control to show the message beside: it is a 404.
-      case Outcome.Refused refused when refused.why().kind() == Rejection.Kind.NOT_FOUND ->
+      case Outcome.Refused refused when refused.why() instanceof Rejection.NotFound ->
           done(() -> ErrorPages.show(ctx, 404, refused.why().message()));
       case Outcome.Refused refused -> refuse(ctx, id, token, errorAt.apply(refused.why().message()));
       case Outcome.RequestIdReused reused ->
