@@ -32,7 +32,7 @@ public record Entry(int seq, Instant at, int playerId, Kind kind, long quantity,
   }
 
   /** The money a buy-in paid (its count times the price); a cash-out's value depends on rounding: see TableReport. */
-  public Optional<Money> paid(TableSettings settings) {
+  public Optional<Money> paid(TableTerms settings) {
     return kind == Kind.BUY_IN ? Optional.of(settings.buyIn().times(quantity)) : Optional.empty();
   }
 

@@ -23,7 +23,7 @@ public final class EventApplier {
   public static Table apply(Optional<Table> table, Event event) {
     if (event instanceof TableOpened opened) {
       Currency currency = Currency.getInstance(opened.currencyCode());
-      TableSettings settings = new TableSettings(opened.name(), currency, new Money(opened.buyInMinor(), currency),
+      TableTerms settings = new TableTerms(opened.name(), currency, new Money(opened.buyInMinor(), currency),
           opened.chipsPerBuyIn());
       return new Table(settings, List.of(), List.of(), false, 1);
     }

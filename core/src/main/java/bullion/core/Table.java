@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A poker table's whole state: its settings, players in joining order, the ledger and whether it is closed.
- * {@code version} counts the events applied, so it grows with every change.
+ * A poker table's whole state: its terms, players in joining order, the ledger and whether it is closed.
+ * {@code version} counts the events applied, so it grows with every change. The terms are called
+ * {@code settings} because snapshots store the table under that field name.
  */
-public record Table(TableSettings settings, List<Player> players, List<Entry> entries, boolean closed, long version) {
+public record Table(TableTerms settings, List<Player> players, List<Entry> entries, boolean closed, long version) {
 
   public Table {
     Objects.requireNonNull(settings, "settings");

@@ -13,7 +13,7 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
   }
 
   public static TableReport of(Table table) {
-    TableSettings settings = table.settings();
+    TableTerms settings = table.settings();
     BigInteger price = BigInteger.valueOf(settings.buyIn().minor());
     BigInteger chipsPerBuyIn = BigInteger.valueOf(settings.chipsPerBuyIn());
     List<Player> players = table.players();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** What a ledger entry moved, as every view of the ledger shows it. */
 class EntryTest {
 
-  private static final TableSettings SETTINGS =
+  private static final TableTerms SETTINGS =
       EventApplier.apply(Optional.empty(), new Event.TableOpened("Friday", "USD", 2000, 100)).settings();
 
   @Test

@@ -82,7 +82,7 @@ class LedgerProperties {
     TableReport r = t.report();
     long sum = r.players().stream().mapToLong(b -> b.net().minor()).sum();
     assertThat(sum).isEqualTo(r.totals().moneyOut().minor() - r.totals().moneyIn().minor());
-    TableSettings s = t.table().settings();
+    TableTerms s = t.table().settings();
     for (PlayerBalance b : r.players()) {
       BigInteger exactTimesChips = BigInteger.valueOf(b.chipsCashedOut() - b.chipsBought())
           .multiply(BigInteger.valueOf(s.buyIn().minor()));

@@ -4,7 +4,7 @@ import bullion.core.Entry;
 import bullion.core.Money;
 import bullion.core.Player;
 import bullion.core.Table;
-import bullion.core.TableSettings;
+import bullion.core.TableTerms;
 
 /**
  * A table's ledger as CSV (RFC 4180), oldest first as it was recorded. A cell that a spreadsheet would take
@@ -15,7 +15,7 @@ final class LedgerCsv {
   private LedgerCsv() {}
 
   static String of(Table table) {
-    TableSettings settings = table.settings();
+    TableTerms settings = table.settings();
     StringBuilder csv = new StringBuilder("seq,time,player,kind,buy_ins,chips,amount,currency,voided,void_reason\r\n");
     for (Entry e : table.entries()) {
       boolean buyIn = e.kind() == Entry.Kind.BUY_IN;

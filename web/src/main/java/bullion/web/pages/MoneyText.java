@@ -1,7 +1,7 @@
 package bullion.web.pages;
 
 import bullion.core.Money;
-import bullion.core.TableSettings;
+import bullion.core.TableTerms;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -34,7 +34,7 @@ final class MoneyText {
    * One chip's worth: exact when the price divides evenly ("$0.10"), otherwise to two digits past the
    * currency's minor unit and marked as approximate ("≈ $0.0667"). Shown only, never used in a sum.
    */
-  static String chipValue(TableSettings settings) {
+  static String chipValue(TableTerms settings) {
     BigDecimal price = settings.buyIn().amount();
     BigDecimal chips = BigDecimal.valueOf(settings.chipsPerBuyIn());
     int digits = settings.currency().getDefaultFractionDigits();

@@ -6,7 +6,7 @@ import bullion.core.Player;
 import bullion.core.PlayerBalance;
 import bullion.core.Table;
 import bullion.core.TableReport;
-import bullion.core.TableSettings;
+import bullion.core.TableTerms;
 import bullion.core.Totals;
 import bullion.engine.TableId;
 import java.time.ZoneOffset;
@@ -58,7 +58,7 @@ public record TablePage(
   }
 
   private static TablePage of(TableId id, Table table, Links links, Optional<String> token, Optional<FormError> error) {
-    TableSettings settings = table.settings();
+    TableTerms settings = table.settings();
     TableReport report = TableReport.of(table);
     String errorControl = error.map(FormError::control).orElse("");
     String errorMessage = error.map(FormError::message).orElse("");
@@ -102,7 +102,7 @@ public record TablePage(
   }
 
   private static LedgerRow ledgerRow(Entry e, Table table, Function<String, String> errorFor) {
-    TableSettings settings = table.settings();
+    TableTerms settings = table.settings();
     String what;
     String amount;
     if (e.kind() == Entry.Kind.BUY_IN) {

@@ -7,9 +7,9 @@ import java.util.Objects;
  * What a table is played for: its name, currency, the price of one buy-in and the chips it gets.
  * One chip is worth {@code buyIn / chipsPerBuyIn}, which need not be a whole number of minor units.
  */
-public record TableSettings(String name, Currency currency, Money buyIn, long chipsPerBuyIn) {
+public record TableTerms(String name, Currency currency, Money buyIn, long chipsPerBuyIn) {
 
-  public TableSettings {
+  public TableTerms {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(buyIn, "buyIn");
