@@ -1,9 +1,11 @@
 package bullion.engine;
 
+import bullion.core.CommandDecider;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
 import bullion.engine.persistence.JournalSchema;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -33,6 +35,11 @@ public final class TableSystem implements AutoCloseable {
   }
 
   public static TableSystem start(EngineSettings settings) {
+    return start(settings, CommandDecider::decide);
+  }
+
+  /** The table servers with another decide function than the core's: for tests that inject a fault or a delay. */
+  public static TableSystem start(EngineSettings settings, Decide decide) {
     JournalSchema.migrate(settings.database());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bullion", EngineConfig.of(settings));
     Cluster cluster = Cluster.get(system);
@@ -41,11 +48,11 @@ public final class TableSystem implements AutoCloseable {
     }
     awaitUp(system, cluster);
     ActorRef<TableTopics.Message> topics = system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
-    TableEntity.Settings entitySettings = new TableEntity.Settings(settings.snapshotEvery(), Duration.ofMillis(200),
-        Duration.ofSeconds(5));
+    TableEntity.Settings entitySettings = new TableEntity.Settings(settings.snapshotEvery(), settings.minBackoff(),
+        settings.maxBackoff());
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(TableEntity.TYPE_KEY,
-        entity -> TableEntity.create(entity.getEntityId(), entitySettings, settings.rules(), settings.clock(), topics,
+        entity -> TableEntity.create(entity.getEntityId(), entitySettings, decide, Clock.systemUTC(), topics,
             entity.getShard())));
     return new TableSystem(system, new Tables(sharding, topics, settings.askTimeout()));
   }

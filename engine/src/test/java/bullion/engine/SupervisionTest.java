@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bullion.core.Command;
-import bullion.engine.entity.Rules;
+import bullion.core.CommandDecider;
 import bullion.engine.persistence.DatabaseSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** A fault inside one table restarts that table from its journal and leaves every other table alone. */
 class SupervisionTest {
 
-  /** The core's rules, except that a player named "💥" makes decide throw: a bug, injected. */
-  private static final Rules FAULTY = (table, command, now) -> {
+  /** The core's decide, except that a player named "💥" makes it throw: a bug, injected. */
+  private static final Decide FAULTY = (table, command, now) -> {
     if (command instanceof Command.AddPlayer add && "💥".equals(add.name())) {
       throw new IllegalStateException("injected fault");
     }
-    return Rules.CORE.decide(table, command, now);
+    return CommandDecider.decide(table, command, now);
   };
 
   @TempDir Path dataDir;
@@ -30,8 +30,8 @@ class SupervisionTest {
   @Test
   void aCrashedTableRestartsFromItsJournalWithoutTouchingAnother() throws Exception {
     EngineSettings settings = EngineSettings.singleNode(DatabaseSettings.h2File(dataDir))
-        .withRules(FAULTY).withAskTimeout(Duration.ofSeconds(3));
-    try (TableSystem system = TableSystem.start(settings)) {
+        .withAskTimeout(Duration.ofSeconds(3));
+    try (TableSystem system = TableSystem.start(settings, FAULTY)) {
       Tables tables = system.tables();
       Tables.Opened crashing = Await.result(tables.open(new Command.OpenTable("Crashing", "USD", BigDecimal.TEN, 10)));
       Tables.Opened bystander = Await.result(tables.open(new Command.OpenTable("Bystander", "USD", BigDecimal.TEN, 10)));

@@ -3,7 +3,8 @@ package bullion.engine.entity;
 import bullion.core.Command;
 import bullion.core.Decision;
 import bullion.core.Event;
-import bullion.core.Rejection;
+import bullion.core.Table;
+import bullion.engine.Decide;
 import bullion.engine.ManageToken;
 import bullion.engine.Sha256;
 import bullion.engine.Outcome;
@@ -12,10 +13,9 @@ import bullion.engine.entity.StoredEvent.RequestRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -24,6 +24,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -44,31 +45,20 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
   private final String tableId;
   private final Settings settings;
-  private final Rules rules;
+  private final Decide decide;
   private final Clock clock;
   private final ActorRef<TableTopics.Message> topics;
   private final ActorRef<TableMessage> self;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
-  /**
-   * Request ids this table refused, newest last. A refusal journals nothing, so these live only as long as this
-   * process; a retry within that time gets the same refusal instead of being decided again.
-   */
-  private final Map<String, Refusal> refusals = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Refusal> eldest) {
-      return size() > RecentRequests.LIMIT;
-    }
-  };
+  private final RequestIds requestIds = new RequestIds();
 
-  private record Refusal(RequestRef request, Rejection why) {}
-
-  private TableEntity(String tableId, Settings settings, Rules rules, Clock clock, ActorRef<TableTopics.Message> topics,
+  private TableEntity(String tableId, Settings settings, Decide decide, Clock clock, ActorRef<TableTopics.Message> topics,
       ActorRef<TableMessage> self, ActorRef<ClusterSharding.ShardCommand> shard) {
     super(PersistenceId.of(TYPE_KEY.name(), tableId),
         SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
     this.tableId = tableId;
     this.settings = settings;
-    this.rules = rules;
+    this.decide = decide;
     this.clock = clock;
     this.topics = topics;
     this.self = self;
@@ -76,10 +66,10 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
   }
 
   /** The table, restarted from its journal with backoff if anything inside it throws. */
-  public static Behavior<TableMessage> create(String tableId, Settings settings, Rules rules, Clock clock,
+  public static Behavior<TableMessage> create(String tableId, Settings settings, Decide decide, Clock clock,
       ActorRef<TableTopics.Message> topics, ActorRef<ClusterSharding.ShardCommand> shard) {
     return Behaviors.supervise(Behaviors.<TableMessage>setup(
-            ctx -> new TableEntity(tableId, settings, rules, clock, topics, ctx.getSelf(), shard)))
+            ctx -> new TableEntity(tableId, settings, decide, clock, topics, ctx.getSelf(), shard)))
         .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
   }
 
@@ -93,13 +83,22 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
   }
 
+  /**
+   * A table not yet opened can only be opened; anything else finds nothing. An open table checks the token, then
+   * the request id, before it decides.
+   */
   @Override
   public CommandHandlerWithReply<TableMessage, StoredEvent, TableState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder().forAnyState()
-        .onCommand(TableMessage.Open.class, this::open)
-        .onCommand(TableMessage.Change.class, this::change)
-        .onCommand(TableMessage.View.class, this::view)
-        .build();
+    CommandHandlerWithReplyBuilder<TableMessage, StoredEvent, TableState> builder = newCommandHandlerWithReplyBuilder();
+    builder.forState(state -> state.table().isEmpty())
+        .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, this::answerAndStop))
+        .onCommand(TableMessage.Change.class, change -> answerAndStop(change.replyTo(), new Outcome.NotFound()))
+        .onCommand(TableMessage.View.class, view -> answerAndStop(view.replyTo(), new Outcome.NotFound()));
+    builder.forState(state -> state.table().isPresent())
+        .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, Effect()::reply))
+        .onCommand(TableMessage.Change.class, (state, change) -> change(state, state.table().orElseThrow(), change))
+        .onCommand(TableMessage.View.class, (state, view) -> view(state, state.table().orElseThrow(), view));
+    return builder.build();
   }
 
   @Override
@@ -114,11 +113,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     return newEventHandlerBuilder().forAnyState().onAnyEvent(TableState::apply);
   }
 
-  private ReplyEffect<StoredEvent, TableState> open(TableState state, TableMessage.Open open) {
-    return switch (rules.decide(state.table(), open.command(), clock.instant())) {
-      case Decision.Rejected rejected -> state.table().isEmpty()
-          ? answerAndStop(open.replyTo(), new Outcome.Refused(rejected.why()))
-          : Effect().reply(open.replyTo(), new Outcome.Refused(rejected.why()));
+  /** Opening is the core's decision too; {@code refuse} says whether a refused open keeps this process. */
+  private ReplyEffect<StoredEvent, TableState> open(TableState state, TableMessage.Open open,
+      BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
+    return switch (decide.decide(state.table(), open.command(), clock.instant())) {
+      case Decision.Rejected rejected -> refuse.apply(open.replyTo(), new Outcome.Refused(rejected.why()));
       case Decision.Accepted accepted -> Effect()
           .persist(accepted.events().stream()
               .map(e -> (StoredEvent) new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
@@ -128,31 +127,18 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     };
   }
 
-  private ReplyEffect<StoredEvent, TableState> change(TableState state, TableMessage.Change change) {
-    if (state.table().isEmpty()) {
-      return answerAndStop(change.replyTo(), new Outcome.NotFound());
-    }
+  private ReplyEffect<StoredEvent, TableState> change(TableState state, Table table, TableMessage.Change change) {
     if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
       return Effect().reply(change.replyTo(), new Outcome.Forbidden());
     }
     Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, fingerprint(change.command())));
-    Optional<RecentRequests.Seen> seen = request.flatMap(r -> state.recent().find(r.id()));
-    if (seen.isPresent()) {
-      Outcome repeat = seen.get().request().equals(request.get())
-          ? new Outcome.Done(state.table().get(), seen.get().events(), true)
-          : new Outcome.RequestIdReused(request.get().id());
-      return Effect().reply(change.replyTo(), repeat);
+    Optional<Outcome> again = request.flatMap(r -> requestIds.answerAgain(r, table, state.recent()));
+    if (again.isPresent()) {
+      return Effect().reply(change.replyTo(), again.get());
     }
-    Optional<Refusal> refused = request.map(r -> refusals.get(r.id()));
-    if (refused.isPresent()) {
-      Outcome repeat = refused.get().request().equals(request.get())
-          ? new Outcome.Refused(refused.get().why())
-          : new Outcome.RequestIdReused(request.get().id());
-      return Effect().reply(change.replyTo(), repeat);
-    }
-    return switch (rules.decide(state.table(), change.command(), clock.instant())) {
+    return switch (decide.decide(state.table(), change.command(), clock.instant())) {
       case Decision.Rejected rejected -> {
-        request.ifPresent(r -> refusals.put(r.id(), new Refusal(r, rejected.why())));
+        request.ifPresent(r -> requestIds.refused(r, rejected.why()));
         yield Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
       }
       case Decision.Accepted accepted -> Effect()
@@ -162,12 +148,9 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     };
   }
 
-  private ReplyEffect<StoredEvent, TableState> view(TableState state, TableMessage.View view) {
-    if (state.table().isEmpty()) {
-      return answerAndStop(view.replyTo(), new Outcome.NotFound());
-    }
+  private ReplyEffect<StoredEvent, TableState> view(TableState state, Table table, TableMessage.View view) {
     boolean canManage = view.manageToken().map(token -> ManageToken.matches(token, state.manageTokenHash())).orElse(false);
-    return Effect().reply(view.replyTo(), new Outcome.Done(state.table().get(), List.of(), canManage));
+    return Effect().reply(view.replyTo(), new Outcome.Done(table, List.of(), canManage));
   }
 
   /**

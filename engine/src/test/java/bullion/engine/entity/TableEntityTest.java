@@ -3,6 +3,7 @@ package bullion.engine.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bullion.core.Command;
+import bullion.core.CommandDecider;
 import bullion.core.Event;
 import bullion.core.Rejection;
 import bullion.engine.ManageToken;
@@ -45,7 +46,7 @@ class TableEntityTest {
     topics = KIT.createTestProbe();
     shard = KIT.createTestProbe();
     table = EventSourcedBehaviorTestKit.create(KIT.system(), TableEntity.create("table-1",
-        new TableEntity.Settings(100, Duration.ofMillis(10), Duration.ofMillis(100)), Rules.CORE,
+        new TableEntity.Settings(100, Duration.ofMillis(10), Duration.ofMillis(100)), CommandDecider::decide,
         Clock.fixed(NOW, ZoneOffset.UTC), topics.ref(), shard.ref()));
   }
 
@@ -108,6 +109,24 @@ class TableEntityTest {
   }
 
   @Test
+  void openingAnOpenTableIsRefusedAndLeavesItRunning() {
+    open();
+    var again = open();
+    assertThat(again.reply()).isEqualTo(new Outcome.Refused(new Rejection.TableAlreadyOpen()));
+    assertThat(again.hasNoEvents()).isTrue();
+    shard.expectNoMessage(Duration.ofMillis(200));
+  }
+
+  @Test
+  void aRefusedOpenAnswersWhyAndStopsTheProcess() {
+    var result = table.<Outcome>runCommand(replyTo -> new TableMessage.Open(
+        new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 0), ManageToken.hash(TOKEN), replyTo));
+    assertThat(result.reply()).isEqualTo(new Outcome.Refused(new Rejection.ChipsPerBuyInOutOfRange(0, 1_000_000_000L)));
+    assertThat(result.hasNoEvents()).isTrue();
+    assertThat(shard.expectMessageClass(ClusterSharding.Passivate.class)).isNotNull();
+  }
+
+  @Test
   void aChangeWithAWrongTokenIsForbidden() {
     open();
     var result = table.<Outcome>runCommand(replyTo ->
@@ -167,6 +186,19 @@ class TableEntityTest {
     var retry = change(new Command.BuyIn(1, 2), Optional.of("req-7"));
     assertThat(retry.hasNoEvents()).isTrue();
     assertThat(((Outcome.Done) retry.reply()).events()).hasSize(1);
+  }
+
+  @Test
+  void aRefusedRequestIsDecidedAgainAfterARestart() {
+    open();
+    change(new Command.AddPlayer("Ari"), Optional.empty());
+    change(new Command.CashOut(1, 50), Optional.of("req-9"));
+    change(new Command.BuyIn(1, 1), Optional.empty());
+    table.restart();
+    // A refusal journals nothing, so a restarted table has forgotten it and decides the retry afresh.
+    var retry = change(new Command.CashOut(1, 50), Optional.of("req-9"));
+    assertThat(retry.reply()).isInstanceOf(Outcome.Done.class);
+    assertThat(retry.events()).hasSize(1);
   }
 
   @Test

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bullion.core.Command;
 import bullion.core.CommandDecider;
+import bullion.engine.Decide;
 import bullion.engine.EngineSettings;
 import bullion.engine.TableSystem;
-import bullion.engine.entity.Rules;
 import bullion.engine.persistence.DatabaseSettings;
 import bullion.web.TestServer;
 import bullion.web.WebServer;
 import bullion.web.WebSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,15 +45,15 @@ class OverloadApiTest {
   void aTableThatDoesNotAnswerInTimeIs503NotA500() {
     CountDownLatch release = new CountDownLatch(1);
     // Buy-ins hang inside the table until released, so the facade's short ask times out.
-    Rules slowBuyIns = (table, command, now) -> {
+    Decide slowBuyIns = (table, command, now) -> {
       if (command instanceof Command.BuyIn) {
         awaitQuietly(release);
       }
       return CommandDecider.decide(table, command, now);
     };
-    EngineSettings settings = new EngineSettings(DatabaseSettings.h2File(dataDir), 100, Duration.ofMinutes(30),
-        Duration.ofSeconds(2), "127.0.0.1", 0, List.of(), slowBuyIns, Clock.systemUTC());
-    try (TableSystem system = TableSystem.start(settings);
+    EngineSettings settings = EngineSettings.singleNode(DatabaseSettings.h2File(dataDir))
+        .withAskTimeout(Duration.ofSeconds(2));
+    try (TableSystem system = TableSystem.start(settings, slowBuyIns);
         WebServer web = WebServer.start(system.tables(), WebSettings.defaults().withPort(0))) {
       try {
         ApiClient api = new ApiClient("http://127.0.0.1:" + web.port());

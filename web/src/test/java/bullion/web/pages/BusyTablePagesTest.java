@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bullion.core.Command;
 import bullion.core.CommandDecider;
+import bullion.engine.Decide;
 import bullion.engine.EngineSettings;
 import bullion.engine.TableSystem;
-import bullion.engine.entity.Rules;
 import bullion.engine.persistence.DatabaseSettings;
 import bullion.web.WebServer;
 import bullion.web.WebSettings;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +31,7 @@ class BusyTablePagesTest {
 
   @Test
   void aFormWhoseTableDoesNotAnswerInTimeGetsTheBusyPage() throws Exception {
-    try (TableSystem system = TableSystem.start(slowBuyIns());
+    try (TableSystem system = startWithSlowBuyIns();
         WebServer web = WebServer.start(system.tables(), WebSettings.defaults().withPort(0))) {
       try {
         Http http = new Http("http://127.0.0.1:" + web.port());
@@ -51,7 +49,7 @@ class BusyTablePagesTest {
 
   @Test
   void aLiveStreamWhoseTableDoesNotAnswerInTimeGetsTheBusyPage() throws Exception {
-    try (TableSystem system = TableSystem.start(slowBuyIns());
+    try (TableSystem system = startWithSlowBuyIns();
         WebServer web = WebServer.start(system.tables(), WebSettings.defaults().withPort(0))) {
       try {
         Http http = new Http("http://127.0.0.1:" + web.port());
@@ -79,16 +77,16 @@ class BusyTablePagesTest {
   }
 
   /** Buy-ins hang inside the table until released, so the facade's 2-second ask times out. */
-  private EngineSettings slowBuyIns() {
-    Rules rules = (table, command, now) -> {
+  private TableSystem startWithSlowBuyIns() {
+    Decide slowBuyIns = (table, command, now) -> {
       if (command instanceof Command.BuyIn) {
         entered.countDown();
         awaitQuietly(release);
       }
       return CommandDecider.decide(table, command, now);
     };
-    return new EngineSettings(DatabaseSettings.h2File(dataDir), 100, Duration.ofMinutes(30), Duration.ofSeconds(2),
-        "127.0.0.1", 0, List.of(), rules, Clock.systemUTC());
+    return TableSystem.start(
+        EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)).withAskTimeout(Duration.ofSeconds(2)), slowBuyIns);
   }
 
   /** The first ask of a fresh node also waits for the cluster and sharding to start, which may take longer. */

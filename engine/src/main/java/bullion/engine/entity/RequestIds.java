@@ -1,0 +1,44 @@
+package bullion.engine.entity;
+
+import bullion.core.Rejection;
+import bullion.core.Table;
+import bullion.engine.Outcome;
+import bullion.engine.entity.StoredEvent.RequestRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The request ids a table has answered, so that a retry gets its first outcome and a reused id is caught. Accepted
+ * ids are the table's {@link RecentRequests}, journaled and kept in snapshots; a refusal journals nothing, so
+ * refused ids are kept here, in this process only: after a restart a refused request is decided again.
+ */
+final class RequestIds {
+
+  private record Answered(RequestRef request, Outcome outcome) {}
+
+  /** The last {@value RecentRequests#LIMIT} refused ids, newest last. */
+  private final Map<String, Answered> refused = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
+      return size() > RecentRequests.LIMIT;
+    }
+  };
+
+  /**
+   * If {@code request}'s id was answered before: its first outcome again when it carries the same command,
+   * {@link Outcome.RequestIdReused} when not. Empty when the id is new and the command is to be decided.
+   */
+  Optional<Outcome> answerAgain(RequestRef request, Table table, RecentRequests accepted) {
+    Optional<Answered> answered = accepted.find(request.id())
+        .map(seen -> new Answered(seen.request(), new Outcome.Done(table, seen.events(), true)))
+        .or(() -> Optional.ofNullable(refused.get(request.id())));
+    return answered.map(first -> first.request().equals(request)
+        ? first.outcome()
+        : new Outcome.RequestIdReused(request.id()));
+  }
+
+  void refused(RequestRef request, Rejection why) {
+    refused.put(request.id(), new Answered(request, new Outcome.Refused(why)));
+  }
+}
