@@ -3,26 +3,46 @@ package bullion.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import bullion.engine.EngineSettings;
 import bullion.engine.persistence.DatabaseSettings;
+import bullion.web.WebSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentTest {
 
   @Test
-  void withNothingSetBullionRunsOnAnEmbeddedFileUnderDataAndPort8080() {
+  void withNothingSetBullionRunsWithTheEngineAndWebDefaultsOnAnEmbeddedFileUnderData() {
     Environment env = Environment.from(Map.of());
-    assertThat(env.engine().database().kind()).isEqualTo(DatabaseSettings.Kind.H2);
-    assertThat(env.engine().database().url())
+    DatabaseSettings underData = DatabaseSettings.h2File(Path.of("./data"));
+    assertThat(underData.url())
         .isEqualTo("jdbc:h2:file:" + Path.of("./data").toAbsolutePath().resolve("bullion") + ";WRITE_DELAY=0");
-    assertThat(env.web().host()).isEqualTo("127.0.0.1");
-    assertThat(env.web().port()).isEqualTo(8080);
-    assertThat(env.engine().passivateAfter()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(env.engine().snapshotEvery()).isEqualTo(100);
-    assertThat(env.web().publicUrl()).isEmpty();
-    assertThat(env.web().trustProxy()).isFalse();
+    assertThat(env.engine()).isEqualTo(EngineSettings.singleNode(underData));
+    assertThat(env.web()).isEqualTo(WebSettings.defaults());
+  }
+
+  /** The defaults live in the code; the README's configuration table says what they are, and must agree. */
+  @Test
+  void theReadmeStatesTheDefaults() throws IOException {
+    Map<String, String> documented = Files.readAllLines(Path.of("..", "README.md")).stream()
+        .filter(line -> line.startsWith("| `BULLION_"))
+        .map(line -> line.split("\\|"))
+        .collect(Collectors.toMap(cells -> cells[1].strip(), cells -> cells[2].strip()));
+    Environment env = Environment.from(Map.of());
+    assertThat(documented).containsEntry("`BULLION_HTTP_PORT`", "`" + env.web().port() + "`")
+        .containsEntry("`BULLION_HTTP_HOST`", "`" + env.web().host() + "`")
+        .containsEntry("`BULLION_SNAPSHOT_EVERY`", "`" + env.engine().snapshotEvery() + "`")
+        .containsEntry("`BULLION_PASSIVATE_AFTER_MINUTES`", "`" + env.engine().passivateAfter().toMinutes() + "`")
+        .containsEntry("`BULLION_TRUST_PROXY`", "`" + env.web().trustProxy() + "`");
+    assertThat(env.engine().clusterPort()).isZero();
+    assertThat(documented).containsEntry("`BULLION_CLUSTER_HOST`, `BULLION_CLUSTER_PORT`",
+        "`" + env.engine().clusterHost() + "`, any free port");
+    String dataDir = documented.get("`BULLION_DATA_DIR`").replace("`", "");
+    assertThat(Environment.from(Map.of("BULLION_DATA_DIR", dataDir))).isEqualTo(env);
   }
 
   @Test

@@ -37,8 +37,8 @@ public record EngineSettings(
   }
 
   /**
-   * The defaults, here and nowhere else: a single node on 127.0.0.1 (any free cluster port), a snapshot every
-   * 100 events, passivation after 30 idle minutes, asks answered within 10 s, restarts after 200 ms to 5 s.
+   * A single node that joins itself, with every engine default: this is their one home, which the app's
+   * environment and {@code bullion-engine.conf} leave to it (EnvironmentTest checks the README states them).
    */
   public static EngineSettings singleNode(DatabaseSettings database) {
     return new EngineSettings(database, 100, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMillis(200),
