@@ -37,8 +37,8 @@ public record EngineSettings(
   }
 
   /**
-   * A single node that joins itself, with every engine default: this is their one home, which the app's
-   * environment and {@code bullion-engine.conf} leave to it (EnvironmentTest checks the README states them).
+   * A single node that joins itself, with every engine default. This is their one home: the app's environment
+   * overrides only what is set, and {@code bullion-engine.conf} leaves these values to {@link EngineConfig}.
    */
   public static EngineSettings singleNode(DatabaseSettings database) {
     return new EngineSettings(database, 100, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMillis(200),
