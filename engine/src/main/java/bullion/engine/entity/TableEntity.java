@@ -1,17 +1,15 @@
 package bullion.engine.entity;
 
-import bullion.core.Command;
 import bullion.core.Decision;
 import bullion.core.Event;
 import bullion.core.Rejection;
 import bullion.engine.ManageToken;
-import bullion.engine.Sha256;
 import bullion.engine.Outcome;
 import bullion.engine.TableChanged;
 import bullion.engine.entity.StoredEvent.RequestRef;
+import bullion.engine.json.Fingerprint;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,10 +133,10 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
       return Effect().reply(change.replyTo(), new Outcome.Forbidden());
     }
-    Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, fingerprint(change.command())));
+    Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, Fingerprint.of(change.command())));
     Optional<RecentRequests.Seen> seen = request.flatMap(r -> state.recent().find(r.id()));
     if (seen.isPresent()) {
-      Outcome repeat = seen.get().request().equals(request.get())
+      Outcome repeat = Fingerprint.matches(seen.get().request().fingerprint(), change.command())
           ? new Outcome.Done(state.table().get(), seen.get().events(), true)
           : new Outcome.RequestIdReused(request.get().id());
       return Effect().reply(change.replyTo(), repeat);
@@ -182,10 +180,5 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
   private void publish(TableState state) {
     state.table().ifPresent(t -> topics.tell(new TableTopics.Publish(new TableChanged(tableId, t.version()))));
-  }
-
-  /** A stable digest of a command, so a reused request id with a different command is caught. */
-  static String fingerprint(Command command) {
-    return HexFormat.of().formatHex(Sha256.of(command.toString()), 0, 16);
   }
 }
