@@ -1,9 +1,11 @@
 package bullion.engine.entity;
 
+import bullion.core.Command;
 import bullion.core.Rejection;
 import bullion.core.Table;
 import bullion.engine.Outcome;
 import bullion.engine.entity.StoredEvent.RequestRef;
+import bullion.engine.json.Fingerprint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +28,15 @@ final class RequestIds {
   };
 
   /**
-   * If {@code request}'s id was answered before: its first outcome again when it carries the same command,
+   * If {@code request}'s id was answered before: its first outcome again when it carries the same {@code command},
    * {@link Outcome.RequestIdReused} when not. Empty when the id is new and the command is to be decided.
    */
-  Optional<Outcome> answerAgain(RequestRef request, Table table, RecentRequests accepted) {
+  Optional<Outcome> answerAgain(RequestRef request, Command command, Table table, RecentRequests accepted) {
     Optional<Answered> answered = accepted.find(request.id())
         .map(seen -> new Answered(seen.request(), new Outcome.Done(table, seen.events(), true)))
         .or(() -> Optional.ofNullable(refused.get(request.id())));
-    return answered.map(first -> first.request().equals(request)
+    // Fingerprint.matches, not equals: ids accepted by the first release carry a fingerprint of another encoding.
+    return answered.map(first -> Fingerprint.matches(first.request().fingerprint(), command)
         ? first.outcome()
         : new Outcome.RequestIdReused(request.id()));
   }

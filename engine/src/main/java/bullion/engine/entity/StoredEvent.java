@@ -5,8 +5,9 @@ import bullion.engine.json.JsonSerializable;
 import java.util.Optional;
 
 /**
- * What the journal holds for a table: a core event plus the engine's bookkeeping. A stored format: renaming a
- * record or a field breaks replay of existing journals, which the golden JSON test catches.
+ * What the journal holds for a table: a core event plus the engine's bookkeeping. A stored format: each record is
+ * stored under its name in {@code StoredNames}, so a class may be renamed; renaming a field changes the stored
+ * shape and needs an upcaster ({@code StoredShapes}), which the golden JSON tests insist on.
  */
 public sealed interface StoredEvent extends JsonSerializable {
 

@@ -1,18 +1,16 @@
 package bullion.engine.entity;
 
-import bullion.core.Command;
 import bullion.core.Decision;
 import bullion.core.Event;
 import bullion.core.Table;
 import bullion.engine.Decide;
 import bullion.engine.ManageToken;
-import bullion.engine.Sha256;
 import bullion.engine.Outcome;
 import bullion.engine.TableChanged;
 import bullion.engine.entity.StoredEvent.RequestRef;
+import bullion.engine.json.Fingerprint;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -131,8 +129,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
       return Effect().reply(change.replyTo(), new Outcome.Forbidden());
     }
-    Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, fingerprint(change.command())));
-    Optional<Outcome> again = request.flatMap(r -> requestIds.answerAgain(r, table, state.recent()));
+    Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, Fingerprint.of(change.command())));
+    Optional<Outcome> again = request.flatMap(r -> requestIds.answerAgain(r, change.command(), table, state.recent()));
     if (again.isPresent()) {
       return Effect().reply(change.replyTo(), again.get());
     }
@@ -165,10 +163,5 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
   private void publish(TableState state) {
     state.table().ifPresent(t -> topics.tell(new TableTopics.Publish(new TableChanged(tableId, t.version()))));
-  }
-
-  /** A stable digest of a command, so a reused request id with a different command is caught. */
-  static String fingerprint(Command command) {
-    return HexFormat.of().formatHex(Sha256.of(command.toString()), 0, 16);
   }
 }

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
- * Teaches Jackson the core's sealed types without the core importing Jackson: each permitted record is
- * registered under its simple name ("BoughtIn", "CashOut", ...) as the "type" property. Those names are a
- * stored format; {@code StoredEventJsonTest} holds golden JSON so that a rename fails the build.
+ * Teaches Jackson the core's sealed types without the core importing Jackson: each record is registered under
+ * its name in {@link StoredNames#CORE_TYPES} as the "type" property. Used for the journal and for messages
+ * between nodes alike.
  */
 public final class CoreJsonModule extends SimpleModule {
 
@@ -23,18 +23,7 @@ public final class CoreJsonModule extends SimpleModule {
     super("bullion-core");
     for (Class<?> root : SEALED_ROOTS) {
       setMixInAnnotation(root, TypedByName.class);
-      registerRecords(root);
     }
-  }
-
-  /** Registers every record under a sealed type, looking through sealed sub-interfaces such as kinds of rejection. */
-  private void registerRecords(Class<?> sealed) {
-    for (Class<?> subtype : sealed.getPermittedSubclasses()) {
-      if (subtype.isSealed()) {
-        registerRecords(subtype);
-      } else {
-        registerSubtypes(new NamedType(subtype, subtype.getSimpleName()));
-      }
-    }
+    StoredNames.CORE_TYPES.forEach((type, name) -> registerSubtypes(new NamedType(type, name)));
   }
 }

@@ -1,7 +1,8 @@
 package bullion.engine.json;
 
 /**
- * Marks engine messages, events and state that Pekko serializes as JSON (bound to jackson-json in
- * {@code bullion-engine.conf}), so that they can cross nodes and live in the journal.
+ * Marks engine values that Pekko serializes as JSON so that they can cross nodes (bound to bullion-messages in
+ * {@code bullion-engine.conf}); the stored ones, events and snapshots, are bound more specifically to
+ * {@link StoredFormatSerializer}.
  */
 public interface JsonSerializable {}

@@ -1,0 +1,108 @@
+package bullion.engine.json;
+
+import bullion.engine.entity.RecentRequests;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The JSON of the journal and snapshots, with its settings written here rather than taken from Pekko's defaults,
+ * so that a Pekko upgrade cannot change what is stored. Reading is strict: an unknown property, a missing one or
+ * a null where a number belongs is an error, never a silent zero. A field added later is filled in by an
+ * upcaster for the older versions ({@link StoredShapes}), so every default lives in one place.
+ */
+public final class StoredJson {
+
+  private StoredJson() {}
+
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new Jdk8Module())
+      .addModule(new JavaTimeModule())
+      .addModule(new CoreJsonModule())
+      .addModule(new SimpleModule("bullion-stored-shapes")
+          .addSerializer(RecentRequests.class, new RecentRequestsAsList())
+          .addDeserializer(RecentRequests.class, new RecentRequestsFromList()))
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  /** The same JSON with every object's keys sorted and decimals kept exact: text that hashes the same forever. */
+  private static final ObjectMapper CANONICAL = MAPPER.copy()
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+  static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a row of the given manifest name and shape version, upcasting it to the current shape. */
+  static Object read(StoredShapes.Version version, byte[] bytes) {
+    Class<?> type = StoredNames.classOf(version.name())
+        .orElseThrow(() -> new IllegalArgumentException("no stored type is named " + version.name()));
+    try (InputStream in = maybeGunzip(bytes)) {
+      ObjectNode json = (ObjectNode) MAPPER.readTree(in);
+      return MAPPER.treeToValue(StoredShapes.upcast(version, json), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + version, e);
+    }
+  }
+
+  /** {@code value} as {@code asType} in canonical JSON: its stored names, its fields, keys sorted, no whitespace. */
+  static String canonical(Object value, Class<?> asType) {
+    try {
+      Object plain = CANONICAL.readValue(CANONICAL.writerFor(asType).writeValueAsBytes(value), Object.class);
+      return CANONICAL.writeValueAsString(plain);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Pekko's jackson-json serializer gzipped payloads over 32 KiB; a JSON text never starts with gzip's magic. */
+  private static InputStream maybeGunzip(byte[] bytes) throws IOException {
+    InputStream in = new ByteArrayInputStream(bytes);
+    return bytes.length > 1 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b ? new GZIPInputStream(in) : in;
+  }
+
+  /** table-state 2 keeps the recent requests as a plain list (see the upcaster in {@link StoredShapes}). */
+  private static final class RecentRequestsAsList extends JsonSerializer<RecentRequests> {
+    @Override
+    public void serialize(RecentRequests value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      provider.defaultSerializeValue(value.seen(), gen);
+    }
+  }
+
+  private static final class RecentRequestsFromList extends JsonDeserializer<RecentRequests> {
+    @Override
+    public RecentRequests deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      List<RecentRequests.Seen> seen = ctxt.readValue(p,
+          ctxt.getTypeFactory().constructCollectionType(List.class, RecentRequests.Seen.class));
+      return new RecentRequests(seen);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package bullion.engine.json;
+
+import static java.util.Map.entry;
+
+import bullion.core.Command;
+import bullion.core.Event;
+import bullion.core.Rejection;
+import bullion.engine.entity.StoredEvent;
+import bullion.engine.entity.TableState;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names Bullion's stored and transmitted values go by, written out by hand. A journal row names its type
+ * with these strings forever, so they are a contract: never derive them from a Java class name, never change one.
+ * A renamed class keeps its old name here; a new event, command or rejection needs a new line here
+ * ({@code StoredNamesTest} fails until it has one).
+ */
+public final class StoredNames {
+
+  private StoredNames() {}
+
+  /**
+   * The {@code "type"} property of the core's sealed values. These are the simple class names of the first
+   * release, which journals already hold ("BoughtIn", …); a new entry may be anything unique.
+   */
+  public static final Map<Class<?>, String> CORE_TYPES = Map.ofEntries(
+      entry(Event.TableOpened.class, "TableOpened"),
+      entry(Event.PlayerJoined.class, "PlayerJoined"),
+      entry(Event.BoughtIn.class, "BoughtIn"),
+      entry(Event.CashedOut.class, "CashedOut"),
+      entry(Event.EntryVoided.class, "EntryVoided"),
+      entry(Event.TableClosed.class, "TableClosed"),
+      entry(Event.TableReopened.class, "TableReopened"),
+
+      entry(Command.OpenTable.class, "OpenTable"),
+      entry(Command.AddPlayer.class, "AddPlayer"),
+      entry(Command.BuyIn.class, "BuyIn"),
+      entry(Command.CashOut.class, "CashOut"),
+      entry(Command.VoidEntry.class, "VoidEntry"),
+      entry(Command.CloseTable.class, "CloseTable"),
+      entry(Command.ReopenTable.class, "ReopenTable"),
+
+      entry(Rejection.InvalidTableName.class, "InvalidTableName"),
+      entry(Rejection.UnknownCurrency.class, "UnknownCurrency"),
+      entry(Rejection.BuyInNotPositive.class, "BuyInNotPositive"),
+      entry(Rejection.BuyInTooPrecise.class, "BuyInTooPrecise"),
+      entry(Rejection.BuyInTooLarge.class, "BuyInTooLarge"),
+      entry(Rejection.ChipsPerBuyInOutOfRange.class, "ChipsPerBuyInOutOfRange"),
+      entry(Rejection.TableAlreadyOpen.class, "TableAlreadyOpen"),
+      entry(Rejection.TableNotOpen.class, "TableNotOpen"),
+      entry(Rejection.InvalidPlayerName.class, "InvalidPlayerName"),
+      entry(Rejection.DuplicatePlayerName.class, "DuplicatePlayerName"),
+      entry(Rejection.UnknownPlayer.class, "UnknownPlayer"),
+      entry(Rejection.BuyInCountOutOfRange.class, "BuyInCountOutOfRange"),
+      entry(Rejection.TableLimitReached.class, "TableLimitReached"),
+      entry(Rejection.NegativeCashOut.class, "NegativeCashOut"),
+      entry(Rejection.NotEnoughChipsOnTable.class, "NotEnoughChipsOnTable"),
+      entry(Rejection.UnknownEntry.class, "UnknownEntry"),
+      entry(Rejection.EntryAlreadyVoided.class, "EntryAlreadyVoided"),
+      entry(Rejection.VoidWouldLeaveTooFewChips.class, "VoidWouldLeaveTooFewChips"),
+      entry(Rejection.ReasonTooLong.class, "ReasonTooLong"),
+      entry(Rejection.TableClosed.class, "TableClosed"),
+      entry(Rejection.TableAlreadyClosed.class, "TableAlreadyClosed"),
+      entry(Rejection.TableNotClosed.class, "TableNotClosed"));
+
+  /**
+   * The Pekko manifest of each value the journal and the snapshot store hold. The shape a manifest names may
+   * evolve: {@link StoredShapes} keeps the current version of each and the upcasters that read older ones.
+   */
+  public static final Map<Class<?>, String> MANIFESTS = Map.of(
+      StoredEvent.TableCreated.class, "table-created",
+      StoredEvent.Recorded.class, "recorded",
+      TableState.class, "table-state");
+
+  /**
+   * Manifests of the rows written before this table existed, by Pekko's jackson-json serializer (identifier 31),
+   * which named a row by the Java class name of the day. Frozen: those rows are read through these strings no
+   * matter what the classes are called now. Every one of them is version 1 of its shape.
+   */
+  public static final Map<String, String> LEGACY_MANIFESTS = Map.of(
+      "bullion.engine.entity.StoredEvent$TableCreated", "table-created",
+      "bullion.engine.entity.StoredEvent$Recorded", "recorded",
+      "bullion.engine.entity.TableState", "table-state");
+
+  /** The class a manifest name stands for, if any. */
+  static Optional<Class<?>> classOf(String manifestName) {
+    return MANIFESTS.entrySet().stream().filter(e -> e.getValue().equals(manifestName)).<Class<?>>map(Map.Entry::getKey)
+        .findFirst();
+  }
+}
