@@ -129,7 +129,7 @@ public final class Bench {
         case "viewers" -> {
           Stats stats = Viewers.run(api, options.integer("viewers", 200), options.integer("changes", 50),
               options.decimal("duration", 10));
-          Figures.print(out, target + ", " + options.integer("viewers", 200) + " live viewers of one table", stats);
+          Figures.print(out, target + ", " + options.integer("viewers", 200) + " live viewers of one table", stats, false);
           yield stats;
         }
         default -> throw new IllegalArgumentException("no scenario " + scenario);

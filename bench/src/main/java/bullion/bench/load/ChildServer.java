@@ -89,6 +89,8 @@ public final class ChildServer implements AutoCloseable {
     builder.redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
     long began = System.nanoTime();
     Process process = builder.start();
+    // A child must not outlive the generator, even when the generator is stopped with Ctrl-C.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     URI url = URI.create("http://127.0.0.1:" + port + "/");
     ChildServer child = new ChildServer(process, dir, url, Duration.ZERO);
     try {
