@@ -18,10 +18,14 @@ import java.util.Map;
  *   <li>A position and its exact opposite are paired first. This never costs a payment: if they sit in one
  *       larger group, splitting the pair off adds a group; if in two groups, the two remainders sum to zero
  *       and merge while the pair becomes its own group, so the count stays.</li>
- *   <li>The rest, up to {@value #EXACT_LIMIT} parties, is split exactly by dynamic programming over subsets:
- *       {@code groups[mask]} is the most zero-sum groups a removal order of {@code mask} passes through. A
- *       mask's sum is the sum of two table look-ups (its low and its high half), so the only memory is one
- *       byte per subset (16 MiB at 24).</li>
+ *   <li>The rest, up to {@value #EXACT_LIMIT} parties, is split exactly. Every zero-sum subset is listed by
+ *       meeting in the middle (the sums of one half's subsets, sorted, looked up for each subset of the other
+ *       half: 2 × 4096 sums at 24). The group holding the lowest party left is one of the zero-sum subsets whose
+ *       lowest member it is, so a search tries each that fits, remembering the best split of every remainder
+ *       and stopping once a remainder splits into pairs only. With very many zero-sum subsets (amounts like
+ *       +2, -1, -1, ...) the subset DP takes over: {@code groups[mask]} is the most zero-sum groups a removal
+ *       order of {@code mask} passes through, a mask's sum read from the two half tables, so the only memory is
+ *       one byte per subset (16 MiB at 24). Both roads are exact; a property holds them to each other.</li>
  *   <li>Beyond that the remainder is one group, squared by largest-debtor-pays-largest-creditor.</li>
  * </ol>
  * Ties always break by the order of the positions given (players in joining order, then the bank), so the same
@@ -33,7 +37,7 @@ public final class SettleUp {
   static final int EXACT_LIMIT = 24;
   private static final int REMEMBERED = 64;
   /** Up to this many zero-sum subsets the search beats the subset DP by far. */
-  private static final int CHAIN_LIMIT = 200_000;
+  private static final int SEARCH_LIMIT = 200_000;
 
   private SettleUp() {}
 
@@ -149,7 +153,7 @@ public final class SettleUp {
   /**
    * Every non-empty zero-sum subset (the whole set included), found by meeting in the middle: the sums of the
    * low half's subsets, sorted, are looked up for each subset of the high half. Null when there are more than
-   * {@value #CHAIN_LIMIT}, for which the subset DP is the faster road.
+   * {@value #SEARCH_LIMIT}, for which the subset DP is the faster road.
    */
   private static int[] zeroSumMasks(long[] lowSums, long[] highSums, int lowBits) {
     Integer[] lowOrder = new Integer[lowSums.length];
@@ -177,7 +181,7 @@ public final class SettleUp {
         if (mask == 0) {
           continue;
         }
-        if (count == CHAIN_LIMIT) {
+        if (count == SEARCH_LIMIT) {
           return null;
         }
         if (count == found.length) {
