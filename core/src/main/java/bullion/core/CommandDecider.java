@@ -4,15 +4,24 @@ import bullion.core.Command.AddPlayer;
 import bullion.core.Command.BuyIn;
 import bullion.core.Command.CashOut;
 import bullion.core.Command.CloseTable;
+import bullion.core.Command.MarkPaid;
 import bullion.core.Command.OpenTable;
+import bullion.core.Command.RenamePlayer;
 import bullion.core.Command.ReopenTable;
+import bullion.core.Command.SetPayHandles;
+import bullion.core.Command.UnmarkPaid;
 import bullion.core.Command.VoidEntry;
 import bullion.core.Decision.Accepted;
 import bullion.core.Decision.Rejected;
+import bullion.core.Event.BoughtChips;
 import bullion.core.Event.BoughtIn;
 import bullion.core.Event.CashedOut;
 import bullion.core.Event.EntryVoided;
+import bullion.core.Event.PayHandlesSet;
+import bullion.core.Event.PaymentMarked;
+import bullion.core.Event.PaymentUnmarked;
 import bullion.core.Event.PlayerJoined;
+import bullion.core.Event.PlayerRenamed;
 import bullion.core.Event.TableClosed;
 import bullion.core.Event.TableOpened;
 import bullion.core.Event.TableReopened;
@@ -56,28 +65,109 @@ public final class CommandDecider {
     return table.map(t -> decideOn(t, command, now)).orElseGet(() -> new Rejected(new Rejection.TableNotOpen()));
   }
 
+  /** Commands a closed table still takes: they change no number of the frozen settle-up. */
+  private static boolean allowedWhenClosed(Command command) {
+    return command instanceof ReopenTable || command instanceof MarkPaid || command instanceof UnmarkPaid
+        || command instanceof RenamePlayer || command instanceof SetPayHandles;
+  }
+
   private static Decision decideOn(Table table, Command command, Instant now) {
-    if (table.closed() && !(command instanceof ReopenTable)) {
+    if (table.closed() && !allowedWhenClosed(command)) {
       return new Rejected(command instanceof CloseTable ? new Rejection.TableAlreadyClosed() : new Rejection.TableClosed());
     }
     return switch (command) {
       case OpenTable o -> new Rejected(new Rejection.TableAlreadyOpen());
       case AddPlayer a -> addPlayer(table, a);
+      case RenamePlayer r when !table.hasPlayer(r.playerId()) -> new Rejected(new Rejection.UnknownPlayer(r.playerId()));
+      case RenamePlayer r -> rename(table, r);
+      case SetPayHandles h when !table.hasPlayer(h.playerId()) -> new Rejected(new Rejection.UnknownPlayer(h.playerId()));
+      case SetPayHandles h -> setPayHandles(h);
       case BuyIn b when !table.hasPlayer(b.playerId()) -> new Rejected(new Rejection.UnknownPlayer(b.playerId()));
-      case BuyIn b when b.count() < 1 || b.count() > MAX_BUY_INS_AT_ONCE ->
-          new Rejected(new Rejection.BuyInCountOutOfRange(b.count(), MAX_BUY_INS_AT_ONCE));
-      case BuyIn b when exceedsTableLimit(table, b.count()) -> new Rejected(new Rejection.TableLimitReached(MAX_TABLE_TOTAL));
-      case BuyIn b -> accept(new BoughtIn(table.nextSeq(), now, b.playerId(), b.count()));
+      case BuyIn b -> buyIn(table, b, now);
       case CashOut c when !table.hasPlayer(c.playerId()) -> new Rejected(new Rejection.UnknownPlayer(c.playerId()));
       case CashOut c when c.chips() < 0 -> new Rejected(new Rejection.NegativeCashOut(c.chips()));
       case CashOut c when c.chips() > table.chipsOnTable() ->
           new Rejected(new Rejection.NotEnoughChipsOnTable(c.chips(), table.chipsOnTable()));
       case CashOut c -> accept(new CashedOut(table.nextSeq(), now, c.playerId(), c.chips()));
       case VoidEntry v -> voidEntry(table, v, now);
-      case CloseTable c -> accept(new TableClosed(now));
+      case CloseTable c -> close(table, c, now);
       case ReopenTable r when !table.closed() -> new Rejected(new Rejection.TableNotClosed());
+      case ReopenTable r when table.closing().orElseThrow().marked() > 0 ->
+          new Rejected(new Rejection.PaymentsMarkedPaid(table.closing().orElseThrow().marked()));
       case ReopenTable r -> accept(new TableReopened(now));
+      case MarkPaid m when !table.closed() -> new Rejected(new Rejection.PaymentsNotFrozen());
+      case MarkPaid m when table.payment(m.n()).isEmpty() -> new Rejected(new Rejection.UnknownPayment(m.n()));
+      case MarkPaid m when table.payment(m.n()).orElseThrow().paid() -> new Rejected(new Rejection.PaymentAlreadyMarked(m.n()));
+      case MarkPaid m -> accept(new PaymentMarked(m.n(), now));
+      case UnmarkPaid u when !table.closed() -> new Rejected(new Rejection.PaymentsNotFrozen());
+      case UnmarkPaid u when table.payment(u.n()).isEmpty() -> new Rejected(new Rejection.UnknownPayment(u.n()));
+      case UnmarkPaid u when !table.payment(u.n()).orElseThrow().paid() -> new Rejected(new Rejection.PaymentNotMarked(u.n()));
+      case UnmarkPaid u -> accept(new PaymentUnmarked(u.n(), now));
     };
+  }
+
+  private static Decision buyIn(Table table, BuyIn buyIn, Instant now) {
+    TableTerms settings = table.settings();
+    Paid paid = buyIn.paid().orElse(settings.defaultPaid());
+    return switch (buyIn.size()) {
+      case BuyInSize.Count c when c.count() < 1 || c.count() > MAX_BUY_INS_AT_ONCE ->
+          new Rejected(new Rejection.BuyInCountOutOfRange(c.count(), MAX_BUY_INS_AT_ONCE));
+      case BuyInSize.Count c when exceedsTableLimit(table, c.count()) ->
+          new Rejected(new Rejection.TableLimitReached(MAX_TABLE_TOTAL));
+      case BuyInSize.Count c -> accept(new BoughtIn(table.nextSeq(), now, buyIn.playerId(), c.count(), paid));
+      case BuyInSize.Chips c when c.chips() < 1 || c.chips() > maxChipsAtOnce(settings) ->
+          new Rejected(new Rejection.ChipCountOutOfRange(c.chips(), maxChipsAtOnce(settings)));
+      case BuyInSize.Chips c when settings.priceOfChips(c.chips()).isEmpty() -> {
+        long step = settings.chipStep();
+        long lower = c.chips() / step * step;
+        yield new Rejected(new Rejection.ChipBuyInNotWholeMinorUnits(c.chips(), settings.buyIn().toString(),
+            settings.chipsPerBuyIn(), lower, lower + step));
+      }
+      case BuyInSize.Chips c when exceedsTableLimitInChips(table, c.chips()) ->
+          new Rejected(new Rejection.TableLimitReached(MAX_TABLE_TOTAL));
+      case BuyInSize.Chips c -> accept(new BoughtChips(table.nextSeq(), now, buyIn.playerId(), c.chips(), paid));
+    };
+  }
+
+  /** As many chips at once as {@link #MAX_BUY_INS_AT_ONCE} standard buy-ins hold. */
+  private static long maxChipsAtOnce(TableTerms settings) {
+    return MAX_BUY_INS_AT_ONCE * settings.chipsPerBuyIn();
+  }
+
+  private static Decision close(Table table, CloseTable close, Instant now) {
+    long out = table.chipsOnTable();
+    if (out > 0 && close.missingChips().isEmpty()) {
+      Money value = table.moneyIn().minus(TableReport.of(table).totals().moneyOut());
+      return new Rejected(new Rejection.MissingChipsUnaccounted(out, value.toString()));
+    }
+    Optional<MissingChips> how = out > 0 ? close.missingChips() : Optional.empty();
+    if (how.orElse(null) instanceof MissingChips.CashedOutBy by && !table.hasPlayer(by.playerId())) {
+      return new Rejected(new Rejection.UnknownPlayer(by.playerId()));
+    }
+    List<Payment> plan = TableReport.of(table, Optional.of(how.orElseGet(MissingChips.SharedBack::new)))
+        .settlement().payments();
+    Optional<Integer> cashedOutBy = how.flatMap(h -> h instanceof MissingChips.CashedOutBy by
+        ? Optional.of(by.playerId()) : Optional.empty());
+    return accept(new TableClosed(now, cashedOutBy, Optional.of(EventApplier.planned(plan))));
+  }
+
+  private static Decision rename(Table table, RenamePlayer rename) {
+    Optional<String> problem = Names.problem(rename.name(), MAX_PLAYER_NAME);
+    if (problem.isPresent()) {
+      return new Rejected(new Rejection.InvalidPlayerName(problem.get()));
+    }
+    String name = Names.normalized(rename.name());
+    Optional<Player> other = table.playerNamed(name).filter(p -> p.id() != rename.playerId());
+    if (other.isPresent()) {
+      return new Rejected(new Rejection.DuplicatePlayerName(other.get().name()));
+    }
+    return accept(new PlayerRenamed(rename.playerId(), name));
+  }
+
+  private static Decision setPayHandles(SetPayHandles set) {
+    PayHandles.Result checked = PayHandles.check(set.handles());
+    return checked.problem().<Decision>map(Rejected::new)
+        .orElseGet(() -> accept(new PayHandlesSet(set.playerId(), checked.handles())));
   }
 
   private static Decision open(OpenTable open) {
@@ -106,7 +196,7 @@ public final class CommandDecider {
       return new Rejected(new Rejection.ChipsPerBuyInOutOfRange(open.chipsPerBuyIn(), MAX_CHIPS_PER_BUY_IN));
     }
     return accept(new TableOpened(open.name().strip(), currency.get().getCurrencyCode(), minor.longValueExact(),
-        open.chipsPerBuyIn()));
+        open.chipsPerBuyIn(), open.defaultPaid().orElse(Paid.DEFAULT)));
   }
 
   private static Decision addPlayer(Table table, AddPlayer add) {
@@ -114,7 +204,7 @@ public final class CommandDecider {
     if (problem.isPresent()) {
       return new Rejected(new Rejection.InvalidPlayerName(problem.get()));
     }
-    String name = add.name().strip();
+    String name = Names.normalized(add.name());
     if (table.hasPlayerNamed(name)) {
       return new Rejected(new Rejection.DuplicatePlayerName(name));
     }
@@ -135,6 +225,7 @@ public final class CommandDecider {
       return new Rejected(new Rejection.ReasonTooLong(reason.length(), MAX_REASON));
     }
     if (entry.kind() == Entry.Kind.BUY_IN) {
+      // A voided cash buy-in hands its cash back: it stops counting, so it leaves the bank's cash in.
       long chips = entry.chips(table.settings().chipsPerBuyIn());
       if (chips > table.chipsOnTable()) {
         return new Rejected(new Rejection.VoidWouldLeaveTooFewChips(entry.seq(), chips, table.chipsOnTable()));
@@ -145,10 +236,17 @@ public final class CommandDecider {
 
   /** Whether {@code count} more buy-ins would take the table's money or chips past {@link #MAX_TABLE_TOTAL}. */
   private static boolean exceedsTableLimit(Table table, long count) {
-    long buyIns = table.chipsBought() / table.settings().chipsPerBuyIn() + count;
-    long limitByMoney = MAX_TABLE_TOTAL / table.settings().buyIn().minor();
-    long limitByChips = MAX_TABLE_TOTAL / table.settings().chipsPerBuyIn();
-    return buyIns > Math.min(limitByMoney, limitByChips);
+    TableTerms settings = table.settings();
+    // count <= MAX_BUY_INS_AT_ONCE, so neither product can overflow.
+    return table.chipsBought() + count * settings.chipsPerBuyIn() > MAX_TABLE_TOTAL
+        || table.moneyIn().minor() + count * settings.buyIn().minor() > MAX_TABLE_TOTAL;
+  }
+
+  /** Whether {@code chips} more chips would take the table's money or chips past {@link #MAX_TABLE_TOTAL}. */
+  private static boolean exceedsTableLimitInChips(Table table, long chips) {
+    TableTerms settings = table.settings();
+    long moneyAfter = table.moneyIn().minor() + settings.priceOfChips(chips).orElseThrow().minor();
+    return table.chipsBought() + chips > MAX_TABLE_TOTAL || moneyAfter > MAX_TABLE_TOTAL;
   }
 
   /** The table's currency: USD when none is given; codes are read trimmed and in any case ("eur"). */

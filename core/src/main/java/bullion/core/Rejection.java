@@ -114,4 +114,52 @@ public sealed interface Rejection {
   record TableNotClosed() implements Conflict {
     public String message() { return "The table is open; only a closed table can be reopened."; }
   }
+
+  record ChipCountOutOfRange(long chips, long max) implements InvalidInput {
+    public String message() { return "A chip buy-in is for 1 to " + max + " chips at once, not " + chips + "."; }
+  }
+
+  /** A chip buy-in that would cost part of a minor unit; {@code lower} is 0 when no smaller count works. */
+  record ChipBuyInNotWholeMinorUnits(long chips, String price, long chipsPerBuyIn, long lower, long higher)
+      implements InvalidInput {
+    public String message() {
+      return chips + " chip" + (chips == 1 ? "" : "s") + " at " + price + " for " + chipsPerBuyIn
+          + " would not cost a whole number of minor units; the nearest chip count"
+          + (lower > 0 ? "s that do are " + lower + " and " + higher : " that does is " + higher) + ".";
+    }
+  }
+
+  record MissingChipsUnaccounted(long chips, String value) implements Conflict {
+    public String message() {
+      return chips + " chip" + (chips == 1 ? " is" : "s are") + " still out (worth " + value + "); say whether one"
+          + " player cashed them out or their value is shared back by chips bought, then close.";
+    }
+  }
+
+  record InvalidPayHandle(PayApp app, String handle, String rule) implements InvalidInput {
+    public String message() { return "\"" + handle + "\" is not a " + app.label() + " handle: it takes " + rule + "."; }
+  }
+
+  record PaymentsNotFrozen() implements Conflict {
+    public String message() { return "The table is open; payments can be marked once it is closed."; }
+  }
+
+  record UnknownPayment(int n) implements NotFound {
+    public String message() { return "There is no payment " + n + " in this table's settle-up."; }
+  }
+
+  record PaymentAlreadyMarked(int n) implements Conflict {
+    public String message() { return "Payment " + n + " is already marked paid."; }
+  }
+
+  record PaymentNotMarked(int n) implements Conflict {
+    public String message() { return "Payment " + n + " is not marked paid."; }
+  }
+
+  record PaymentsMarkedPaid(long count) implements Conflict {
+    public String message() {
+      return count + (count == 1 ? " payment is" : " payments are") + " marked paid; unmark "
+          + (count == 1 ? "it" : "them") + " before reopening the table.";
+    }
+  }
 }

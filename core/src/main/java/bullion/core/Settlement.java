@@ -4,13 +4,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who pays whom. {@code complete} once no chips are left on the table, or once the table is closed with chips
- * missing (then {@code discrepancy} says how many). Until then {@code transfers} is empty.
+ * Who pays whom. {@code complete} once no chips are left on the table, or once the table is closed (then
+ * {@code discrepancy} says how many chips were still out and what became of them). Until then {@code payments}
+ * is empty. On a closed table the payments are the frozen plan, with their paid marks; on an open one they are
+ * what the plan would be now, numbered but not stable.
  */
-public record Settlement(boolean complete, List<Transfer> transfers, Optional<Discrepancy> discrepancy) {
+public record Settlement(boolean complete, List<Payment> payments, Optional<Discrepancy> discrepancy) {
 
   public Settlement {
-    transfers = List.copyOf(transfers);
+    payments = List.copyOf(payments);
+  }
+
+  /** The payments without their numbers and marks. */
+  public List<Transfer> transfers() {
+    return payments.stream().map(Payment::transfer).toList();
+  }
+
+  /** How many payments are marked paid. */
+  public long paidCount() {
+    return payments.stream().filter(Payment::paid).count();
   }
 
   static Settlement pending() {

@@ -1,21 +1,33 @@
 package bullion.core;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A poker table's whole state: its terms, players in joining order, the ledger and whether it is closed.
- * {@code version} counts the events applied, so it grows with every change. The terms are called
- * {@code settings} because snapshots store the table under that field name.
+ * A poker table's whole state: its terms (stored under the field name {@code settings}, which snapshots hold),
+ * players in joining order, the ledger, and once it is closed its
+ * {@link Closing} (the frozen payment plan with its paid marks). {@code milestones} keeps every close, reopen and
+ * mark with its time. {@code version} counts the events applied, so it grows with every change.
  */
-public record Table(TableTerms settings, List<Player> players, List<Entry> entries, boolean closed, long version) {
+public record Table(TableTerms settings, List<Player> players, List<Entry> entries, Optional<Closing> closing,
+    List<Milestone> milestones, long version) {
 
   public Table {
     Objects.requireNonNull(settings, "settings");
     players = List.copyOf(players);
     entries = List.copyOf(entries);
+    closing = closing == null ? Optional.empty() : closing;
+    milestones = milestones == null ? List.of() : List.copyOf(milestones);
+  }
+
+  public boolean closed() {
+    return closing.isPresent();
+  }
+
+  /** Open; closed with payments still to mark; or settled, every payment marked (at once if there are none). */
+  public TableStatus status() {
+    return closing.map(c -> c.everyPaymentMarked() ? TableStatus.SETTLED : TableStatus.CLOSED).orElse(TableStatus.OPEN);
   }
 
   public Optional<Player> player(int playerId) {
@@ -26,14 +38,23 @@ public record Table(TableTerms settings, List<Player> players, List<Entry> entri
     return player(playerId).isPresent();
   }
 
-  /** Names are unique per table ignoring case, so "dana" cannot join beside "Dana". */
+  /** Names are unique per table after NFC and ignoring case, so "dana" cannot join beside "Dana". */
   public boolean hasPlayerNamed(String name) {
-    String folded = name.toLowerCase(Locale.ROOT);
-    return players.stream().anyMatch(p -> p.name().toLowerCase(Locale.ROOT).equals(folded));
+    return playerNamed(name).isPresent();
+  }
+
+  /** The player whose name reads the same as {@code name} (see {@link Names#sameName}). */
+  public Optional<Player> playerNamed(String name) {
+    return players.stream().filter(p -> Names.sameName(p.name(), name)).findFirst();
   }
 
   public Optional<Entry> entry(int seq) {
     return seq >= 1 && seq <= entries.size() ? Optional.of(entries.get(seq - 1)) : Optional.empty();
+  }
+
+  /** A payment of the frozen plan by its number; empty while the table is open. */
+  public Optional<Payment> payment(int n) {
+    return closing.flatMap(c -> c.payments().stream().filter(p -> p.n() == n).findFirst());
   }
 
   public int nextPlayerId() {
@@ -61,5 +82,16 @@ public record Table(TableTerms settings, List<Player> players, List<Entry> entri
   /** Chips bought and not yet cashed out; the rules keep this from ever going below zero. */
   public long chipsOnTable() {
     return chipsBought() - chipsCashedOut();
+  }
+
+  /** The money all counting buy-ins cost, exact: each is a whole number of minor units. */
+  public Money moneyIn() {
+    Money total = Money.zero(settings.currency());
+    for (Entry e : entries) {
+      if (e.counts() && e.kind() == Entry.Kind.BUY_IN) {
+        total = total.plus(e.amount(settings).orElseThrow());
+      }
+    }
+    return total;
   }
 }

@@ -208,7 +208,7 @@ class CommandDeciderTest {
     TableDriver t = TableDriver.open("T", "USD", "20", 100);
     int ari = t.join("Ari");
     t.accept(new BuyIn(ari, 1));
-    t.accept(new CloseTable());
+    t.accept(new CloseTable(Optional.of(new MissingChips.SharedBack())));
     assertThat(t.table().closed()).isTrue();
     assertThat(t.reject(new BuyIn(ari, 1))).isEqualTo(new Rejection.TableClosed());
     assertThat(t.reject(new CashOut(ari, 1))).isEqualTo(new Rejection.TableClosed());

@@ -84,4 +84,31 @@ class SettleUpTest {
   void netsThatDoNotAddUpToZeroAreABug() {
     assertThatThrownBy(() -> SettleUp.transfers(nets(100, -99), USD)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void twentyFourPartiesInEightHiddenTriplesNeedSixteenPayments() {
+    // Triples {+a, +b, -(a+b)} with no amount repeated: only the exact search beyond 18 parties finds all eight.
+    long[] minors = new long[24];
+    for (int k = 0; k < 8; k++) {
+      long a = 1_000 + 37L * k;
+      long b = 5_003 + 101L * k;
+      minors[3 * k] = a;
+      minors[3 * k + 1] = b;
+      minors[3 * k + 2] = -(a + b);
+    }
+    List<SettleUp.Net> nets = nets(minors);
+    List<Transfer> transfers = SettleUp.transfers(nets, USD);
+    assertThat(transfers).hasSize(16);
+    assertThat(applied(nets, transfers).values()).allMatch(v -> v == 0);
+  }
+
+  @Test
+  void theBankIsOneMoreParty() {
+    List<SettleUp.Position> positions = List.of(new SettleUp.Position(Party.player(1), 4000),
+        new SettleUp.Position(Party.player(2), 1000), new SettleUp.Position(Party.player(3), -1000),
+        new SettleUp.Position(Party.BANK, -4000));
+    assertThat(SettleUp.plan(positions, USD)).containsExactly(
+        new Transfer(Party.BANK, Party.player(1), new Money(4000, USD)),
+        new Transfer(Party.player(3), Party.player(2), new Money(1000, USD)));
+  }
 }

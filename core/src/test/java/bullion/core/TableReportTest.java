@@ -6,6 +6,7 @@ import bullion.core.Command.BuyIn;
 import bullion.core.Command.CashOut;
 import bullion.core.Command.CloseTable;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TableReportTest {
@@ -85,15 +86,18 @@ class TableReportTest {
     t.accept(new CashOut(a, 150));
     t.accept(new CashOut(b, 40));
     assertThat(t.report().settlement().complete()).isFalse();
-    t.accept(new CloseTable());
+    t.accept(new CloseTable(Optional.of(new MissingChips.SharedBack())));
     Settlement s = t.report().settlement();
     assertThat(s.complete()).isTrue();
     Discrepancy d = s.discrepancy().orElseThrow();
     assertThat(d.missingChips()).isEqualTo(10);
     assertThat(d.value().toDecimalString()).isEqualTo("2.00");
     assertThat(d.message()).startsWith("10 chips were never cashed out (worth 2.00 USD)");
-    // Nets are +10.00 and -12.00; the missing 2.00 goes back 1.00 each, so B pays A 11.00.
+    // Nets are +10.00 and -12.00; the missing 2.00 goes back 1.00 each, so B pays A 11.00, and the nets shown say so.
     assertThat(s.transfers()).containsExactly(new Transfer(b, a, new Money(1100, t.table().settings().currency())));
+    assertThat(t.report().balanceOf(a).orElseThrow().net().toDecimalString()).isEqualTo("11.00");
+    assertThat(t.report().balanceOf(b).orElseThrow().net().toDecimalString()).isEqualTo("-11.00");
+    assertThat(t.report().balanceOf(b).orElseThrow().adjustment().toDecimalString()).isEqualTo("1.00");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package bullion.engine.json;
 
+import bullion.core.BuyInSize;
 import bullion.core.Command;
+import bullion.core.Paid;
 import bullion.engine.Sha256;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -33,18 +35,19 @@ public final class Fingerprint {
 
   /**
    * Record toString() of the first release, written out so that a later rename or field change cannot alter it.
-   * A command added since was never fingerprinted that way.
+   * A command added since, or one using a field added since, was never fingerprinted that way.
    */
   static Optional<String> legacyText(Command command) {
     return Optional.ofNullable(switch (command) {
-      case Command.OpenTable c -> "OpenTable[name=" + c.name() + ", currencyCode=" + c.currencyCode() + ", buyIn="
+      case Command.OpenTable c when c.defaultPaid().isEmpty() -> "OpenTable[name=" + c.name() + ", currencyCode=" + c.currencyCode() + ", buyIn="
           + c.buyIn() + ", chipsPerBuyIn=" + c.chipsPerBuyIn() + "]";
       case Command.AddPlayer c -> "AddPlayer[name=" + c.name() + "]";
-      case Command.BuyIn c -> "BuyIn[playerId=" + c.playerId() + ", count=" + c.count() + "]";
+      case Command.BuyIn(int playerId, BuyInSize.Count(long count), Optional<Paid> paid) when paid.isEmpty() ->
+          "BuyIn[playerId=" + playerId + ", count=" + count + "]";
       case Command.CashOut c -> "CashOut[playerId=" + c.playerId() + ", chips=" + c.chips() + "]";
       case Command.VoidEntry c -> "VoidEntry[seq=" + c.seq() + ", reason="
           + c.reason().map(r -> "Optional[" + r + "]").orElse("Optional.empty") + "]";
-      case Command.CloseTable c -> "CloseTable[]";
+      case Command.CloseTable c when c.missingChips().isEmpty() -> "CloseTable[]";
       case Command.ReopenTable c -> "ReopenTable[]";
       default -> null;
     });
