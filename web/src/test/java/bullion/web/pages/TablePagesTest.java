@@ -200,7 +200,8 @@ class TablePagesTest {
     assertThat(player.statusCode()).isEqualTo(404);
     assertThat(player.body()).contains("There is no player 99 at this table.");
     assertThat(http.change(table, "/entries/99/void", Map.of()).statusCode()).isEqualTo(404);
-    assertThat(http.change(table, "/players/abc/buy-ins", Map.of()).statusCode()).isEqualTo(404);
+    // A malformed player id is 400 on the pages as in the API (a malformed table id is 404 on both).
+    assertThat(http.change(table, "/players/abc/buy-ins", Map.of()).statusCode()).isEqualTo(400);
   }
 
   @Test
