@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A request body read as a JSON object into the core command it asks for; a failure says which field is wrong
@@ -68,12 +69,7 @@ final class JsonBody {
   }
 
   Optional<String> optionalText(String field) {
-    return present(field).map(node -> {
-      if (!node.isTextual()) {
-        throw wrongType(field, "a string", node);
-      }
-      return node.textValue();
-    });
+    return present(field, "a string", JsonNode::isTextual).map(JsonNode::textValue);
   }
 
   long requiredWholeNumber(String field) {
@@ -81,10 +77,7 @@ final class JsonBody {
   }
 
   Optional<Long> optionalWholeNumber(String field) {
-    return present(field).map(node -> {
-      if (!node.isNumber()) {
-        throw wrongType(field, "a whole number", node);
-      }
+    return present(field, "a whole number", JsonNode::isNumber).map(node -> {
       // Checked on the node, never by converting: 1e999999999 as a BigDecimal is cheap, but its plain digits or an
       // exact conversion are a billion characters of work. asText() keeps the exponent, so it stays short.
       if (!node.isIntegralNumber() || !node.canConvertToLong()) {
@@ -96,17 +89,16 @@ final class JsonBody {
   }
 
   /** A JSON null counts as absent, the same as leaving the field out. */
-  private Optional<JsonNode> present(String field) {
+  private Optional<JsonNode> present(String field, String expected, Predicate<JsonNode> shape) {
     JsonNode node = object.get(field);
+    if (node != null && !node.isNull() && !shape.test(node)) {
+      throw new HttpFailure(400, "\"" + field + "\" must be " + expected + ", not " + describe(node) + ".");
+    }
     return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
   }
 
   private static HttpFailure missing(String field, String expected) {
     return new HttpFailure(400, "\"" + field + "\" is required: " + expected + ".");
-  }
-
-  private static HttpFailure wrongType(String field, String expected, JsonNode node) {
-    return new HttpFailure(400, "\"" + field + "\" must be " + expected + ", not " + describe(node) + ".");
   }
 
   private static String describe(JsonNode node) {
