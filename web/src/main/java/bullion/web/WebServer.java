@@ -5,14 +5,20 @@ import bullion.web.api.ApiRoutes;
 import bullion.web.live.TableFeed;
 import bullion.web.pages.PageRoutes;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: pages and JSON API over one facade, with security headers, a CSRF origin check, a body
  * size limit and per-client rate limiting on every request. Stopping it lets in-flight requests finish.
  */
 public final class WebServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
   private final Javalin javalin;
   private final TableFeed feed;
@@ -23,13 +29,13 @@ public final class WebServer implements AutoCloseable {
   }
 
   public static WebServer start(Tables tables, WebSettings settings) {
-    Templates templates = new Templates();
+    TableCalls calls = new TableCalls(tables);
+    PageRoutes pages = new PageRoutes(calls, new Templates());
     TableFeed feed = new TableFeed(tables, settings.keepAlive());
     RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute(), settings.trustProxy());
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      // Requests run on virtual threads: the few handlers that wait on a table (a live stream checking that its
-      // table exists) then cost no platform thread while they wait.
+      // Requests run on virtual threads: a handler that waits for its table costs no platform thread meanwhile.
       config.concurrency.useVirtualThreads = true;
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.staticFiles.enableWebjars();
@@ -50,11 +56,37 @@ public final class WebServer implements AutoCloseable {
         rateLimiter.check(ctx);
         OriginCheck.check(ctx);
       });
-      ApiRoutes.register(config.routes, tables, feed);
-      PageRoutes.register(config.routes, tables, templates, feed);
+      ApiRoutes.register(config.routes, calls, feed);
+      pages.register(config.routes, feed);
+      // Javalin keeps a mapper of its own for HttpResponseException, so the one mapper is named for it as well.
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages));
+      config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, pages));
     });
     javalin.start(settings.host(), settings.port());
     return new WebServer(javalin, feed);
+  }
+
+  /**
+   * The one exception mapper: every failure, a filter's, a handler's or Javalin's own, is an
+   * {@link HttpResponseException}, answered by content: a problem under /api/, a page (or a form shown again
+   * with the refusal beside its control) elsewhere. Anything else is a bug: logged, and a 500 that says nothing more.
+   */
+  private static void fail(Context ctx, Exception e, PageRoutes pages) {
+    HttpResponseException failure = e instanceof HttpResponseException known ? known : bug(e);
+    if (failure instanceof HttpFailure f) {
+      f.headers().forEach(ctx::header);
+    }
+    ctx.status(failure.getStatus());
+    if (ctx.path().startsWith(ApiRoutes.PREFIX)) {
+      ApiRoutes.problem(ctx, failure);
+    } else {
+      pages.failed(ctx, failure);
+    }
+  }
+
+  private static HttpFailure bug(Exception e) {
+    LOG.error("a request failed", e);
+    return new HttpFailure(500, "Something went wrong on the server; nothing was changed by this request.");
   }
 
   public int port() {

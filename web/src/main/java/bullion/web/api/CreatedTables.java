@@ -1,26 +1,29 @@
 package bullion.web.api;
 
 import bullion.core.Command;
+import bullion.engine.Tables;
+import bullion.web.HttpFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * Idempotency for {@code POST /api/tables}, which has no table yet to remember its request ids: the last
- * {@value #LIMIT} keys with the command each carried and the reply it got, in memory. A retry with the same key
- * and command gets the same reply (the same table and token); with another command, 422. It does not survive a
- * restart, and only a created table is remembered: a key whose request failed may be tried again.
+ * {@value #LIMIT} keys with the command each carried and the table it opened, in memory. A retry with the same
+ * key and command gets the same table and token (waiting for the first if it is still under way); with another
+ * command, 422. It does not survive a restart, and only an opened table is remembered: a key whose request failed
+ * may be tried again.
  *
- * <p>A key is remembered per client (its IP address): the reply carries the new table's manage token, so a key
- * alone, which another client may guess or reuse, must never hand that token to anyone but who created the table.
+ * <p>A key is remembered per client (its IP address): the answer carries the new table's manage token, so a key
+ * alone, which another client may guess or reuse, must never hand that token to anyone but who opened the table.
  */
 final class CreatedTables {
 
   static final int LIMIT = 10_000;
 
-  private record Remembered(Command.OpenTable command, CompletableFuture<Reply> reply) {}
+  private record Remembered(Command.OpenTable command, CompletableFuture<Tables.Opened> opened) {}
 
   /** A record, not the two strings joined, so no client and key can ever spell another pair. */
   private record ClientKey(String client, String key) {}
@@ -32,43 +35,35 @@ final class CreatedTables {
     }
   };
 
-  /**
-   * The reply for {@code client}'s {@code key}: the first one if this client sent the key with this command, else
-   * {@code open}'s.
-   */
-  CompletionStage<Reply> once(String client, String clientsKey, Command.OpenTable command,
-      Supplier<CompletionStage<Reply>> open) {
+  /** The table {@code client} opened with {@code key} and this command, else the one {@code open} opens now. */
+  Tables.Opened once(String client, String clientsKey, Command.OpenTable command, Supplier<Tables.Opened> open) {
     ClientKey key = new ClientKey(client, clientsKey);
-    CompletableFuture<Reply> mine = new CompletableFuture<>();
+    Remembered mine = new Remembered(command, new CompletableFuture<>());
     Remembered earlier;
     synchronized (byKey) {
-      earlier = byKey.get(key);
-      if (earlier == null) {
-        byKey.put(key, new Remembered(command, mine));
-      }
+      earlier = byKey.putIfAbsent(key, mine);
     }
     if (earlier != null) {
       // Records compare the command's values, so the same JSON written differently is still the same request.
-      return earlier.command().equals(command)
-          ? earlier.reply()
-          : CompletableFuture.completedFuture(Reply.Problem.of(422,
-              "The Idempotency-Key " + clientsKey + " was already used to create a different table."));
+      if (!earlier.command().equals(command)) {
+        throw new HttpFailure(422, "The Idempotency-Key " + clientsKey + " was already used to create a different table.");
+      }
+      try {
+        return earlier.opened().join();
+      } catch (CompletionException failed) {
+        throw (RuntimeException) failed.getCause();
+      }
     }
-    open.get().whenComplete((reply, error) -> {
-      if (error != null || reply.status() != 201) {
-        synchronized (byKey) {
-          Remembered current = byKey.get(key);
-          if (current != null && current.reply() == mine) {
-            byKey.remove(key);
-          }
-        }
+    try {
+      Tables.Opened opened = open.get();
+      mine.opened().complete(opened);
+      return opened;
+    } catch (RuntimeException failed) {
+      synchronized (byKey) {
+        byKey.remove(key, mine);
       }
-      if (error != null) {
-        mine.completeExceptionally(error);
-      } else {
-        mine.complete(reply);
-      }
-    });
-    return mine;
+      mine.opened().completeExceptionally(failed);
+      throw failed;
+    }
   }
 }

@@ -1,15 +1,21 @@
 package bullion.web.api;
 
-import bullion.web.Numbers;
+import bullion.core.Command;
+import bullion.web.HttpFailure;
+import bullion.web.Input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * A request body read as a JSON object, with typed getters whose failures say which field is wrong and how.
- * It checks only JSON shape (present, string, a whole number that fits in a long); whether a value is allowed is the core's call.
+ * A request body read as a JSON object into the core command it asks for; a failure says which field is wrong
+ * and how. Only JSON shape is checked (present, string, a whole number that fits in a long, a plain decimal read
+ * by {@link Input}); whether a value is allowed is the core's call.
  */
 final class JsonBody {
 
@@ -32,12 +38,30 @@ final class JsonBody {
     try {
       node = ApiJson.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw ApiProblem.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+      throw new HttpFailure(400, "The request body is not valid JSON: " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode object)) {
-      throw ApiProblem.badRequest("The request body must be a JSON object, not " + describe(node) + ".");
+      throw new HttpFailure(400, "The request body must be a JSON object, not " + describe(node) + ".");
     }
     return new JsonBody(object);
+  }
+
+  /** {@code {"name","buyIn":"20.00","chipsPerBuyIn":100,"currency":"USD"}}; currency defaults to USD. */
+  Command.OpenTable openTable() {
+    String name = requiredText("name");
+    String buyInText = requiredText("buyIn");
+    BigDecimal buyIn = Input.decimal(buyInText).orElseThrow(() -> new HttpFailure(400, "\"buyIn\" must be a decimal "
+        + "string such as \"20.00\" (at most " + Input.MAX_WHOLE_DIGITS + " digits before the point and "
+        + Input.MAX_FRACTION_DIGITS + " after), not \"" + Input.shortened(buyInText, MAX_ECHOED) + "\"."));
+    long chipsPerBuyIn = requiredWholeNumber("chipsPerBuyIn");
+    // Upper-cased as the form does, so "usd" is USD here too; the core decides whether the code exists.
+    String currency = optionalText("currency").map(c -> c.strip().toUpperCase(Locale.ROOT)).orElse("USD");
+    return new Command.OpenTable(name, currency, buyIn, chipsPerBuyIn);
+  }
+
+  /** {@code {"count":1}}: how many standard buy-ins; one when the body leaves it out. */
+  Command.BuyIn buyIn(int playerId) {
+    return new Command.BuyIn(playerId, optionalWholeNumber("count").orElse(1L));
   }
 
   String requiredText(String field) {
@@ -45,12 +69,7 @@ final class JsonBody {
   }
 
   Optional<String> optionalText(String field) {
-    return present(field).map(node -> {
-      if (!node.isTextual()) {
-        throw wrongType(field, "a string", node);
-      }
-      return node.textValue();
-    });
+    return present(field, "a string", JsonNode::isTextual).map(JsonNode::textValue);
   }
 
   long requiredWholeNumber(String field) {
@@ -58,32 +77,28 @@ final class JsonBody {
   }
 
   Optional<Long> optionalWholeNumber(String field) {
-    return present(field).map(node -> {
-      if (!node.isNumber()) {
-        throw wrongType(field, "a whole number", node);
-      }
+    return present(field, "a whole number", JsonNode::isNumber).map(node -> {
       // Checked on the node, never by converting: 1e999999999 as a BigDecimal is cheap, but its plain digits or an
       // exact conversion are a billion characters of work. asText() keeps the exponent, so it stays short.
       if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-        throw ApiProblem.badRequest("\"" + field + "\" must be a whole number from " + Long.MIN_VALUE + " to "
-            + Long.MAX_VALUE + ", not " + Numbers.shortened(node.asText(), MAX_ECHOED) + ".");
+        throw new HttpFailure(400, "\"" + field + "\" must be a whole number from " + Long.MIN_VALUE + " to "
+            + Long.MAX_VALUE + ", not " + Input.shortened(node.asText(), MAX_ECHOED) + ".");
       }
       return node.longValue();
     });
   }
 
   /** A JSON null counts as absent, the same as leaving the field out. */
-  private Optional<JsonNode> present(String field) {
+  private Optional<JsonNode> present(String field, String expected, Predicate<JsonNode> shape) {
     JsonNode node = object.get(field);
+    if (node != null && !node.isNull() && !shape.test(node)) {
+      throw new HttpFailure(400, "\"" + field + "\" must be " + expected + ", not " + describe(node) + ".");
+    }
     return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
   }
 
-  private static ApiProblem missing(String field, String expected) {
-    return ApiProblem.badRequest("\"" + field + "\" is required: " + expected + ".");
-  }
-
-  private static ApiProblem wrongType(String field, String expected, JsonNode node) {
-    return ApiProblem.badRequest("\"" + field + "\" must be " + expected + ", not " + describe(node) + ".");
+  private static HttpFailure missing(String field, String expected) {
+    return new HttpFailure(400, "\"" + field + "\" is required: " + expected + ".");
   }
 
   private static String describe(JsonNode node) {

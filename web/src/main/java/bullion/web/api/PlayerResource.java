@@ -1,32 +1,36 @@
 package bullion.web.api;
 
+import bullion.core.Command;
 import bullion.core.Event;
-import bullion.engine.Tables;
+import bullion.engine.Outcome;
+import bullion.web.Input;
+import bullion.web.TableCalls;
 import io.javalin.http.Context;
 
 /** /api/tables/{id}/players: seat a player, and record their buy-ins and cash-outs. */
 final class PlayerResource {
 
-  private final Tables tables;
+  private final TableCalls calls;
 
-  PlayerResource(Tables tables) {
-    this.tables = tables;
+  PlayerResource(TableCalls calls) {
+    this.calls = calls;
   }
 
   void add(Context ctx) {
-    FacadeCalls.change(ctx, tables, RequestBodies::addPlayer, done -> {
-      Event.PlayerJoined joined = TableResource.only(done.events(), Event.PlayerJoined.class);
-      return Reply.Json.created(new TableJson.NewPlayerView(joined.playerId(), joined.name()));
-    });
+    Outcome.Done done = TableResource.change(ctx, calls, body -> new Command.AddPlayer(body.requiredText("name")));
+    Event.PlayerJoined joined = TableResource.only(done.events(), Event.PlayerJoined.class);
+    ApiJson.send(ctx, 201, new TableJson.NewPlayerView(joined.playerId(), joined.name()));
   }
 
   void buyIn(Context ctx) {
-    FacadeCalls.change(ctx, tables, body -> RequestBodies.buyIn(PathParams.playerId(ctx), body),
-        done -> Reply.Json.created(TableJson.entry(TableResource.only(done.events(), Event.BoughtIn.class))));
+    Outcome.Done done = TableResource.change(ctx, calls, body -> body.buyIn(Input.playerId(ctx)));
+    ApiJson.send(ctx, 201, TableJson.entry(TableResource.only(done.events(), Event.BoughtIn.class)));
   }
 
+  /** {@code {"chips":22}}. */
   void cashOut(Context ctx) {
-    FacadeCalls.change(ctx, tables, body -> RequestBodies.cashOut(PathParams.playerId(ctx), body),
-        done -> Reply.Json.created(TableJson.entry(TableResource.only(done.events(), Event.CashedOut.class))));
+    Outcome.Done done = TableResource.change(ctx, calls,
+        body -> new Command.CashOut(Input.playerId(ctx), body.requiredWholeNumber("chips")));
+    ApiJson.send(ctx, 201, TableJson.entry(TableResource.only(done.events(), Event.CashedOut.class)));
   }
 }

@@ -7,6 +7,7 @@ import bullion.core.PlayerBalance;
 import bullion.core.Table;
 import bullion.core.TableReport;
 import bullion.core.Transfer;
+import bullion.web.TotalsView;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,6 @@ final class TableJson {
 
   record PlayerView(int id, String name, long buyIns, long chipsBought, long chipsCashedOut, long chipsOut,
       String paidIn, String cashedOutValue, String net) {}
-
-  record TotalsView(long chipsBought, long chipsCashedOut, long chipsOnTable, String moneyIn, String moneyOut) {}
 
   /** {@code discrepancy} is left out unless the table was closed with chips never cashed out. */
   record SettlementView(boolean complete, List<TransferView> transfers, DiscrepancyView discrepancy) {}
@@ -60,8 +59,7 @@ final class TableJson {
     return new TableView(id, table.settings().name(), table.settings().currency().getCurrencyCode(),
         money(table.settings().buyIn()), table.settings().chipsPerBuyIn(), status(table.closed()),
         report.players().stream().map(TableJson::player).toList(),
-        new TotalsView(report.totals().chipsBought(), report.totals().chipsCashedOut(), report.totals().chipsOnTable(),
-            money(report.totals().moneyIn()), money(report.totals().moneyOut())),
+        TotalsView.of(report.totals(), TableJson::money),
         new SettlementView(report.settlement().complete(),
             report.settlement().transfers().stream().map(TableJson::transfer).toList(),
             report.settlement().discrepancy()

@@ -3,9 +3,13 @@ package bullion.web.live;
 import bullion.engine.TableChanged;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
+import bullion.web.TableCalls;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +57,16 @@ public final class TableFeed implements AutoCloseable {
     this.source = source;
     long millis = keepAliveEvery.toMillis();
     keepAlive.scheduleAtFixedRate(this::pingAll, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Answers with the table's stream (the pages' and the API's). Whether the table exists is asked first, waiting
+   * as any handler does: once a stream starts its status is already 200, so an unknown table must be a 404 before.
+   * The stream itself stays asynchronous (Javalin's SSE keeps the request open without holding its thread).
+   */
+  public void stream(Context ctx, TableCalls calls, TableId id) {
+    calls.view(id, Optional.empty());
+    new SseHandler(client -> connect(id, client)).handle(ctx);
   }
 
   /** Keeps {@code client} open and sends it the table's changes until it disconnects. */

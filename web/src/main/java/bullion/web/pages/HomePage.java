@@ -3,7 +3,7 @@ package bullion.web.pages;
 import java.util.List;
 
 /**
- * The home page: the open-a-table form (with what was typed, and each refusal beside its field) and the
+ * The home page: the open-a-table form (with what was typed, and a refusal beside its field) and the
  * open-by-link form.
  */
 public record HomePage(String name, String price, String chips, String currency,
@@ -18,21 +18,22 @@ public record HomePage(String name, String price, String chips, String currency,
   }
 
   static HomePage blank() {
-    return new HomePage("", "20", "200", "USD", "", "", "", "", "", "", "", SUGGESTED);
-  }
-
-  HomePage withOpenError(String field, String message) {
-    return new HomePage(name, price, chips, currency,
-        field.equals("name") ? message : "", field.equals("price") ? message : "",
-        field.equals("chips") ? message : "", field.equals("currency") ? message : "",
-        field.equals("form") ? message : "", link, linkError, currencies);
-  }
-
-  HomePage withLinkError(String typed, String message) {
-    return new HomePage(name, price, chips, currency, "", "", "", "", "", typed, message, currencies);
+    return typed("", "20", "200", "USD");
   }
 
   static HomePage typed(String name, String price, String chips, String currency) {
     return new HomePage(name, price, chips, currency, "", "", "", "", "", "", "", SUGGESTED);
+  }
+
+  HomePage withLink(String typed) {
+    return new HomePage(name, price, chips, currency, "", "", "", "", "", typed, "", currencies);
+  }
+
+  /** {@code field}: name, price, chips, currency, form (the whole form) or link. */
+  HomePage withError(String field, String message) {
+    return new HomePage(name, price, chips, currency, field.equals("name") ? message : "",
+        field.equals("price") ? message : "", field.equals("chips") ? message : "",
+        field.equals("currency") ? message : "", field.equals("form") ? message : "", link,
+        field.equals("link") ? message : "", currencies);
   }
 }

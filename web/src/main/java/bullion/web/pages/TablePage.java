@@ -7,8 +7,9 @@ import bullion.core.PlayerBalance;
 import bullion.core.Table;
 import bullion.core.TableReport;
 import bullion.core.TableTerms;
-import bullion.core.Totals;
 import bullion.engine.TableId;
+import bullion.web.HttpFailure;
+import bullion.web.TotalsView;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ public record TablePage(
     boolean closed, boolean manage, String token,
     String viewUrl, String manageUrl, String qrCode,
     String boardPath, String livePath, String actionPath, String csvPath,
-    List<PlayerRow> players, TotalsRow totals, List<LedgerRow> ledger,
+    List<PlayerRow> players, TotalsView totals, List<LedgerRow> ledger,
     boolean settled, List<Payment> payments, String settleNote,
     String addPlayerRequestId, String addPlayerError, String statusRequestId, String statusError) {
 
@@ -53,23 +54,20 @@ public record TablePage(
   }
 
   /** The manage view; {@code error} is shown beside the control that caused it. */
-  static TablePage manage(TableId id, Table table, Links links, String token, Optional<FormError> error) {
+  static TablePage manage(TableId id, Table table, Links links, String token, Optional<HttpFailure> error) {
     return of(id, table, links, Optional.of(token), error);
   }
 
-  private static TablePage of(TableId id, Table table, Links links, Optional<String> token, Optional<FormError> error) {
+  private static TablePage of(TableId id, Table table, Links links, Optional<String> token, Optional<HttpFailure> error) {
     TableTerms settings = table.settings();
     TableReport report = TableReport.of(table);
-    String errorControl = error.map(FormError::control).orElse("");
-    String errorMessage = error.map(FormError::message).orElse("");
+    String errorControl = error.flatMap(HttpFailure::field).orElse("");
+    String errorMessage = error.map(HttpFailure::getMessage).orElse("");
     Function<String, String> errorFor = control -> control.equals(errorControl) ? errorMessage : "";
 
     List<PlayerRow> players = report.players().stream()
         .map(b -> playerRow(b, errorFor))
         .toList();
-    Totals t = report.totals();
-    TotalsRow totals = new TotalsRow(t.chipsBought(), t.chipsCashedOut(), t.chipsOnTable(), MoneyText.of(t.moneyIn()),
-        MoneyText.of(t.moneyOut()));
     List<LedgerRow> ledger = table.entries().stream()
         .sorted(Comparator.comparingInt(Entry::seq).reversed())
         .map(e -> ledgerRow(e, table, errorFor))
@@ -87,7 +85,7 @@ public record TablePage(
         table.closed(), manage, tokenValue,
         links.viewUrl(), manage ? links.manageUrl(tokenValue) : "", manage ? QrCodeImage.dataUri(links.viewUrl()) : "",
         manage ? view + "/fragment?token=" + tokenValue : view + "/fragment", view + "/live", view, view + "/ledger.csv",
-        players, totals, ledger,
+        players, TotalsView.of(report.totals(), MoneyText::of), ledger,
         report.settlement().complete(), payments, settleNote(report, table),
         requestId(), errorFor.apply("add-player"), requestId(), errorFor.apply("status"));
   }

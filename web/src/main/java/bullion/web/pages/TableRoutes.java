@@ -1,16 +1,15 @@
 package bullion.web.pages;
 
+import bullion.core.Command;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
-import bullion.engine.Tables;
-import bullion.web.ExistenceCheck;
-import bullion.web.Templates;
+import bullion.web.HttpFailure;
+import bullion.web.Input;
 import bullion.web.live.TableFeed;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A table: its view-only page, its manage page, the board fragment that live pages re-fetch, the ledger as
@@ -21,102 +20,53 @@ final class TableRoutes {
   /** The board's version, so bullion.js can skip a live refresh that would show nothing new. */
   static final String VERSION_HEADER = "Bullion-Version";
 
-  private final Tables tables;
-  private final Templates templates;
-  private final TableResponses responses;
+  private TableRoutes() {}
 
-  private TableRoutes(Tables tables, Templates templates, TableResponses responses) {
-    this.tables = tables;
-    this.templates = templates;
-    this.responses = responses;
+  static void register(RoutesConfig routes, PageRoutes pages, TableFeed feed) {
+    routes.get("/t/{id}", ctx -> viewOnly(ctx, pages));
+    routes.get("/t/{id}/manage", ctx -> manage(ctx, pages));
+    routes.get("/t/{id}/fragment", ctx -> fragment(ctx, pages));
+    routes.get("/t/{id}/ledger.csv", ctx -> csv(ctx, pages));
+    routes.post("/t/{id}/close", ctx -> pages.change(ctx, Input.tableId(ctx), new Command.CloseTable(), "status"));
+    routes.post("/t/{id}/reopen", ctx -> pages.change(ctx, Input.tableId(ctx), new Command.ReopenTable(), "status"));
+    routes.get("/t/{id}/live", ctx -> feed.stream(ctx, pages.calls, Input.tableId(ctx)));
   }
 
-  static void register(RoutesConfig routes, Tables tables, Templates templates, TableResponses responses,
-      TableFeed feed) {
-    TableRoutes table = new TableRoutes(tables, templates, responses);
-    routes.get("/t/{id}", table::viewOnly);
-    routes.get("/t/{id}/manage", table::manage);
-    routes.get("/t/{id}/fragment", table::fragment);
-    routes.get("/t/{id}/ledger.csv", table::csv);
-    routes.post("/t/{id}/close", ctx -> table.change(ctx, true));
-    routes.post("/t/{id}/reopen", ctx -> table.change(ctx, false));
-    // The check runs before the stream opens, so an unknown table is a real 404, not an empty stream.
-    routes.before("/t/{id}/live", table::requireTable);
-    routes.sse("/t/{id}/live", client -> feed.connect(TableId.parse(client.ctx().pathParam("id")).orElseThrow(), client));
+  private static void viewOnly(Context ctx, PageRoutes pages) {
+    TableId id = Input.tableId(ctx);
+    Outcome.Done done = pages.calls.view(id, Optional.empty());
+    pages.render(ctx, TablePage.viewOnly(id, done.table(), Links.of(ctx, id)), 200);
   }
 
-  private void viewOnly(Context ctx) {
-    withId(ctx, id -> ctx.future(() -> tables.view(id, Optional.empty()).toCompletableFuture().thenAccept(outcome -> {
-      if (outcome instanceof Outcome.Done done) {
-        responses.render(ctx, TableResponses.viewOnly(ctx, id, done.table()), 200);
-      } else {
-        ErrorPages.notFound(ctx);
-      }
-    })));
-  }
-
-  private void manage(Context ctx) {
+  private static void manage(Context ctx, PageRoutes pages) {
+    TableId id = Input.tableId(ctx);
     String token = Optional.ofNullable(ctx.queryParam("token")).orElse("");
-    withId(ctx, id -> ctx.future(() -> tables.view(id, Optional.of(token)).toCompletableFuture().thenAccept(outcome -> {
-      switch (outcome) {
-        case Outcome.Done done when done.canManage() ->
-            responses.render(ctx, TablePage.manage(id, done.table(), Links.of(ctx, id), token, Optional.empty()), 200);
-        case Outcome.Done viewOnly -> ErrorPages.show(ctx, 403,
-            "This manage link is not right: its secret part does not match. Ask the host for the link again.");
-        default -> ErrorPages.notFound(ctx);
-      }
-    })));
+    Outcome.Done done = pages.calls.view(id, Optional.of(token));
+    if (!done.canManage()) {
+      throw new HttpFailure(403, "This manage link is not right: its secret part does not match. Ask the host for "
+          + "the link again.", Optional.empty(), Optional.of("token"), Map.of());
+    }
+    pages.render(ctx, TablePage.manage(id, done.table(), Links.of(ctx, id), token, Optional.empty()), 200);
   }
 
   /** The board alone, for live pages: the manage board if the token matches, the view-only board without one. */
-  private void fragment(Context ctx) {
+  private static void fragment(Context ctx, PageRoutes pages) {
+    TableId id = Input.tableId(ctx);
     Optional<String> token = Optional.ofNullable(ctx.queryParam("token"));
-    withId(ctx, id -> ctx.future(() -> tables.view(id, token).toCompletableFuture().thenAccept(outcome -> {
-      if (outcome instanceof Outcome.Done done) {
-        ctx.header(VERSION_HEADER, String.valueOf(done.table().version()));
-      }
-      switch (outcome) {
-        case Outcome.Done done when token.isEmpty() ->
-            templates.html(ctx, "board.jte", TableResponses.viewOnly(ctx, id, done.table()));
-        case Outcome.Done done when done.canManage() -> {
-          ctx.header("Cache-Control", "no-store");
-          templates.html(ctx, "board.jte",
-              TablePage.manage(id, done.table(), Links.of(ctx, id), token.get(), Optional.empty()));
-        }
-        case Outcome.Done wrongToken -> ErrorPages.forbidden(ctx);
-        default -> ErrorPages.notFound(ctx);
-      }
-    })));
-  }
-
-  private void csv(Context ctx) {
-    withId(ctx, id -> ctx.future(() -> tables.view(id, Optional.empty()).toCompletableFuture().thenAccept(outcome -> {
-      if (outcome instanceof Outcome.Done done) {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"bullion-" + id.value() + ".csv\"");
-        ctx.result(LedgerCsv.of(done.table()));
-      } else {
-        ErrorPages.notFound(ctx);
-      }
-    })));
-  }
-
-  private void change(Context ctx, boolean close) {
-    String token = FormInput.token(ctx);
-    withId(ctx, id -> ctx.future(() -> responses.afterChange(ctx, id, token,
-        close ? tables.close(id, token, FormInput.requestId(ctx)) : tables.reopen(id, token, FormInput.requestId(ctx)),
-        FormError::status)));
-  }
-
-  /** A table that does not answer in time throws TimeoutException, which {@link ErrorPages} answers with 503. */
-  private void requireTable(Context ctx) throws InterruptedException, TimeoutException {
-    Optional<TableId> id = FormInput.tableId(ctx);
-    if (id.isEmpty() || !(ExistenceCheck.await(tables, id.get()) instanceof Outcome.Done)) {
-      throw new NotFoundResponse("No such table.");
+    Outcome.Done done = pages.calls.view(id, token);
+    ctx.header(VERSION_HEADER, String.valueOf(done.table().version()));
+    if (token.isPresent() && !done.canManage()) {
+      throw new HttpFailure(403, "The manage token does not match this table.");
     }
+    pages.show(ctx, "board.jte", token.isEmpty() ? TablePage.viewOnly(id, done.table(), Links.of(ctx, id))
+        : TablePage.manage(id, done.table(), Links.of(ctx, id), token.get(), Optional.empty()), 200);
   }
 
-  private static void withId(Context ctx, java.util.function.Consumer<TableId> action) {
-    FormInput.tableId(ctx).ifPresentOrElse(action, () -> ErrorPages.notFound(ctx));
+  private static void csv(Context ctx, PageRoutes pages) {
+    TableId id = Input.tableId(ctx);
+    Outcome.Done done = pages.calls.view(id, Optional.empty());
+    ctx.contentType("text/csv; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"bullion-" + id.value() + ".csv\"");
+    ctx.result(LedgerCsv.of(done.table()));
   }
 }

@@ -1,27 +1,15 @@
 package bullion.web.api;
 
-import bullion.web.TestServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import bullion.web.ServerPerClass;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 
-/** One real server per test class, on an H2 file (the embedded default) and a random port. */
-abstract class ApiServer {
+/** The API tests' fixture: the one server per class and a client for it. */
+abstract class ApiServer extends ServerPerClass {
 
-  @TempDir
-  static Path dataDir;
-  static TestServer server;
   static ApiClient api;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
+  static void startClient() {
     api = new ApiClient(server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 }

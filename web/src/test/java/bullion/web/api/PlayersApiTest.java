@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Seating players, buy-ins and cash-outs: each route's success and each way the core or the parser refuses. */
 class PlayersApiTest extends ApiServer {
@@ -59,48 +61,21 @@ class PlayersApiTest extends ApiServer {
     assertThat(api.get(table.path()).json().get("players").get(0).get("chipsBought").asLong()).isEqualTo(300);
   }
 
-  @Test
-  void aBuyInCountOfZeroIs400FromTheCore() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      {"count":0}                    | A buy-in is for 1 to 1000 buy-ins at once, not 0.
+      {"count":"1"}                  | "count" must be a whole number, not a string.
+      {"count":1.5}                  | "count" must be a whole number from -9223372036854775808 to 9223372036854775807, not 1.5.
+      {"count":99999999999999999999} | "count" must be a whole number from -9223372036854775808 to 9223372036854775807, not 99999999999999999999.
+      """)
+  void aBuyInCountThatIsNotAWholeNumberTheCoreAllowsIs400(String body, String detail) {
     ApiClient.Opened table = api.open();
     int ann = api.addPlayer(table, "Ann");
 
-    ApiClient.Response refused = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":0}");
+    ApiClient.Response refused = api.change(table, "/players/" + ann + "/buy-ins", body);
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).isEqualTo("A buy-in is for 1 to 1000 buy-ins at once, not 0.");
-  }
-
-  @Test
-  void aBuyInCountGivenAsAStringIs400() {
-    ApiClient.Opened table = api.open();
-    int ann = api.addPlayer(table, "Ann");
-
-    ApiClient.Response refused = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":\"1\"}");
-
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).isEqualTo("\"count\" must be a whole number, not a string.");
-  }
-
-  @Test
-  void aFractionalBuyInCountIs400() {
-    ApiClient.Opened table = api.open();
-    int ann = api.addPlayer(table, "Ann");
-
-    ApiClient.Response refused = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":1.5}");
-
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).contains("\"count\" must be a whole number").contains("1.5");
-  }
-
-  @Test
-  void aBuyInCountBeyondALongIs400() {
-    ApiClient.Opened table = api.open();
-    int ann = api.addPlayer(table, "Ann");
-
-    ApiClient.Response refused = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":99999999999999999999}");
-
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).contains("99999999999999999999");
+    assertThat(refused.detail()).isEqualTo(detail);
   }
 
   @Test

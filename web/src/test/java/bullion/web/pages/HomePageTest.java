@@ -2,32 +2,11 @@ package bullion.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bullion.web.TestServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HomePageTest {
-
-  @TempDir
-  static Path data;
-  static TestServer server;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data);
-    http = new Http(server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class HomePageTest extends PageServer {
 
   @Test
   void homeShowsTheOpenTableFormWithALabelOnEveryInput() {

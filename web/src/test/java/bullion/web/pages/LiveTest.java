@@ -2,7 +2,6 @@ package bullion.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bullion.web.TestServer;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.IOException;
@@ -13,34 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The live stream the pages listen to, over plain HTTP. */
-class LiveTest {
+class LiveTest extends PageServer {
 
-  @TempDir
-  static Path data;
-  static TestServer server;
-  static Http http;
   static final HttpClient client = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data);
-    http = new Http(server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void aChangeReachesAnOpenStreamAsAChangedEvent() throws Exception {

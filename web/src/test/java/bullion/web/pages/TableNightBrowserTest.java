@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bullion.engine.TableId;
-import bullion.web.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A table night in real headless chromium: the host on a phone-sized window runs the table, a second browser on
  * the view-only link follows every change live, without reloading and without controls.
  */
-class TableNightBrowserTest {
+class TableNightBrowserTest extends PageServer {
 
   /**
    * The promise is a change on every open page within a second; two Chromiums on a loaded 2-core CI machine can
@@ -36,15 +33,11 @@ class TableNightBrowserTest {
   private static final Duration LIVE = Duration.ofSeconds(5);
   private static final Duration STEP = Duration.ofSeconds(10);
 
-  @TempDir
-  static Path data;
-  static TestServer server;
   static ChromeDriver host;
   static ChromeDriver viewer;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(data);
     host = Browsers.start(375, 1600);
     viewer = Browsers.start(1200, 1400);
   }
@@ -57,7 +50,6 @@ class TableNightBrowserTest {
     if (viewer != null) {
       viewer.quit();
     }
-    server.close();
   }
 
   @Test

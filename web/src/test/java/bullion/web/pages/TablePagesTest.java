@@ -2,33 +2,12 @@ package bullion.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bullion.web.TestServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The table's pages and every manage form, over HTTP: success, each rejection, 404 and the view-only refusal. */
-class TablePagesTest {
-
-  @TempDir
-  static Path data;
-  static TestServer server;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(data);
-    http = new Http(server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class TablePagesTest extends PageServer {
 
   private static Http.Managed tableWithDanaAndAri() {
     Http.Managed table = http.openTable("Kitchen", "20", "200", "USD");
@@ -200,7 +179,8 @@ class TablePagesTest {
     assertThat(player.statusCode()).isEqualTo(404);
     assertThat(player.body()).contains("There is no player 99 at this table.");
     assertThat(http.change(table, "/entries/99/void", Map.of()).statusCode()).isEqualTo(404);
-    assertThat(http.change(table, "/players/abc/buy-ins", Map.of()).statusCode()).isEqualTo(404);
+    // A malformed player id is 400 on the pages as in the API (a malformed table id is 404 on both).
+    assertThat(http.change(table, "/players/abc/buy-ins", Map.of()).statusCode()).isEqualTo(400);
   }
 
   @Test
