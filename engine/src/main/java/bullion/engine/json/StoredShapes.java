@@ -102,8 +102,8 @@ final class StoredShapes {
       case "TableOpened" -> add(event, "defaultPaid", PAID_BEFORE_THE_NIGHT);
       case "BoughtIn" -> add(event, "paid", PAID_BEFORE_THE_NIGHT);
       case "TableClosed" -> {
-        add(event, "missingChipsCashedOutBy", null);
-        add(event, "payments", null);
+        add(event, "missingChipsCashedOutBy", event.nullNode());
+        add(event, "payments", event.nullNode());
       }
       case "PlayerJoined", "CashedOut", "EntryVoided", "TableReopened" -> { }
       default -> throw new IllegalArgumentException("no event of type " + type + " was stored before the night");
@@ -139,7 +139,7 @@ final class StoredShapes {
   private static JsonNode tableBeforeTheNight(ObjectNode table, Instant closedAt) {
     add((ObjectNode) table.required("settings"), "defaultPaid", PAID_BEFORE_THE_NIGHT);
     for (JsonNode player : table.required("players")) {
-      ((ObjectNode) player).putObject("payHandles");
+      add((ObjectNode) player, "payHandles", table.objectNode());
     }
     for (JsonNode entry : table.required("entries")) {
       Entry.Kind kind = Entry.Kind.valueOf(entry.required("kind").asText());
@@ -151,8 +151,8 @@ final class StoredShapes {
       throw new IllegalArgumentException("table-state 2 says whether its table is closed, not " + closed);
     }
     long version = table.required("version").longValue();
-    add(table, "closing", null);
-    table.set("milestones", table.arrayNode());
+    add(table, "closing", table.nullNode());
+    add(table, "milestones", table.arrayNode());
     if (!closed.booleanValue()) {
       return table;
     }
@@ -186,9 +186,13 @@ final class StoredShapes {
 
   /** Adds a property an older shape lacked; one already there means the row is not the version it claims. */
   private static void add(ObjectNode node, String property, String value) {
+    add(node, property, node.textNode(value));
+  }
+
+  private static void add(ObjectNode node, String property, JsonNode value) {
     if (node.has(property)) {
       throw new IllegalArgumentException("an older shape has no \"" + property + "\", but this row has it: " + node);
     }
-    node.put(property, value);
+    node.set(property, value);
   }
 }
