@@ -40,6 +40,8 @@ public final class StoredJson {
           .addSerializer(RecentRequests.class, new RecentRequestsAsList())
           .addDeserializer(RecentRequests.class, new RecentRequestsFromList()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      // a map (pay handles) in key order, not the JVM's hash order, so the same value is the same bytes every run
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

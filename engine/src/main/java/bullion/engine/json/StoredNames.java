@@ -2,8 +2,11 @@ package bullion.engine.json;
 
 import static java.util.Map.entry;
 
+import bullion.core.BuyInSize;
 import bullion.core.Command;
 import bullion.core.Event;
+import bullion.core.MissingChips;
+import bullion.core.Party;
 import bullion.core.Rejection;
 import bullion.engine.entity.StoredEvent;
 import bullion.engine.entity.TableState;
@@ -21,8 +24,9 @@ public final class StoredNames {
   private StoredNames() {}
 
   /**
-   * The {@code "type"} property of the core's sealed values. These are the simple class names of the first
-   * release, which journals already hold ("BoughtIn", …); a new entry may be anything unique.
+   * The {@code "type"} property of the core's sealed values (the roots in {@code CoreJsonModule}). Those of the
+   * first release are its simple class names, which journals already hold ("BoughtIn", …); a new entry may be
+   * anything unique within its root.
    */
   public static final Map<Class<?>, String> CORE_TYPES = Map.ofEntries(
       entry(Event.TableOpened.class, "TableOpened"),
@@ -32,6 +36,11 @@ public final class StoredNames {
       entry(Event.EntryVoided.class, "EntryVoided"),
       entry(Event.TableClosed.class, "TableClosed"),
       entry(Event.TableReopened.class, "TableReopened"),
+      entry(Event.BoughtChips.class, "BoughtChips"),
+      entry(Event.PlayerRenamed.class, "PlayerRenamed"),
+      entry(Event.PayHandlesSet.class, "PayHandlesSet"),
+      entry(Event.PaymentMarked.class, "PaymentMarked"),
+      entry(Event.PaymentUnmarked.class, "PaymentUnmarked"),
 
       entry(Command.OpenTable.class, "OpenTable"),
       entry(Command.AddPlayer.class, "AddPlayer"),
@@ -40,6 +49,10 @@ public final class StoredNames {
       entry(Command.VoidEntry.class, "VoidEntry"),
       entry(Command.CloseTable.class, "CloseTable"),
       entry(Command.ReopenTable.class, "ReopenTable"),
+      entry(Command.RenamePlayer.class, "RenamePlayer"),
+      entry(Command.SetPayHandles.class, "SetPayHandles"),
+      entry(Command.MarkPaid.class, "MarkPaid"),
+      entry(Command.UnmarkPaid.class, "UnmarkPaid"),
 
       entry(Rejection.InvalidTableName.class, "InvalidTableName"),
       entry(Rejection.UnknownCurrency.class, "UnknownCurrency"),
@@ -62,7 +75,23 @@ public final class StoredNames {
       entry(Rejection.ReasonTooLong.class, "ReasonTooLong"),
       entry(Rejection.TableClosed.class, "TableClosed"),
       entry(Rejection.TableAlreadyClosed.class, "TableAlreadyClosed"),
-      entry(Rejection.TableNotClosed.class, "TableNotClosed"));
+      entry(Rejection.TableNotClosed.class, "TableNotClosed"),
+      entry(Rejection.ChipCountOutOfRange.class, "ChipCountOutOfRange"),
+      entry(Rejection.ChipBuyInNotWholeMinorUnits.class, "ChipBuyInNotWholeMinorUnits"),
+      entry(Rejection.MissingChipsUnaccounted.class, "MissingChipsUnaccounted"),
+      entry(Rejection.InvalidPayHandle.class, "InvalidPayHandle"),
+      entry(Rejection.PaymentsNotFrozen.class, "PaymentsNotFrozen"),
+      entry(Rejection.UnknownPayment.class, "UnknownPayment"),
+      entry(Rejection.PaymentAlreadyMarked.class, "PaymentAlreadyMarked"),
+      entry(Rejection.PaymentNotMarked.class, "PaymentNotMarked"),
+      entry(Rejection.PaymentsMarkedPaid.class, "PaymentsMarkedPaid"),
+
+      entry(BuyInSize.Count.class, "Count"),
+      entry(BuyInSize.Chips.class, "Chips"),
+      entry(MissingChips.CashedOutBy.class, "CashedOutBy"),
+      entry(MissingChips.SharedBack.class, "SharedBack"),
+      entry(Party.Bank.class, "Bank"),
+      entry(Party.Player.class, "Player"));
 
   /**
    * The Pekko manifest of each value the journal and the snapshot store hold. The shape a manifest names may

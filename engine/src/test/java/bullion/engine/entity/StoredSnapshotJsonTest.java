@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bullion.core.Entry;
 import bullion.core.Event;
+import bullion.core.EventApplier;
+import bullion.core.Milestone;
+import bullion.core.MissingChips;
+import bullion.core.Paid;
+import bullion.core.Party;
+import bullion.core.PayApp;
 import bullion.core.Table;
 import bullion.engine.json.LegacyJacksonJsonReader;
 import bullion.engine.json.StoredFormatSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.serialization.Serialization;
@@ -20,9 +28,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Snapshots are stored too: the current shape must match its golden JSON both ways, and the snapshots of the
- * first release ({@code golden-snapshots}, captured from Pekko's jackson-json serializer before the stored format
- * existed) must still read equal, through the table-state 1 → 2 upcaster. Reading is strict.
+ * Snapshots are stored too: the current shape must match its golden JSON both ways, and older snapshots must
+ * still read equal to what replaying their journal gives: those of the first release ({@code golden-snapshots},
+ * captured from Pekko's jackson-json serializer before the stored format existed) through the table-state 1 → 2
+ * and 2 → 3 upcasters, and table-state 2 ({@code golden-stored/snapshots}) through 2 → 3. Reading is strict.
  */
 class StoredSnapshotJsonTest {
 
@@ -35,7 +44,39 @@ class StoredSnapshotJsonTest {
     KIT.shutdownTestKit();
   }
 
-  /** Players, a buy-in and a cash-out that count, a voided cash-out with its reason, closed, with recent requests. */
+  /**
+   * Today's shape: cash and credit buy-ins, a chip buy-in, a rename, pay handles, a voided cash-out, closed with
+   * missing chips cashed out by a player and a frozen plan with the bank in it, one payment marked and one unmarked.
+   */
+  static TableState night() {
+    TableState s = TableState.empty();
+    s = s.apply(new StoredEvent.TableCreated(new Event.TableOpened("Friday", "USD", 2000, 100, Paid.CASH), "ab12"));
+    s = s.apply(recorded(new Event.PlayerJoined(1, "Ari"), "req-1", "0a1b"));
+    s = s.apply(new StoredEvent.Recorded(new Event.PlayerJoined(2, "Bo"), Optional.empty()));
+    s = s.apply(new StoredEvent.Recorded(new Event.PlayerJoined(3, "Cy"), Optional.empty()));
+    s = s.apply(recorded(new Event.PlayerRenamed(3, "Cyd"), "req-2", "2c3d"));
+    s = s.apply(new StoredEvent.Recorded(
+        new Event.PayHandlesSet(2, Map.of(PayApp.VENMO, "bo-venmo", PayApp.CASH_APP, "bocash")), Optional.empty()));
+    s = s.apply(recorded(new Event.BoughtIn(1, AT, 1, 2, Paid.CASH), "req-3", "4e5f"));
+    s = s.apply(unrecorded(new Event.BoughtIn(2, AT.plusSeconds(60), 2, 1, Paid.CREDIT)));
+    s = s.apply(unrecorded(new Event.BoughtChips(3, AT.plusSeconds(120), 3, 50, Paid.CASH)));
+    s = s.apply(recorded(new Event.CashedOut(4, AT.plusSeconds(180), 1, 150), "req-4", "6a7b"));
+    s = s.apply(new StoredEvent.Recorded(new Event.CashedOut(5, AT.plusSeconds(240), 2, 20), Optional.empty()));
+    s = s.apply(unrecorded(new Event.EntryVoided(5, AT.plusSeconds(300), "tapped twice")));
+    s = s.apply(new StoredEvent.Recorded(new Event.CashedOut(6, AT.plusSeconds(360), 2, 60), Optional.empty()));
+    s = s.apply(recorded(new Event.TableClosed(AT.plusSeconds(420), Optional.of(3), Optional.of(List.of(
+        new Event.PlannedPayment(1, Party.BANK, Party.player(1), 3000),
+        new Event.PlannedPayment(2, Party.BANK, Party.player(3), 2000),
+        new Event.PlannedPayment(3, Party.player(2), Party.player(3), 800)))), "req-5", "8c9d"));
+    s = s.apply(recorded(new Event.PaymentMarked(1, AT.plusSeconds(480)), "req-6", "0e1f"));
+    s = s.apply(new StoredEvent.Recorded(new Event.PaymentMarked(2, AT.plusSeconds(540)), Optional.empty()));
+    return s.apply(recorded(new Event.PaymentUnmarked(2, AT.plusSeconds(600)), "req-7", "2a3b"));
+  }
+
+  /**
+   * The first release's table of the golden snapshots: players, a buy-in and a cash-out that count, a voided
+   * cash-out with its reason, closed (150 chips still out, shared back), with recent requests; as replay gives it.
+   */
   static TableState golden() {
     TableState s = TableState.empty();
     s = s.apply(new StoredEvent.TableCreated(new Event.TableOpened("Friday", "USD", 2000, 100), "ab12"));
@@ -60,6 +101,10 @@ class StoredSnapshotJsonTest {
     return s;
   }
 
+  private static StoredEvent unrecorded(Event event) {
+    return new StoredEvent.Recorded(event, Optional.empty());
+  }
+
   private static StoredEvent recorded(Event event, String requestId, String fingerprint) {
     return new StoredEvent.Recorded(event, Optional.of(new StoredEvent.RequestRef(requestId, fingerprint)));
   }
@@ -74,11 +119,25 @@ class StoredSnapshotJsonTest {
   }
 
   @Test
+  void theNightSnapshotCoversEveryNewKindOfValue() {
+    Table table = night().table().orElseThrow();
+    assertThat(table.settings().defaultPaid()).isEqualTo(Paid.CASH);
+    assertThat(table.entries()).extracting(Entry::unit).contains(Entry.Unit.BUY_INS, Entry.Unit.CHIPS);
+    assertThat(table.entries()).extracting(Entry::paid).contains(Paid.CASH, Paid.CREDIT);
+    assertThat(table.players()).anyMatch(p -> p.payHandles().size() > 1);
+    assertThat(table.closing().orElseThrow().missingChips()).isInstanceOf(MissingChips.CashedOutBy.class);
+    assertThat(table.closing().orElseThrow().payments()).anyMatch(p -> p.from() instanceof Party.Bank)
+        .anyMatch(p -> p.paid()).anyMatch(p -> !p.paid());
+    assertThat(table.milestones()).extracting(Milestone::kind)
+        .contains(Milestone.Kind.CLOSED, Milestone.Kind.PAYMENT_MARKED, Milestone.Kind.PAYMENT_UNMARKED);
+  }
+
+  @Test
   void theSnapshotMatchesItsGoldenJsonBothWays() {
-    TableState state = golden();
+    TableState state = night();
     Serializer serializer = SERIALIZATION.findSerializerFor(state);
     assertThat(serializer.identifier()).isEqualTo(StoredFormatSerializer.IDENTIFIER);
-    GoldenFiles golden = GoldenFiles.read("golden-stored/snapshots/table-state.json");
+    GoldenFiles golden = GoldenFiles.read("golden-stored/night/snapshots/table-state.json");
     assertThat(Serializers.manifestFor(serializer, state)).isEqualTo(golden.manifest());
     assertThat(new String(serializer.toBinary(state), StandardCharsets.UTF_8)).isEqualTo(golden.payload());
     assertThat(read(StoredFormatSerializer.IDENTIFIER, golden.manifest(), golden.bytes())).isEqualTo(state);
@@ -92,6 +151,78 @@ class StoredSnapshotJsonTest {
   }
 
   @Test
+  void aSnapshotOfTableState2ReadsIntoTheCurrentShape() {
+    GoldenFiles older = GoldenFiles.read("golden-stored/snapshots/table-state.json");
+    assertThat(older.manifest()).isEqualTo("table-state#2");
+    assertThat(older.payload()).as("version 2 says closed with a boolean").contains("\"closed\":true");
+    assertThat(read(StoredFormatSerializer.IDENTIFIER, older.manifest(), older.bytes())).isEqualTo(golden());
+  }
+
+  @Test
+  void aClosedTableOfAnOldSnapshotHasThePlanReplayWorksOut() {
+    Table table = golden().table().orElseThrow();
+    assertThat(table.closing().orElseThrow().missingChips()).isEqualTo(new MissingChips.SharedBack());
+    assertThat(table.closing().orElseThrow().payments()).isNotEmpty().noneMatch(p -> p.paid());
+    assertThat(table.closing().orElseThrow().at()).isEqualTo(AT.plusSeconds(300));
+  }
+
+  /**
+   * Closed, reopened, then closed again by a request without an id: the snapshot holds neither the last close's
+   * time nor the first close and the reopening. Journaled by the first release: the same events as
+   * {@code golden-snapshots/legacy-closed-table-state.json}, captured from that release's code.
+   */
+  private static List<StoredEvent> closedTwiceInTheFirstRelease() {
+    return List.of(
+        new StoredEvent.TableCreated(new Event.TableOpened("Saturday", "EUR", 1000, 50), "ef56"),
+        recorded(new Event.PlayerJoined(1, "Ari"), "j-1", "1111"),
+        new StoredEvent.Recorded(new Event.PlayerJoined(2, "Bo"), Optional.empty()),
+        new StoredEvent.Recorded(new Event.PlayerJoined(3, "Cy"), Optional.empty()),
+        recorded(new Event.BoughtIn(1, AT, 1, 1), "b-1", "2222"),
+        new StoredEvent.Recorded(new Event.BoughtIn(2, AT.plusSeconds(60), 2, 2), Optional.empty()),
+        new StoredEvent.Recorded(new Event.BoughtIn(3, AT.plusSeconds(120), 3, 1), Optional.empty()),
+        recorded(new Event.TableClosed(AT.plusSeconds(600)), "c-1", "3333"),
+        new StoredEvent.Recorded(new Event.TableReopened(AT.plusSeconds(660)), Optional.empty()),
+        new StoredEvent.Recorded(new Event.CashedOut(4, AT.plusSeconds(720), 1, 80), Optional.empty()),
+        recorded(new Event.CashedOut(5, AT.plusSeconds(780), 2, 110), "o-2", "4444"),
+        new StoredEvent.Recorded(new Event.TableClosed(AT.plusSeconds(900)), Optional.empty()));
+  }
+
+  @Test
+  void aClosedTableOfAnOldSnapshotIsClosedAtTheLatestTimeItHoldsAndRemembersOnlyThatClose() {
+    GoldenFiles legacy = GoldenFiles.read("golden-snapshots/legacy-closed-table-state.json");
+    TableState read = (TableState) read(LegacyJacksonJsonReader.IDENTIFIER, legacy.manifest(), legacy.bytes());
+
+    List<StoredEvent> journal = closedTwiceInTheFirstRelease();
+    TableState replayed = TableState.empty();
+    for (StoredEvent event : journal) {
+      replayed = replayed.apply(event);
+    }
+    TableState beforeLastClose = TableState.empty();
+    for (StoredEvent event : journal.subList(0, journal.size() - 1)) {
+      beforeLastClose = beforeLastClose.apply(event);
+    }
+    Table open = beforeLastClose.table().orElseThrow();
+    Table openWithoutHistory = new Table(open.settings(), open.players(), open.entries(), Optional.empty(), List.of(),
+        open.version());
+    Instant lastCashOut = AT.plusSeconds(780);
+    TableState expected = new TableState(
+        Optional.of(EventApplier.apply(Optional.of(openWithoutHistory), new Event.TableClosed(lastCashOut))),
+        "ef56", replayed.recent());
+    assertThat(read).isEqualTo(expected);
+
+    Table fromSnapshot = read.table().orElseThrow();
+    Table fromJournal = replayed.table().orElseThrow();
+    assertThat(fromSnapshot.closing().orElseThrow().payments()).as("the same plan")
+        .isEqualTo(fromJournal.closing().orElseThrow().payments()).isNotEmpty();
+    assertThat(fromSnapshot.closing().orElseThrow().missingChips()).isEqualTo(new MissingChips.SharedBack());
+    assertThat(fromSnapshot.version()).isEqualTo(fromJournal.version());
+    assertThat(fromSnapshot.players()).isEqualTo(fromJournal.players());
+    assertThat(fromSnapshot.entries()).isEqualTo(fromJournal.entries());
+    assertThat(fromSnapshot.milestones()).as("only the close the snapshot knows of")
+        .containsExactly(new Milestone(lastCashOut, Milestone.Kind.CLOSED, Optional.empty()));
+  }
+
+  @Test
   void aGzippedSnapshotOfTheFirstReleaseReadsEqual() {
     GoldenFiles legacy = GoldenFiles.read("golden-snapshots/legacy-table-state-gzipped.b64");
     byte[] gzipped = Base64.getMimeDecoder().decode(legacy.payload());
@@ -100,30 +231,33 @@ class StoredSnapshotJsonTest {
 
   @Test
   void anUnknownPropertyIsRefusedNotIgnored() {
-    String json = payload().replace("\"closed\":true", "\"closed\":true,\"tip\":5");
-    assertThat(tryRead("table-state#2", json)).isFalse();
+    String json = payload().replace("\"version\":", "\"tip\":5,\"version\":");
+    assertThat(json).isNotEqualTo(payload());
+    assertThat(tryRead("table-state#3", json)).isFalse();
   }
 
   @Test
   void aMissingPropertyIsRefusedNotReadAsZero() {
-    assertThat(tryRead("table-state#2", payload().replace("\"quantity\":150,", ""))).isFalse();
+    assertThat(payload()).contains("\"quantity\":150,", ",\"paid\":\"CASH\"");
+    assertThat(tryRead("table-state#3", payload().replace("\"quantity\":150,", ""))).isFalse();
+    assertThat(tryRead("table-state#3", payload().replaceFirst(",\"paid\":\"CASH\"", ""))).isFalse();
     assertThat(tryRead("recorded", "{\"event\":{\"type\":\"BoughtIn\",\"seq\":1,\"at\":\"2026-11-27T21:15:00Z\","
         + "\"playerId\":1},\"request\":null}")).isFalse();
   }
 
   @Test
   void aNullWhereANumberBelongsIsRefused() {
-    assertThat(tryRead("table-state#2", payload().replace("\"quantity\":150", "\"quantity\":null"))).isFalse();
+    assertThat(tryRead("table-state#3", payload().replace("\"quantity\":150", "\"quantity\":null"))).isFalse();
   }
 
   @Test
   void aShapeNewerThanThisCodeIsRefused() {
-    assertThat(tryRead("table-state#3", payload())).isFalse();
-    assertThat(tryRead("table-state#2", payload())).as("the control").isTrue();
+    assertThat(tryRead("table-state#4", payload())).isFalse();
+    assertThat(tryRead("table-state#3", payload())).as("the control").isTrue();
   }
 
   private static String payload() {
-    return GoldenFiles.read("golden-stored/snapshots/table-state.json").payload();
+    return GoldenFiles.read("golden-stored/night/snapshots/table-state.json").payload();
   }
 
   private static boolean tryRead(String manifest, String json) {
