@@ -1,6 +1,7 @@
 package bullion.engine.json;
 
 import bullion.engine.entity.RecentRequests;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -49,8 +50,13 @@ public final class StoredJson {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  /** The same JSON with every object's keys sorted and decimals kept exact: text that hashes the same forever. */
+  /**
+   * The same JSON with every object's keys sorted and decimals kept exact: text that hashes the same forever. An
+   * empty Optional or null is left out, so adding an optional field to a command leaves the fingerprints of the
+   * requests that do not use it as they were.
+   */
   private static final ObjectMapper CANONICAL = MAPPER.copy()
+      .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

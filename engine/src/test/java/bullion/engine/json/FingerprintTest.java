@@ -26,21 +26,21 @@ class FingerprintTest {
   /** Every kind and shape of command, with its canonical fingerprint. */
   static Map<Command, String> golden() {
     Map<Command, String> all = new LinkedHashMap<>();
-    all.put(new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 100), "c77eb754b9fa8494f4dbfcdd9d32fbe9");
+    all.put(new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 100), "e7e361a449e937a24d9d8179205a49b4");
     all.put(new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 100, Optional.of(Paid.CASH)),
         "de1f2c566182defc6cfe7cbdfa491af9");
     all.put(new Command.AddPlayer("Ari"), "4543b91e3f0fdf65586f2107c40ea7a7");
     all.put(new Command.RenamePlayer(1, "Ari B"), "646c5e2f98a19584469e31735e967ed5");
     all.put(new Command.SetPayHandles(1, Map.of(PayApp.VENMO, "ari-b", PayApp.CASH_APP, "arib")),
         "039072c43b3176f478f4312a5a38d726");
-    all.put(new Command.BuyIn(1, 2), "5e6201d99e0ccee1d3d3dbcca440d218");
+    all.put(new Command.BuyIn(1, 2), "9e52d5180ad6fb3aa6632c5b23c06c85");
     all.put(new Command.BuyIn(1, new BuyInSize.Count(2), Optional.of(Paid.CASH)), "bb9fc985f8fffd266d449aa9d7fbec6c");
     all.put(new Command.BuyIn(1, new BuyInSize.Chips(250), Optional.of(Paid.CREDIT)),
         "61b5402276f924e66960671d6eea846b");
     all.put(new Command.CashOut(1, 150), "bc00bec74c39c4349bcf83235f62e096");
     all.put(new Command.VoidEntry(3, Optional.of("tapped twice")), "99061997b0f655a2356e13a06673f553");
-    all.put(new Command.VoidEntry(3, Optional.empty()), "b1d4473d52ddd51e6684b6eeda537491");
-    all.put(new Command.CloseTable(), "8d2ca7f15ea029c7502ab4c4bce24723");
+    all.put(new Command.VoidEntry(3, Optional.empty()), "23077d79c9f562265da6e1460f95fe6e");
+    all.put(new Command.CloseTable(), "5a452eecc1c2d5c4ceff88a8dcc6d534");
     all.put(new Command.CloseTable(Optional.of(new MissingChips.CashedOutBy(2))), "b440de0d58e1671257fd11288b16fc8a");
     all.put(new Command.CloseTable(Optional.of(new MissingChips.SharedBack())), "5579ba3dde1b0eedcec39a33ddc54c00");
     all.put(new Command.ReopenTable(), "f087c89c76b50341c196b1c6a72da8e7");
@@ -73,11 +73,11 @@ class FingerprintTest {
   @Test
   void theFingerprintIsTheHashOfCanonicalJsonThatNamesNoJavaClass() {
     Command buyIn = new Command.BuyIn(1, 2);
-    String canonical = "{\"paid\":null,\"playerId\":1,\"size\":{\"count\":2,\"type\":\"Count\"},\"type\":\"BuyIn\"}";
+    String canonical = "{\"playerId\":1,\"size\":{\"count\":2,\"type\":\"Count\"},\"type\":\"BuyIn\"}";
     assertThat(StoredJson.canonical(buyIn, Command.class)).isEqualTo(canonical);
     assertThat(Fingerprint.of(buyIn)).isEqualTo(HexFormat.of().formatHex(Sha256.of(canonical), 0, 16));
     assertThat(StoredJson.canonical(new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 100), Command.class))
-        .isEqualTo("{\"buyIn\":20.00,\"chipsPerBuyIn\":100,\"currencyCode\":\"USD\",\"defaultPaid\":null,"
+        .isEqualTo("{\"buyIn\":20.00,\"chipsPerBuyIn\":100,\"currencyCode\":\"USD\","
             + "\"name\":\"Friday\",\"type\":\"OpenTable\"}");
   }
 
