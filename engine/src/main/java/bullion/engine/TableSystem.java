@@ -4,6 +4,7 @@ import bullion.core.CommandDecider;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
+import bullion.engine.persistence.JournalHealth;
 import bullion.engine.persistence.JournalSchema;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,21 +27,30 @@ import org.apache.pekko.cluster.typed.Join;
  */
 public final class TableSystem implements AutoCloseable {
 
+  /** How often this node checks that its journal can take a write. */
+  static final Duration HEALTH_PROBE_EVERY = Duration.ofMillis(500);
+
   private final ActorSystem<Void> system;
   private final Tables tables;
+  private final JournalHealth health;
 
-  private TableSystem(ActorSystem<Void> system, Tables tables) {
+  private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health) {
     this.system = system;
     this.tables = tables;
+    this.health = health;
   }
 
   public static TableSystem start(EngineSettings settings) {
     return start(settings, CommandDecider::decide);
   }
 
-  /** The table servers with another decide function than the core's: for tests that inject a fault or a delay. */
+  /**
+   * The table servers with another decide function than the core's: for tests that inject a fault or a delay.
+   *
+   * @throws JournalSchema.DatabaseUnavailable if the database cannot be used within {@code settings.databaseWait()}
+   */
   public static TableSystem start(EngineSettings settings, Decide decide) {
-    JournalSchema.migrate(settings.database());
+    JournalSchema.migrate(settings.database(), settings.databaseWait());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bullion", EngineConfig.of(settings));
     Cluster cluster = Cluster.get(system);
     if (settings.seedNodes().isEmpty()) {
@@ -54,7 +64,10 @@ public final class TableSystem implements AutoCloseable {
     sharding.init(Entity.of(TableEntity.TYPE_KEY,
         entity -> TableEntity.create(entity.getEntityId(), entitySettings, decide, Clock.systemUTC(), topics,
             entity.getShard())));
-    return new TableSystem(system, new Tables(sharding, topics, settings.askTimeout()));
+    JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
+    Tables tables = new Tables(sharding, topics, settings.askTimeout(), settings.deadlineBudget(), health::problem,
+        Clock.systemUTC());
+    return new TableSystem(system, tables, health);
   }
 
   /**
@@ -84,6 +97,7 @@ public final class TableSystem implements AutoCloseable {
   /** Leaves the cluster and stops every table; acknowledged events are already in the journal. */
   @Override
   public void close() {
+    health.close();
     system.terminate();
     try {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
