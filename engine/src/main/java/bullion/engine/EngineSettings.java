@@ -54,7 +54,7 @@ public record EngineSettings(
    */
   public static EngineSettings singleNode(DatabaseSettings database) {
     return new EngineSettings(database, 100, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMillis(200),
-        Duration.ofSeconds(2), "127.0.0.1", 0, List.of(), Duration.ZERO);
+        Duration.ofSeconds(1), "127.0.0.1", 0, List.of(), Duration.ZERO);
   }
 
   /**
