@@ -26,6 +26,12 @@ record Environment(EngineSettings engine, WebSettings web) {
         .withSnapshotEvery(integer(env, "BULLION_SNAPSHOT_EVERY").orElse(engineDefaults.snapshotEvery()))
         .withPassivateAfter(integer(env, "BULLION_PASSIVATE_AFTER_MINUTES").<Duration>map(Duration::ofMinutes)
             .orElse(engineDefaults.passivateAfter()))
+        .withDatabaseWait(integer(env, "BULLION_DB_WAIT_SECONDS").<Duration>map(seconds -> {
+          if (seconds < 0) {
+            throw new IllegalArgumentException("BULLION_DB_WAIT_SECONDS must not be negative, not " + seconds);
+          }
+          return Duration.ofSeconds(seconds);
+        }).orElse(engineDefaults.databaseWait()))
         .withCluster(env.getOrDefault("BULLION_CLUSTER_HOST", engineDefaults.clusterHost()),
             integer(env, "BULLION_CLUSTER_PORT").orElse(engineDefaults.clusterPort()),
             Optional.ofNullable(env.get("BULLION_SEED_NODES")).map(Environment::seeds)

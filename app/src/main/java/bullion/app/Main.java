@@ -1,6 +1,7 @@
 package bullion.app;
 
 import bullion.engine.TableSystem;
+import bullion.engine.persistence.JournalSchema;
 import bullion.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    try {
+      start();
+    } catch (RuntimeException e) {
+      // One sentence naming the setting or the database; the whole story only for those who ask for it.
+      LOG.error("Bullion did not start: {}", sentence(e));
+      LOG.debug("Why Bullion did not start", e);
+      System.exit(1);
+    }
+  }
+
+  private static void start() {
     Environment environment = Environment.from(System.getenv());
     LOG.info("Journal: {}", environment.engine().database().kind());
     TableSystem tableSystem = TableSystem.start(environment.engine());
@@ -29,5 +41,20 @@ public final class Main {
       tableSystem.close();
     }, "bullion-shutdown"));
     System.out.println("Bullion is running: open http://" + environment.web().host() + ":" + web.port() + "/");
+  }
+
+  /**
+   * Our own refusals (a bad variable, an unusable database) already are a sentence; anything else is said by its
+   * innermost cause, which names what failed (a port in use, a file that cannot be opened).
+   */
+  private static String sentence(RuntimeException e) {
+    Throwable said = e;
+    if (!(e instanceof IllegalArgumentException || e instanceof JournalSchema.DatabaseUnavailable)) {
+      while (said.getCause() != null && said.getCause() != said) {
+        said = said.getCause();
+      }
+    }
+    String message = said.getMessage() == null ? said.getClass().getSimpleName() : said.getMessage();
+    return message.lines().findFirst().orElse(message).strip();
   }
 }

@@ -37,7 +37,8 @@ class EnvironmentTest {
         .containsEntry("`BULLION_HTTP_HOST`", "`" + env.web().host() + "`")
         .containsEntry("`BULLION_SNAPSHOT_EVERY`", "`" + env.engine().snapshotEvery() + "`")
         .containsEntry("`BULLION_PASSIVATE_AFTER_MINUTES`", "`" + env.engine().passivateAfter().toMinutes() + "`")
-        .containsEntry("`BULLION_TRUST_PROXY`", "`" + env.web().trustProxy() + "`");
+        .containsEntry("`BULLION_TRUST_PROXY`", "`" + env.web().trustProxy() + "`")
+        .containsEntry("`BULLION_DB_WAIT_SECONDS`", "`" + env.engine().databaseWait().toSeconds() + "`");
     assertThat(env.engine().clusterPort()).isZero();
     assertThat(documented).containsEntry("`BULLION_CLUSTER_HOST`, `BULLION_CLUSTER_PORT`",
         "`" + env.engine().clusterHost() + "`, any free port");
@@ -65,6 +66,14 @@ class EnvironmentTest {
         "BULLION_DB_USER", "bullion", "BULLION_DB_PASSWORD", "secret"));
     assertThat(env.engine().database()).isEqualTo(new DatabaseSettings(DatabaseSettings.Kind.POSTGRES,
         "jdbc:postgresql://db:5432/bullion", "bullion", "secret"));
+  }
+
+  @Test
+  void startUpCanBeToldToWaitForTheDatabase() {
+    assertThat(Environment.from(Map.of("BULLION_DB_WAIT_SECONDS", "30")).engine().databaseWait())
+        .isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThatThrownBy(() -> Environment.from(Map.of("BULLION_DB_WAIT_SECONDS", "-1")))
+        .hasMessageContaining("BULLION_DB_WAIT_SECONDS must not be negative");
   }
 
   @Test

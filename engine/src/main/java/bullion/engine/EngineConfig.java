@@ -1,5 +1,6 @@
 package bullion.engine;
 
+import bullion.engine.persistence.DatabaseSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.HashMap;
@@ -18,6 +19,18 @@ final class EngineConfig {
     values.put(db + "db.user", settings.database().user());
     values.put(db + "db.password", settings.database().password());
     values.put(db + "db.driver", settings.database().kind().driver());
+    // A journal write ends (or fails) within the call timeout, well before the caller's ask times out.
+    String callTimeout = settings.journalCallTimeout().toMillis() + "ms";
+    values.put("jdbc-journal.circuit-breaker.call-timeout", callTimeout);
+    values.put("jdbc-snapshot-store.circuit-breaker.call-timeout", callTimeout);
+    if (settings.database().kind() == DatabaseSettings.Kind.POSTGRES) {
+      // The driver's own bounds, so a statement on a stalled server ends too instead of finishing much later.
+      long seconds = Math.max(1, settings.journalCallTimeout().toSeconds());
+      values.put(db + "db.properties.socketTimeout", String.valueOf(seconds));
+      values.put(db + "db.properties.connectTimeout", "1");
+      values.put(db + "db.properties.loginTimeout", String.valueOf(seconds));
+      values.put(db + "db.properties.tcpKeepAlive", "true");
+    }
     values.put("pekko.remote.artery.canonical.hostname", settings.clusterHost());
     values.put("pekko.remote.artery.canonical.port", settings.clusterPort());
     values.put("pekko.cluster.seed-nodes", settings.seedNodes());

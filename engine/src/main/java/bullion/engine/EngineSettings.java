@@ -9,8 +9,12 @@ import java.util.Objects;
  * Everything the table servers need to start: the journal's database, how tables are kept, and where this
  * node sits in the cluster. An empty {@code seedNodes} means a single node that joins itself.
  *
+ * @param askTimeout how long a caller waits for a table. A change must reach its table within the first three fifths
+ *     ({@link #deadlineBudget}) or it is dropped unrecorded; a journal write is given {@link #journalCallTimeout}; so a
+ *     caller who gives up has not had its change recorded (ARCHITECTURE.md, Faults).
  * @param minBackoff how long a crashed table waits before its first restart; repeated crashes wait longer, up
  *     to {@code maxBackoff}.
+ * @param databaseWait how long start-up keeps trying to reach the database before it gives up; zero gives up at once.
  */
 public record EngineSettings(
     DatabaseSettings database,
@@ -21,7 +25,8 @@ public record EngineSettings(
     Duration maxBackoff,
     String clusterHost,
     int clusterPort,
-    List<String> seedNodes) {
+    List<String> seedNodes,
+    Duration databaseWait) {
 
   public EngineSettings {
     Objects.requireNonNull(database, "database");
@@ -30,7 +35,14 @@ public record EngineSettings(
     Objects.requireNonNull(minBackoff, "minBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(clusterHost, "clusterHost");
+    Objects.requireNonNull(databaseWait, "databaseWait");
     seedNodes = List.copyOf(seedNodes);
+    if (askTimeout.compareTo(Duration.ofMillis(500)) < 0) {
+      throw new IllegalArgumentException("askTimeout must be at least 500 ms");
+    }
+    if (databaseWait.isNegative()) {
+      throw new IllegalArgumentException("databaseWait must not be negative");
+    }
     if (snapshotEvery < 1) {
       throw new IllegalArgumentException("snapshotEvery must be at least 1");
     }
@@ -42,22 +54,39 @@ public record EngineSettings(
    */
   public static EngineSettings singleNode(DatabaseSettings database) {
     return new EngineSettings(database, 100, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMillis(200),
-        Duration.ofSeconds(5), "127.0.0.1", 0, List.of());
+        Duration.ofSeconds(1), "127.0.0.1", 0, List.of(), Duration.ZERO);
+  }
+
+  /**
+   * How long after a caller asks its change may still be decided: three fifths of the ask timeout. A table drops a
+   * change that reaches it later, unrecorded, because by the time the write finished its caller might have stopped
+   * waiting.
+   */
+  public Duration deadlineBudget() {
+    return askTimeout.multipliedBy(3).dividedBy(5);
+  }
+
+  /**
+   * The journal's circuit-breaker call timeout: three tenths of the ask timeout, so a change decided at its deadline
+   * has its write succeed or fail before the caller stops waiting, with a tenth of the ask timeout to spare.
+   */
+  public Duration journalCallTimeout() {
+    return askTimeout.multipliedBy(3).dividedBy(10);
   }
 
   public EngineSettings withSnapshotEvery(int events) {
     return new EngineSettings(database, events, passivateAfter, askTimeout, minBackoff, maxBackoff, clusterHost,
-        clusterPort, seedNodes);
+        clusterPort, seedNodes, databaseWait);
   }
 
   public EngineSettings withPassivateAfter(Duration idle) {
     return new EngineSettings(database, snapshotEvery, idle, askTimeout, minBackoff, maxBackoff, clusterHost,
-        clusterPort, seedNodes);
+        clusterPort, seedNodes, databaseWait);
   }
 
   public EngineSettings withAskTimeout(Duration timeout) {
     return new EngineSettings(database, snapshotEvery, passivateAfter, timeout, minBackoff, maxBackoff, clusterHost,
-        clusterPort, seedNodes);
+        clusterPort, seedNodes, databaseWait);
   }
 
   /**
@@ -66,6 +95,12 @@ public record EngineSettings(
    */
   public EngineSettings withCluster(String host, int port, List<String> seeds) {
     return new EngineSettings(database, snapshotEvery, passivateAfter, askTimeout, minBackoff, maxBackoff, host, port,
-        seeds);
+        seeds, databaseWait);
+  }
+
+  /** How long start-up keeps retrying an unreachable database (zero: stop at once with one sentence saying why). */
+  public EngineSettings withDatabaseWait(Duration wait) {
+    return new EngineSettings(database, snapshotEvery, passivateAfter, askTimeout, minBackoff, maxBackoff, clusterHost,
+        clusterPort, seedNodes, wait);
   }
 }

@@ -4,9 +4,12 @@ import bullion.core.CommandDecider;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
+import bullion.engine.persistence.H2Compaction;
+import bullion.engine.persistence.JournalHealth;
 import bullion.engine.persistence.JournalSchema;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.pekko.cluster.MemberStatus;
@@ -26,21 +29,36 @@ import org.apache.pekko.cluster.typed.Join;
  */
 public final class TableSystem implements AutoCloseable {
 
+  /** How often this node checks that its journal can take a write. */
+  static final Duration HEALTH_PROBE_EVERY = Duration.ofMillis(500);
+  /** How often, and for how long at most, the embedded file is compacted while it runs. */
+  static final Duration H2_COMPACT_EVERY = Duration.ofSeconds(10);
+  static final Duration H2_COMPACT_BUDGET = Duration.ofMillis(500);
+
   private final ActorSystem<Void> system;
   private final Tables tables;
+  private final JournalHealth health;
+  private final Optional<H2Compaction> compaction;
 
-  private TableSystem(ActorSystem<Void> system, Tables tables) {
+  private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health,
+      Optional<H2Compaction> compaction) {
     this.system = system;
     this.tables = tables;
+    this.health = health;
+    this.compaction = compaction;
   }
 
   public static TableSystem start(EngineSettings settings) {
     return start(settings, CommandDecider::decide);
   }
 
-  /** The table servers with another decide function than the core's: for tests that inject a fault or a delay. */
+  /**
+   * The table servers with another decide function than the core's: for tests that inject a fault or a delay.
+   *
+   * @throws JournalSchema.DatabaseUnavailable if the database cannot be used within {@code settings.databaseWait()}
+   */
   public static TableSystem start(EngineSettings settings, Decide decide) {
-    JournalSchema.migrate(settings.database());
+    JournalSchema.migrate(settings.database(), settings.databaseWait());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bullion", EngineConfig.of(settings));
     Cluster cluster = Cluster.get(system);
     if (settings.seedNodes().isEmpty()) {
@@ -54,7 +72,11 @@ public final class TableSystem implements AutoCloseable {
     sharding.init(Entity.of(TableEntity.TYPE_KEY,
         entity -> TableEntity.create(entity.getEntityId(), entitySettings, decide, Clock.systemUTC(), topics,
             entity.getShard())));
-    return new TableSystem(system, new Tables(sharding, topics, settings.askTimeout()));
+    JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
+    Tables tables = new Tables(sharding, topics, settings.askTimeout(), settings.deadlineBudget(), health::problem,
+        Clock.systemUTC());
+    return new TableSystem(system, tables, health,
+        H2Compaction.schedule(settings.database(), H2_COMPACT_EVERY, H2_COMPACT_BUDGET));
   }
 
   /**
@@ -84,6 +106,8 @@ public final class TableSystem implements AutoCloseable {
   /** Leaves the cluster and stops every table; acknowledged events are already in the journal. */
   @Override
   public void close() {
+    health.close();
+    compaction.ifPresent(H2Compaction::close);
     system.terminate();
     try {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -4,11 +4,18 @@ import bullion.core.Command;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -29,22 +36,47 @@ public final class Tables {
     }
   }
 
+  /** What a caller is told to wait before retrying a change refused while the journal is down. */
+  static final Duration RETRY_AFTER_JOURNAL_DOWN = Duration.ofSeconds(2);
+  /** What a caller is told to wait before retrying a change that timed out. */
+  static final Duration RETRY_AFTER_TIMEOUT = Duration.ofSeconds(1);
+
   private final ClusterSharding sharding;
   private final ActorRef<TableTopics.Message> topics;
   private final Duration askTimeout;
+  private final Duration deadlineBudget;
+  private final Supplier<Optional<String>> journalProblem;
+  private final Clock clock;
 
-  Tables(ClusterSharding sharding, ActorRef<TableTopics.Message> topics, Duration askTimeout) {
+  Tables(ClusterSharding sharding, ActorRef<TableTopics.Message> topics, Duration askTimeout, Duration deadlineBudget,
+      Supplier<Optional<String>> journalProblem, Clock clock) {
     this.sharding = sharding;
     this.topics = topics;
     this.askTimeout = askTimeout;
+    this.deadlineBudget = deadlineBudget;
+    this.journalProblem = journalProblem;
+    this.clock = clock;
   }
 
+  /**
+   * Opens a new table. Like every change it fails with {@link NotRecorded} when it could not be recorded: at once
+   * while the journal is known to be down, or when the table did not answer in time (it then never will record it).
+   */
   public CompletionStage<Opened> open(Command.OpenTable command) {
     TableId id = TableId.random();
     String token = ManageToken.generate();
-    return table(id)
-        .<Outcome>ask(replyTo -> new TableMessage.Open(command, ManageToken.hash(token), replyTo), askTimeout)
+    return write(deadline -> table(id)
+        .<Outcome>ask(replyTo -> new TableMessage.Open(command, ManageToken.hash(token), deadline, replyTo), askTimeout))
         .thenApply(outcome -> new Opened(id, token, outcome));
+  }
+
+  /**
+   * Why changes are being refused now (the journal's database is unreachable or its disk nearly full); empty while
+   * they are taken. Views of running tables are still answered from memory meanwhile, and are not behind: a table
+   * applies a change only once its journal has it.
+   */
+  public Optional<String> journalProblem() {
+    return journalProblem.get();
   }
 
   /** The table as it is now; {@code manageToken}, if given, is checked and the answer says if it matched. */
@@ -54,10 +86,34 @@ public final class Tables {
 
   /**
    * Any change to a table, made with its manage token. A {@code requestId} the table has seen recently gets
-   * the first outcome again and records nothing new.
+   * the first outcome again and records nothing new. Fails with {@link NotRecorded} when the change was not
+   * recorded and never will be: at once while the journal is down, or when the table did not answer in time.
    */
   public CompletionStage<Outcome> change(TableId id, String manageToken, Command command, Optional<String> requestId) {
-    return table(id).ask(replyTo -> new TableMessage.Change(command, manageToken, requestId, replyTo), askTimeout);
+    return write(deadline -> table(id)
+        .ask(replyTo -> new TableMessage.Change(command, manageToken, requestId, deadline, replyTo), askTimeout));
+  }
+
+  /**
+   * Asks for a change with a deadline {@link EngineSettings#deadlineBudget} from now, so the table drops it if it
+   * gets there too late for its write to finish before this ask times out; refused at once while the journal is down.
+   */
+  private <T> CompletionStage<T> write(Function<Instant, CompletionStage<T>> ask) {
+    Optional<String> problem = journalProblem.get();
+    if (problem.isPresent()) {
+      return CompletableFuture.failedFuture(new NotRecorded(NotRecorded.Reason.JOURNAL_UNAVAILABLE,
+          RETRY_AFTER_JOURNAL_DOWN, "not recorded: " + problem.get()));
+    }
+    return ask.apply(clock.instant().plus(deadlineBudget)).exceptionallyCompose(error -> {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (!(cause instanceof TimeoutException)) {
+        return CompletableFuture.failedFuture(cause);
+      }
+      NotRecorded notRecorded = new NotRecorded(NotRecorded.Reason.TIMED_OUT, RETRY_AFTER_TIMEOUT,
+          "not recorded: the table timed out after " + askTimeout.toMillis() + " ms");
+      notRecorded.initCause(cause);
+      return CompletableFuture.failedFuture(notRecorded);
+    });
   }
 
   public CompletionStage<Outcome> addPlayer(TableId id, String manageToken, String name, Optional<String> requestId) {

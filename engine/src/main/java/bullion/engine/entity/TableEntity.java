@@ -1,5 +1,6 @@
 package bullion.engine.entity;
 
+import bullion.core.Command;
 import bullion.core.Decision;
 import bullion.core.Event;
 import bullion.core.Table;
@@ -9,8 +10,10 @@ import bullion.engine.Outcome;
 import bullion.engine.TableChanged;
 import bullion.engine.entity.StoredEvent.RequestRef;
 import bullion.engine.json.Fingerprint;
+import bullion.engine.json.StoredNames;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -29,6 +32,8 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.actor.typed.PostStop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One table's live process. Commands go to the core's decide; accepted events are journaled and only then
@@ -49,6 +54,9 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
   private final ActorRef<TableMessage> self;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
   private final RequestIds requestIds = new RequestIds();
+
+  /** The audit log: every change that reaches a table, in the normal log. */
+  private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
 
   private TableEntity(String tableId, Settings settings, Decide decide, Clock clock, ActorRef<TableTopics.Message> topics,
       ActorRef<TableMessage> self, ActorRef<ClusterSharding.ShardCommand> shard) {
@@ -114,36 +122,82 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
   /** Opening is the core's decision too; {@code refuse} says whether a refused open keeps this process. */
   private ReplyEffect<StoredEvent, TableState> open(TableState state, TableMessage.Open open,
       BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
-    return switch (decide.decide(state.table(), open.command(), clock.instant())) {
-      case Decision.Rejected rejected -> refuse.apply(open.replyTo(), new Outcome.Refused(rejected.why()));
+    Instant now = clock.instant();
+    if (now.isAfter(open.deadline())) {
+      return dropLate(state, open.command(), open.deadline(), now);
+    }
+    Decision decision = decide.decide(state.table(), open.command(), now);
+    if (clock.instant().isAfter(open.deadline())) {
+      return dropLate(state, open.command(), open.deadline(), clock.instant());
+    }
+    return switch (decision) {
+      case Decision.Rejected rejected -> {
+        audit(open.command(), "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()));
+        yield refuse.apply(open.replyTo(), new Outcome.Refused(rejected.why()));
+      }
       case Decision.Accepted accepted -> Effect()
           .persist(accepted.events().stream()
               .map(e -> (StoredEvent) new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
               .toList())
-          .thenRun(this::publish)
+          .thenRun(s -> recorded(open.command(), s))
           .thenReply(open.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
     };
   }
 
   private ReplyEffect<StoredEvent, TableState> change(TableState state, Table table, TableMessage.Change change) {
+    Instant now = clock.instant();
+    if (now.isAfter(change.deadline())) {
+      return dropLate(state, change.command(), change.deadline(), now);
+    }
     if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
+      audit(change.command(), "forbidden");
       return Effect().reply(change.replyTo(), new Outcome.Forbidden());
     }
     Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, Fingerprint.of(change.command())));
     Optional<Outcome> again = request.flatMap(r -> requestIds.answerAgain(r, change.command(), table, state.recent()));
     if (again.isPresent()) {
+      audit(change.command(), again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated");
       return Effect().reply(change.replyTo(), again.get());
     }
-    return switch (decide.decide(state.table(), change.command(), clock.instant())) {
+    Decision decision = decide.decide(state.table(), change.command(), now);
+    if (clock.instant().isAfter(change.deadline())) {
+      // Deciding took the caller's remaining time: writing now could finish after the caller stopped waiting.
+      return dropLate(state, change.command(), change.deadline(), clock.instant());
+    }
+    return switch (decision) {
       case Decision.Rejected rejected -> {
         request.ifPresent(r -> requestIds.refused(r, rejected.why()));
+        audit(change.command(), "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()));
         yield Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
       }
       case Decision.Accepted accepted -> Effect()
           .persist(accepted.events().stream().map(e -> (StoredEvent) new StoredEvent.Recorded(e, request)).toList())
-          .thenRun(this::publish)
+          .thenRun(s -> recorded(change.command(), s))
           .thenReply(change.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
     };
+  }
+
+  /**
+   * A command past its caller's deadline: nothing is decided, journaled or answered (the caller has given up or is
+   * about to, and has been told "not recorded"). A table that was never opened stops at once, as for any other miss.
+   */
+  private ReplyEffect<StoredEvent, TableState> dropLate(TableState state, Command command, Instant deadline,
+      Instant now) {
+    audit(command, "dropped unrecorded, " + Duration.between(deadline, now).toMillis() + " ms past its deadline");
+    return state.table().isPresent()
+        ? Effect().noReply()
+        : Effect().none().thenRun(s -> shard.tell(new ClusterSharding.Passivate<>(self))).thenNoReply();
+  }
+
+  /** After the journal has the change: tell listeners, and say so in the audit log. */
+  private void recorded(Command command, TableState state) {
+    audit(command, "recorded as version " + state.table().map(Table::version).orElse(0L));
+    publish(state);
+  }
+
+  /** One line per change that reached the table: its id, the command's stored name, what became of it. No token. */
+  private void audit(Command command, String outcome) {
+    AUDIT.info("table {} {}: {}", tableId, StoredNames.CORE_TYPES.get(command.getClass()), outcome);
   }
 
   private ReplyEffect<StoredEvent, TableState> view(TableState state, Table table, TableMessage.View view) {

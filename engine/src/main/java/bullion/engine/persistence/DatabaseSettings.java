@@ -2,6 +2,7 @@ package bullion.engine.persistence;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which database holds the journal. Embedded H2 in a file by default; PostgreSQL in production. The only
@@ -59,6 +60,16 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
       throw new IllegalArgumentException("BULLION_DB_URL must be a jdbc:postgresql: url, not " + url);
     }
     return new DatabaseSettings(Kind.POSTGRES, url, user, password);
+  }
+
+  /** The directory of the embedded file; empty for PostgreSQL. */
+  public Optional<Path> h2Directory() {
+    String prefix = "jdbc:h2:file:";
+    if (kind != Kind.H2 || !url.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String file = url.substring(prefix.length()).split(";", 2)[0];
+    return Optional.ofNullable(Path.of(file).getParent());
   }
 
   @Override

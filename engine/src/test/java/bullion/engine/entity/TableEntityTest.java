@@ -212,4 +212,35 @@ class TableEntityTest {
     assertThat(before.table().orElseThrow().entries()).hasSize(2);
     assertThat(List.of(before.table().orElseThrow().version())).containsExactly(4L);
   }
+
+  @Test
+  void aChangeThatArrivesAfterItsDeadlineIsNeitherDecidedNorJournaledNorAnswered() {
+    open();
+    TestProbe<Outcome> caller = KIT.createTestProbe();
+    var late = table.runCommand(new TableMessage.Change(new Command.AddPlayer("Ari"), TOKEN, Optional.of("late"),
+        NOW.minusMillis(1), caller.ref()));
+    assertThat(late.hasNoEvents()).isTrue();
+    assertThat(late.state().table().orElseThrow().players()).isEmpty();
+    caller.expectNoMessage(Duration.ofMillis(200));
+    // Dropped, not refused: the same request id is decided afresh when it comes in time.
+    assertThat(change(new Command.AddPlayer("Ari"), Optional.of("late")).reply()).isInstanceOf(Outcome.Done.class);
+  }
+
+  @Test
+  void aChangeAtItsDeadlineIsStillRecorded() {
+    open();
+    var onTime = table.<Outcome>runCommand(replyTo -> new TableMessage.Change(new Command.AddPlayer("Ari"), TOKEN,
+        Optional.empty(), NOW, replyTo));
+    assertThat(onTime.events()).hasSize(1);
+  }
+
+  @Test
+  void anOpenThatArrivesAfterItsDeadlineOpensNothingAndStopsTheProcess() {
+    TestProbe<Outcome> caller = KIT.createTestProbe();
+    var late = table.runCommand(new TableMessage.Open(new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 100),
+        ManageToken.hash(TOKEN), NOW.minusSeconds(1), caller.ref()));
+    assertThat(late.hasNoEvents()).isTrue();
+    caller.expectNoMessage(Duration.ofMillis(200));
+    assertThat(shard.expectMessageClass(ClusterSharding.Passivate.class)).isNotNull();
+  }
 }
