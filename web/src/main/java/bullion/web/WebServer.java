@@ -30,7 +30,7 @@ public final class WebServer implements AutoCloseable {
 
   public static WebServer start(Tables tables, WebSettings settings) {
     TableCalls calls = new TableCalls(tables);
-    PageRoutes pages = new PageRoutes(calls, new Templates());
+    PageRoutes pages = new PageRoutes(calls);
     TableFeed feed = new TableFeed(tables, settings.keepAlive());
     RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute(), settings.trustProxy());
     Javalin javalin = Javalin.create(config -> {
