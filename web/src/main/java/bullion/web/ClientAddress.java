@@ -19,29 +19,17 @@ public final class ClientAddress {
 
   private ClientAddress() {}
 
-  /** Works out the client once per request (before any handler), for {@link #of(Context)} to read. */
-  static void remember(Context ctx, boolean trustProxy) {
-    ctx.attribute(ATTRIBUTE, of(ctx, trustProxy));
-  }
-
   /** The client of this request as the server's filters saw it; what rate limits and idempotency keys count by. */
   public static String of(Context ctx) {
-    String known = ctx.attribute(ATTRIBUTE);
-    return known != null ? known : key(ctx.ip());
+    return ctx.attribute(ATTRIBUTE);
   }
 
-  static String of(Context ctx, boolean trustProxy) {
-    if (trustProxy) {
-      List<String> forwarded = Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
-      if (!forwarded.isEmpty()) {
-        String[] hops = forwarded.getLast().split(",");
-        String last = hops[hops.length - 1].strip();
-        if (!last.isEmpty()) {
-          return key(last);
-        }
-      }
-    }
-    return key(ctx.ip());
+  /** Works out the client once per request, before any handler. */
+  static void remember(Context ctx, boolean trustProxy) {
+    List<String> forwarded = trustProxy ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : List.of();
+    String[] hops = forwarded.isEmpty() ? new String[] {""} : forwarded.getLast().split(",");
+    String last = hops.length == 0 ? "" : hops[hops.length - 1].strip();
+    ctx.attribute(ATTRIBUTE, key(last.isEmpty() ? ctx.ip() : last));
   }
 
   /** An IPv6 address's /64 prefix (e.g. "2001:db8:0:1::/64"); anything else unchanged. */

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,7 +52,7 @@ final class OriginCheck {
       return false;
     }
     if (publicUrl.isPresent()) {
-      return normalized(uri.get()).equals(publicUrl.get());
+      return WebSettings.normalized(uri.get()).equals(publicUrl.get());
     }
     // Without a public URL the scheme is not compared: TLS may end before this server.
     URI u = uri.get();
@@ -68,14 +67,6 @@ final class OriginCheck {
     } catch (java.net.URISyntaxException malformed) {
       return Optional.empty();
     }
-  }
-
-  // The same form WebSettings gives the public URL: lower case, no default port.
-  private static String normalized(URI uri) {
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    int defaultPort = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
-    String port = uri.getPort() == -1 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort();
-    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port;
   }
 
   private static HttpResponseException forbidden() {

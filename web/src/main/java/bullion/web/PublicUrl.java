@@ -21,8 +21,7 @@ public final class PublicUrl {
 
   /** Scheme, host and port (when not the default), without a trailing slash. */
   public static String of(Context ctx) {
-    String configured = ctx.attribute(ATTRIBUTE);
-    return configured != null ? configured : ctx.scheme() + "://" + ctx.host();
+    return configured(ctx).orElseGet(() -> ctx.scheme() + "://" + ctx.host());
   }
 
   static Optional<String> configured(Context ctx) {

@@ -28,19 +28,17 @@ final class RateLimiter {
   private record Entry(Bucket bucket, long lastSeenNanos) {}
 
   private final int requestsPerMinute;
-  private final boolean trustProxy;
   private final int maxClients;
   private final LongSupplier nanoTime;
   // Access order: iteration starts at the client seen least recently. Guarded by itself.
   private final LinkedHashMap<String, Entry> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
-  RateLimiter(int requestsPerMinute, boolean trustProxy) {
-    this(requestsPerMinute, trustProxy, 10_000, System::nanoTime);
+  RateLimiter(int requestsPerMinute) {
+    this(requestsPerMinute, 10_000, System::nanoTime);
   }
 
-  RateLimiter(int requestsPerMinute, boolean trustProxy, int maxClients, LongSupplier nanoTime) {
+  RateLimiter(int requestsPerMinute, int maxClients, LongSupplier nanoTime) {
     this.requestsPerMinute = requestsPerMinute;
-    this.trustProxy = trustProxy;
     this.maxClients = maxClients;
     this.nanoTime = nanoTime;
   }

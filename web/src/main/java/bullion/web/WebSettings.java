@@ -66,6 +66,12 @@ public record WebSettings(String host, int port, int requestsPerMinute, long max
       throw new IllegalArgumentException(
           "the public URL must be an http(s) origin like https://bullion.example, not \"" + url + "\"");
     }
+    return normalized(uri);
+  }
+
+  /** An http(s) URI's origin as browsers send it: lower case, without the scheme's default port. */
+  static String normalized(URI uri) {
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     int defaultPort = scheme.equals("https") ? 443 : 80;
     String port = uri.getPort() == -1 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort();
     return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port;

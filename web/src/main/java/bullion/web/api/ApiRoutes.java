@@ -1,54 +1,147 @@
 package bullion.web.api;
 
+import bullion.core.Command;
+import bullion.core.Entry;
+import bullion.core.Event;
+import bullion.core.Table;
+import bullion.engine.Outcome;
+import bullion.engine.TableId;
+import bullion.engine.Tables;
+import bullion.web.ClientAddress;
 import bullion.web.HttpFailure;
+import bullion.web.Input;
 import bullion.web.TableCalls;
 import bullion.web.live.TableFeed;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Registers the JSON API's routes. The contract is {@code openapi.json}, written by hand beside the code and
- * served as is at /api/openapi.json; the tests check every response they get against it.
+ * The JSON API: its routes, each a straight read-call-render, and the only place its answers are written. The
+ * contract is {@code openapi.json}, written by hand beside the code and served as is at /api/openapi.json; the
+ * tests check every response they get against it.
  */
 public final class ApiRoutes {
 
   public static final String PREFIX = "/api/";
 
+  /** Absent optional fields are left out, not sent as null; a repeated key or trailing text is malformed JSON. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
   private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9._~+/-]+=*) *");
   private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"bullion\"");
 
-  private ApiRoutes() {}
+  /**
+   * RFC 9457 problem details. Every problem has type {@code about:blank}, so its title is the status's standard
+   * phrase and {@code detail} the specific sentence; a rejection by the core is also named in {@code rejection},
+   * so scripts can tell one 409 from another without parsing English.
+   */
+  record Problem(String type, String title, int status, String detail, String rejection) {}
 
-  public static void register(RoutesConfig routes, TableCalls calls, TableFeed feed) {
-    TableResource tables = new TableResource(calls, feed);
-    PlayerResource players = new PlayerResource(calls);
-    EntryResource entries = new EntryResource(calls);
-    byte[] contract = contract();
+  private final TableCalls calls;
+  private final TableFeed feed;
+  private final CreatedTables created = new CreatedTables();
 
-    routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(contract));
-    routes.post("/api/tables", tables::create);
-    routes.get("/api/tables/{id}", tables::view);
-    routes.post("/api/tables/{id}/close", tables::close);
-    routes.post("/api/tables/{id}/reopen", tables::reopen);
-    routes.get("/api/tables/{id}/events", tables::events);
-    routes.post("/api/tables/{id}/players", players::add);
-    routes.post("/api/tables/{id}/players/{playerId}/buy-ins", players::buyIn);
-    routes.post("/api/tables/{id}/players/{playerId}/cash-outs", players::cashOut);
-    routes.get("/api/tables/{id}/ledger", entries::ledger);
-    routes.post("/api/tables/{id}/entries/{seq}/void", entries::voidEntry);
+  private ApiRoutes(TableCalls calls, TableFeed feed) {
+    this.calls = calls;
+    this.feed = feed;
   }
 
-  /** Any failure under /api/, as an RFC 9457 problem. */
-  public static void problem(Context ctx, HttpResponseException failure) {
-    ApiJson.problem(ctx, failure);
+  public static void register(RoutesConfig routes, TableCalls calls, TableFeed feed) {
+    ApiRoutes api = new ApiRoutes(calls, feed);
+    byte[] contract = contract();
+    routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(contract));
+    routes.post("/api/tables", api::create);
+    routes.get("/api/tables/{id}", ctx -> send(ctx, 200, TableJson.table(ctx.pathParam("id"), api.view(ctx))));
+    // Closing or reopening answers what happened and when, so a repeated request gets the same answer.
+    routes.post("/api/tables/{id}/close", ctx -> send(ctx, 200, TableJson.status(ctx.pathParam("id"), true,
+        only(api.change(ctx, body -> new Command.CloseTable()), Event.TableClosed.class).at())));
+    routes.post("/api/tables/{id}/reopen", ctx -> send(ctx, 200, TableJson.status(ctx.pathParam("id"), false,
+        only(api.change(ctx, body -> new Command.ReopenTable()), Event.TableReopened.class).at())));
+    routes.get("/api/tables/{id}/events", api::events);
+    routes.post("/api/tables/{id}/players", ctx -> {
+      Event.PlayerJoined joined = only(api.change(ctx, body -> new Command.AddPlayer(body.requiredText("name"))),
+          Event.PlayerJoined.class);
+      send(ctx, 201, new TableJson.NewPlayerView(joined.playerId(), joined.name()));
+    });
+    routes.post("/api/tables/{id}/players/{playerId}/buy-ins", ctx -> send(ctx, 201, TableJson.entry(
+        only(api.change(ctx, body -> body.buyIn(Input.playerId(ctx))), Event.BoughtIn.class))));
+    routes.post("/api/tables/{id}/players/{playerId}/cash-outs", ctx -> send(ctx, 201, TableJson.entry(only(
+        api.change(ctx, body -> new Command.CashOut(Input.playerId(ctx), body.requiredWholeNumber("chips"))),
+        Event.CashedOut.class))));
+    routes.get("/api/tables/{id}/ledger", ctx -> send(ctx, 200, TableJson.ledger(ctx.pathParam("id"), api.view(ctx))));
+    routes.post("/api/tables/{id}/entries/{seq}/void", api::voidEntry);
+  }
+
+  private void create(Context ctx) {
+    Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
+    Command.OpenTable command = JsonBody.parse(ctx.bodyAsBytes()).openTable();
+    Tables.Opened opened = key.isEmpty() ? calls.open(command, why -> Optional.empty())
+        : created.once(ClientAddress.of(ctx), key.get(), command, () -> calls.open(command, why -> Optional.empty()));
+    String id = opened.id().value();
+    ctx.header("Location", "/api/tables/" + id);
+    // open() answers only a Done outcome.
+    send(ctx, 201, TableJson.created(id, ((Outcome.Done) opened.outcome()).table(), opened.manageToken()));
+  }
+
+  private Table view(Context ctx) {
+    return calls.view(Input.tableId(ctx), Optional.empty()).table();
+  }
+
+  /** {@code {"reason"?}}: the entry as it is now voided. */
+  private void voidEntry(Context ctx) {
+    Outcome.Done done = change(ctx, body -> new Command.VoidEntry(Input.seq(ctx), body.optionalText("reason")));
+    Event.EntryVoided voided = only(done, Event.EntryVoided.class);
+    Entry original = done.table().entry(voided.seq()).orElseThrow();
+    send(ctx, 200, TableJson.voided(original, voided));
+  }
+
+  /** Server-Sent Events: a {@code changed} event after every change. */
+  private void events(Context ctx) {
+    TableId id = Input.tableId(ctx);
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new HttpFailure(406, "This route is a Server-Sent Events stream: send Accept: text/event-stream.");
+    }
+    feed.stream(ctx, calls, id);
+  }
+
+  /**
+   * A change to an existing table, read in the order a client can fix things: the table must exist in shape
+   * (404), the token must be there (401), then the key and the body must be readable (400).
+   */
+  Outcome.Done change(Context ctx, Function<JsonBody, Command> read) {
+    TableId id = Input.tableId(ctx);
+    String token = bearerToken(ctx);
+    Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
+    Command command = read.apply(JsonBody.parse(ctx.bodyAsBytes()));
+    return calls.change(id, token, command, key, Optional.empty());
+  }
+
+  /** The one event a command of this kind records; a repeated request's events are its first request's. */
+  static <E extends Event> E only(Outcome.Done done, Class<E> kind) {
+    List<Event> events = done.events();
+    return events.stream().filter(kind::isInstance).map(kind::cast).findFirst()
+        .orElseThrow(() -> new IllegalStateException("expected a " + kind.getSimpleName() + " among " + events));
   }
 
   /**
@@ -67,6 +160,27 @@ public final class ApiRoutes {
           Optional.empty(), CHALLENGE);
     }
     return matcher.group(1);
+  }
+
+  static void send(Context ctx, int status, Object body) {
+    ctx.status(status).contentType("application/json").result(write(body));
+  }
+
+  /** Any failure under /api/, as an RFC 9457 problem. */
+  public static void problem(Context ctx, HttpResponseException failure) {
+    int status = failure.getStatus();
+    String title = status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
+    String rejection = failure instanceof HttpFailure f ? f.rejection().orElse(null) : null;
+    ctx.contentType("application/problem+json")
+        .result(write(new Problem("about:blank", title, status, failure.getMessage(), rejection)));
+  }
+
+  static String write(Object body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static byte[] contract() {

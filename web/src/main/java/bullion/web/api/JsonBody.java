@@ -32,11 +32,11 @@ final class JsonBody {
   static JsonBody parse(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.isBlank()) {
-      return new JsonBody(ApiJson.MAPPER.createObjectNode());
+      return new JsonBody(ApiRoutes.MAPPER.createObjectNode());
     }
     JsonNode node;
     try {
-      node = ApiJson.MAPPER.readTree(text);
+      node = ApiRoutes.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new HttpFailure(400, "The request body is not valid JSON: " + e.getOriginalMessage());
     }

@@ -5,14 +5,14 @@ import bullion.engine.TableId;
 import bullion.engine.Tables;
 import bullion.web.TableCalls;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * so that proxies and phones keep the connection open. The facade subscription for a table lives while at
  * least one client of that table is connected.
  *
- * <p>The facade calls its listener on a Pekko thread, and a write blocks for as long as a phone does not read,
- * so neither the listener nor the keep-alive timer writes: each hands the news to the client's own
- * {@link ClientSender}, which writes on its own virtual thread.
+ * <p>A write blocks for as long as a phone does not read, so only the stream's own virtual thread (Javalin runs
+ * the SSE handler on one) ever writes to it. The facade's listener (on a Pekko thread) and the keep-alive timer
+ * only put news in the client's {@link Slot}, where a newer version replaces an older one and keep-alives collapse
+ * into one: a phone that stops reading stalls only itself and holds a few fields, however long it stalls.
  */
 public final class TableFeed implements AutoCloseable {
 
@@ -39,10 +40,68 @@ public final class TableFeed implements AutoCloseable {
     AutoCloseable subscribe(TableId id, Consumer<TableChanged> listener);
   }
 
+  /** What waits to be written to one client. Guarded by itself; the queue only wakes the writer. */
+  private static final class Slot {
+    final FeedClient client;
+    final Thread writer = Thread.currentThread();
+    final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
+    TableChanged latest;
+    long highestTaken = -1;
+    boolean ping;
+
+    Slot(FeedClient client) {
+      this.client = client;
+    }
+
+    void changed(TableChanged change) {
+      synchronized (this) {
+        // Changes of one table can come from several nodes; an older version must not overwrite a newer one.
+        if (change.version() <= Math.max(highestTaken, latest == null ? -1 : latest.version())) {
+          return;
+        }
+        latest = change;
+      }
+      wake.offer(true);
+    }
+
+    void keepAlive() {
+      synchronized (this) {
+        ping = true;
+      }
+      wake.offer(true);
+    }
+
+    /** Writes what waits, a change before a keep-alive, until the client is gone. */
+    void writeUntilGone() throws InterruptedException {
+      client.sendComment("connected");
+      while (!client.terminated()) {
+        wake.take();
+        if (client.terminated()) {
+          return;
+        }
+        TableChanged change;
+        boolean sayAlive;
+        synchronized (this) {
+          change = latest;
+          sayAlive = ping;
+          latest = null;
+          ping = false;
+          highestTaken = change == null ? highestTaken : change.version();
+        }
+        if (change != null) {
+          String data = "{\"tableId\":\"" + change.tableId() + "\",\"version\":" + change.version() + "}";
+          client.sendEvent("changed", data, String.valueOf(change.version()));
+        }
+        if (sayAlive) {
+          client.sendComment("keep-alive");
+        }
+      }
+    }
+  }
+
   private final Source source;
-  private final Map<String, Set<ClientSender>> clients = new ConcurrentHashMap<>();
+  private final Map<String, Set<Slot>> clients = new ConcurrentHashMap<>();
   private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
-  private final ExecutorService writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sse-writer-", 0).factory());
   private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "sse-keep-alive");
     thread.setDaemon(true);
@@ -56,39 +115,40 @@ public final class TableFeed implements AutoCloseable {
   TableFeed(Source source, Duration keepAliveEvery) {
     this.source = source;
     long millis = keepAliveEvery.toMillis();
-    keepAlive.scheduleAtFixedRate(this::pingAll, millis, millis, TimeUnit.MILLISECONDS);
+    keepAlive.scheduleAtFixedRate(
+        () -> clients.values().forEach(set -> set.forEach(Slot::keepAlive)), millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /**
    * Answers with the table's stream (the pages' and the API's). Whether the table exists is asked first, waiting
    * as any handler does: once a stream starts its status is already 200, so an unknown table must be a 404 before.
-   * The stream itself stays asynchronous (Javalin's SSE keeps the request open without holding its thread).
    */
   public void stream(Context ctx, TableCalls calls, TableId id) {
     calls.view(id, Optional.empty());
-    new SseHandler(client -> connect(id, client)).handle(ctx);
+    new SseHandler(client -> serve(id, FeedClient.of(client))).handle(ctx);
   }
 
-  /** Keeps {@code client} open and sends it the table's changes until it disconnects. */
-  public void connect(TableId id, SseClient client) {
-    client.keepAlive();
-    connect(id, FeedClient.of(client));
-  }
-
-  void connect(TableId id, FeedClient client) {
+  /** Sends {@code client} the table's changes on the calling thread, returning once the client is gone. */
+  void serve(TableId id, FeedClient client) {
     String key = id.value();
-    ClientSender sender = new ClientSender(client, writers, () -> disconnect(key, client));
+    Slot slot = new Slot(client);
     synchronized (this) {
       // Subscribe before the client is counted, so a test (or a page) that waits for the client to be
       // counted and then changes the table is sure to hear of it.
-      subscriptions.computeIfAbsent(key, k -> source.subscribe(id, change -> broadcast(key, change)));
-      sender.connected();
-      clients.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(sender);
+      subscriptions.computeIfAbsent(key, k -> source.subscribe(id, change -> clients.getOrDefault(key, Set.of())
+          .forEach(s -> s.changed(change))));
+      clients.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(slot);
     }
-    client.onClose(() -> disconnect(key, client));
-    // It may have closed before onClose was registered, and then nothing else would remove it.
-    if (client.terminated()) {
-      disconnect(key, client);
+    client.onClose(() -> {
+      disconnect(key, slot);
+      slot.wake.offer(true);
+    });
+    try {
+      slot.writeUntilGone();
+    } catch (InterruptedException | RuntimeException gone) {
+      client.close();
+    } finally {
+      disconnect(key, slot);
     }
   }
 
@@ -97,41 +157,26 @@ public final class TableFeed implements AutoCloseable {
     return clients.getOrDefault(id.value(), Set.of()).size();
   }
 
-  // Runs on a Pekko thread: only hands off, never writes.
-  private void broadcast(String key, TableChanged change) {
-    for (ClientSender sender : clients.getOrDefault(key, Set.of())) {
-      sender.changed(change);
-    }
-  }
-
-  private void pingAll() {
-    clients.values().forEach(set -> set.forEach(ClientSender::keepAlive));
-  }
-
-  private synchronized void disconnect(String key, FeedClient client) {
-    Set<ClientSender> set = clients.get(key);
-    if (set == null) {
+  private synchronized void disconnect(String key, Slot slot) {
+    Set<Slot> set = clients.get(key);
+    if (set == null || !set.remove(slot) || !set.isEmpty()) {
       return;
     }
-    set.removeIf(sender -> sender.client() == client);
-    if (set.isEmpty()) {
-      clients.remove(key);
-      AutoCloseable subscription = subscriptions.remove(key);
-      if (subscription != null) {
-        try {
-          subscription.close();
-        } catch (Exception e) {
-          LOG.warn("closing a table subscription failed", e);
-        }
-      }
+    clients.remove(key);
+    try {
+      subscriptions.remove(key).close();
+    } catch (Exception e) {
+      LOG.warn("closing a table subscription failed", e);
     }
   }
 
   @Override
   public void close() {
     keepAlive.shutdownNow();
-    clients.values().forEach(set -> set.forEach(sender -> sender.client().close()));
-    // Interrupts writers still blocked on clients that stopped reading.
-    writers.shutdownNow();
+    // The interrupt also ends a writer blocked on a phone that stopped reading.
+    clients.values().forEach(set -> set.forEach(slot -> {
+      slot.client.close();
+      slot.writer.interrupt();
+    }));
   }
 }

@@ -1,25 +1,35 @@
 package bullion.web.pages;
 
 import bullion.core.Command;
+import bullion.core.Rejection;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
+import bullion.engine.Tables;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
 import bullion.web.TableCalls;
-import bullion.web.Templates;
 import bullion.web.live.TableFeed;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The HTML pages' routes (home, tables, players, ledger entries) and how pages answer: a table page or its board,
- * a change by Post/Redirect/Get (the board for htmx), a failure as a page in plain words or, when a form's content
- * was refused, that form shown again with 422 and the sentence beside its control.
+ * The HTML pages' routes, each a straight read-call-render, and how pages answer: a table page or its board, a
+ * change by Post/Redirect/Get (the board for htmx), a failure as a page in plain words or, when a form's content
+ * was refused, that form shown again with 422 and the sentence beside its control. Templates are precompiled at
+ * build time (jte-maven-plugin) with HTML auto-escaping on, so everything a user typed is shown as text.
  */
 public final class PageRoutes {
 
@@ -36,37 +46,121 @@ public final class PageRoutes {
       500, new ErrorPage(500, "Something went wrong on our side", "Nothing you did caused this. Try again in a moment."),
       503, new ErrorPage(503, "Bullion is busy", "A table did not answer in time. Try again in a moment."));
 
-  final TableCalls calls;
-  final Templates templates;
+  /** A table id alone, or anywhere in a pasted link, with the manage token if the link has one. */
+  private static final Pattern LINK = Pattern.compile(
+      "(?:^|/t/)([A-Za-z0-9_-]{22})(?:/manage\\?token=([A-Za-z0-9_-]+))?(?:[/?#].*)?$");
 
-  public PageRoutes(TableCalls calls, Templates templates) {
+  private static final HttpFailure WRONG_TOKEN = new HttpFailure(403, "The manage token does not match this table.");
+  private static final HttpFailure WRONG_LINK = new HttpFailure(403, "This manage link is not right: its secret part "
+      + "does not match. Ask the host for the link again.", Optional.empty(), Optional.of("token"), Map.of());
+
+  private final TableCalls calls;
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  public PageRoutes(TableCalls calls) {
     this.calls = calls;
-    this.templates = templates;
   }
 
   public void register(RoutesConfig routes, TableFeed feed) {
-    HomeRoutes.register(routes, this);
-    TableRoutes.register(routes, this, feed);
-    PlayerRoutes.register(routes, this);
-    EntryRoutes.register(routes, this);
+    routes.get("/", ctx -> html(ctx, "home.jte", HomePage.blank()));
+    routes.post("/tables", this::open);
+    routes.get("/open", PageRoutes::go);
+    routes.get("/t/{id}", ctx -> render(ctx, page(ctx, Optional.empty(), WRONG_TOKEN), 200));
+    routes.get("/t/{id}/manage", ctx -> render(ctx, page(ctx,
+        Optional.of(Optional.ofNullable(ctx.queryParam("token")).orElse("")), WRONG_LINK), 200));
+    // The board alone, for live pages, with its version so bullion.js can skip a refresh that shows nothing new.
+    routes.get("/t/{id}/fragment", ctx -> {
+      TablePage page = page(ctx, Optional.ofNullable(ctx.queryParam("token")), WRONG_TOKEN);
+      ctx.header("Bullion-Version", String.valueOf(page.version()));
+      show(ctx, "board.jte", page);
+    });
+    routes.get("/t/{id}/ledger.csv", ctx -> {
+      TableId id = Input.tableId(ctx);
+      Outcome.Done done = calls.view(id, Optional.empty());
+      ctx.contentType("text/csv; charset=utf-8");
+      ctx.header("Content-Disposition", "attachment; filename=\"bullion-" + id.value() + ".csv\"");
+      ctx.result(LedgerCsv.of(done.table()));
+    });
+    routes.get("/t/{id}/live", ctx -> feed.stream(ctx, calls, Input.tableId(ctx)));
+    routes.post("/t/{id}/close", ctx -> change(ctx, new Command.CloseTable(), "status"));
+    routes.post("/t/{id}/reopen", ctx -> change(ctx, new Command.ReopenTable(), "status"));
+    routes.post("/t/{id}/players", ctx -> change(ctx, new Command.AddPlayer(Form.text(ctx, "name")), "add-player"));
+    routes.post("/t/{id}/players/{playerId}/buy-ins", ctx -> {
+      // One standard buy-in unless the form says how many: the +Buy-in button is a single tap.
+      String field = "buy-in:" + Input.playerId(ctx);
+      String count = Form.text(ctx, "count");
+      long buyIns = count.isBlank() ? 1 : Form.wholeNumber(count)
+          .orElseThrow(() -> HttpFailure.at(field, "Enter how many buy-ins as a whole number, like 1."));
+      change(ctx, new Command.BuyIn(Input.playerId(ctx), buyIns), field);
+    });
+    routes.post("/t/{id}/players/{playerId}/cash-outs", ctx -> {
+      String field = "cash-out:" + Input.playerId(ctx);
+      long chips = Form.wholeNumber(Form.text(ctx, "chips"))
+          .orElseThrow(() -> HttpFailure.at(field, "Enter the chips counted as a whole number, like 340."));
+      change(ctx, new Command.CashOut(Input.playerId(ctx), chips), field);
+    });
+    // A voided entry stays in the ledger, struck through, and stops counting.
+    routes.post("/t/{id}/entries/{seq}/void", ctx -> {
+      Optional<String> reason = Optional.of(Form.text(ctx, "reason").strip()).filter(r -> !r.isEmpty());
+      change(ctx, new Command.VoidEntry(Input.seq(ctx), reason), "void:" + Input.seq(ctx));
+    });
+  }
+
+  private void open(Context ctx) {
+    HomePage typed = typed(ctx);
+    BigDecimal price = Form.decimal(typed.price())
+        .orElseThrow(() -> HttpFailure.at("price", "Enter the buy-in price as a number, like 20 or 12.50."));
+    long chips = Form.wholeNumber(typed.chips())
+        .orElseThrow(() -> HttpFailure.at("chips", "Enter the chips per buy-in as a whole number, like 200."));
+    Tables.Opened opened = calls.open(new Command.OpenTable(typed.name(), typed.currency(), price, chips),
+        why -> Optional.of(fieldOf(why)));
+    ctx.redirect(Links.managePath(opened.id(), opened.manageToken()), HttpStatus.SEE_OTHER);
+  }
+
+  /** Goes to the table a pasted link or id names: its manage page if the link has the token. */
+  private static void go(Context ctx) {
+    Matcher m = LINK.matcher(typed(ctx).link());
+    if (!m.find() || TableId.parse(m.group(1)).isEmpty()) {
+      throw HttpFailure.at("link", "Paste a table's link, or its 22-character id.");
+    }
+    TableId id = TableId.parse(m.group(1)).get();
+    ctx.redirect(m.group(2) == null ? Links.viewPath(id) : Links.managePath(id, m.group(2)), HttpStatus.SEE_OTHER);
+  }
+
+  /** The view-only page without a token, the manage page with the right one, {@code wrongToken} with another. */
+  private TablePage page(Context ctx, Optional<String> token, HttpFailure wrongToken) {
+    TableId id = Input.tableId(ctx);
+    Outcome.Done done = calls.view(id, token);
+    if (token.isPresent() && !done.canManage()) {
+      throw wrongToken;
+    }
+    return token.isEmpty() ? TablePage.viewOnly(id, done.table(), Links.of(ctx, id))
+        : TablePage.manage(id, done.table(), Links.of(ctx, id), token.get(), Optional.empty());
   }
 
   /** The table page, or only its board for htmx. */
-  void render(Context ctx, TablePage page, int status) {
-    show(ctx, "true".equals(ctx.header("HX-Request")) ? "board.jte" : "table.jte", page, status);
+  private void render(Context ctx, TablePage page, int status) {
+    ctx.status(status);
+    show(ctx, "true".equals(ctx.header("HX-Request")) ? "board.jte" : "table.jte", page);
   }
 
-  void show(Context ctx, String template, TablePage page, int status) {
+  private void show(Context ctx, String template, TablePage page) {
     if (page.manage()) {
       // The page carries the manage token: keep it out of every cache.
       ctx.header("Cache-Control", "no-store");
     }
-    ctx.status(status);
-    templates.html(ctx, template, page);
+    html(ctx, template, page);
+  }
+
+  private void html(Context ctx, String template, Object model) {
+    StringOutput out = new StringOutput();
+    templates.render(template, model, out);
+    ctx.html(out.toString());
   }
 
   /** A manage form's change: {@code field} is the control a rejection is shown beside. */
-  void change(Context ctx, TableId id, Command command, String field) {
+  private void change(Context ctx, Command command, String field) {
+    TableId id = Input.tableId(ctx);
     String token = Form.token(ctx);
     Outcome.Done done = calls.change(id, token, command, Form.requestId(ctx), Optional.of(field));
     if ("true".equals(ctx.header("HX-Request"))) {
@@ -94,7 +188,7 @@ public final class PageRoutes {
     String message = own ? failure.getMessage() : page.message();
     String accept = ctx.header("Accept");
     if (accept != null && accept.contains("html")) {
-      templates.html(ctx, "error.jte", new ErrorPage(status, page.title(), message));
+      html(ctx, "error.jte", new ErrorPage(status, page.title(), message));
     } else {
       ctx.result(message);
     }
@@ -104,15 +198,37 @@ public final class PageRoutes {
   private void refused(Context ctx, HttpFailure failure) {
     if (!ctx.pathParamMap().containsKey("id")) {
       ctx.status(422);
-      templates.html(ctx, "home.jte", HomeRoutes.typed(ctx).withError(failure.field().orElseThrow(), failure.getMessage()));
+      html(ctx, "home.jte", typed(ctx).withError(failure.field().orElseThrow(), failure.getMessage()));
       return;
     }
     TableId id = Input.tableId(ctx);
     String token = Form.token(ctx);
     Outcome.Done now = calls.view(id, Optional.of(token));
     if (!now.canManage()) {
-      throw new HttpFailure(403, "The manage token does not match this table.");
+      throw WRONG_TOKEN;
     }
     render(ctx, TablePage.manage(id, now.table(), Links.of(ctx, id), token, Optional.of(failure)), 422);
+  }
+
+  /** The home page with what this request typed: the open-a-table form's fields, or the link to go to. */
+  private static HomePage typed(Context ctx) {
+    if (ctx.method() == HandlerType.GET) {
+      return HomePage.blank().withLink(String.valueOf(ctx.queryParam("link")).strip());
+    }
+    return HomePage.typed(Form.text(ctx, "name"), Form.text(ctx, "price"), Form.text(ctx, "chips"),
+        Form.text(ctx, "currency").strip().toUpperCase(Locale.ROOT));
+  }
+
+  /** Which field of the open-a-table form a rejection is about. */
+  private static String fieldOf(Rejection why) {
+    return switch (why) {
+      case Rejection.InvalidTableName r -> "name";
+      case Rejection.UnknownCurrency r -> "currency";
+      case Rejection.BuyInNotPositive r -> "price";
+      case Rejection.BuyInTooPrecise r -> "price";
+      case Rejection.BuyInTooLarge r -> "price";
+      case Rejection.ChipsPerBuyInOutOfRange r -> "chips";
+      default -> "form";
+    };
   }
 }

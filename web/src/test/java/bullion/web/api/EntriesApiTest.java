@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The ledger and voiding entries. */
 class EntriesApiTest extends ApiServer {
@@ -88,34 +90,19 @@ class EntriesApiTest extends ApiServer {
     assertThat(refused.json().get("rejection").asText()).isEqualTo("VoidWouldLeaveTooFewChips");
   }
 
-  @Test
-  void voidingAnUnknownEntryIs404() {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      /entries/9/void     | {}            | 404 | There is no ledger entry 9 at this table.
+      /entries/first/void | {}            | 400 | An entry's seq is a whole number, not "first".
+      /entries/1/void     | {"reason":42} | 400 | "reason" must be a string, not a number.
+      """)
+  void aVoidOfAnUnknownOrMalformedEntryIsRefused(String path, String body, int status, String detail) {
     ApiClient.Opened table = api.open();
 
-    ApiClient.Response refused = api.change(table, "/entries/9/void", "{}");
+    ApiClient.Response refused = api.change(table, path, body);
 
-    assertThat(refused.status()).isEqualTo(404);
-    assertThat(refused.detail()).isEqualTo("There is no ledger entry 9 at this table.");
-  }
-
-  @Test
-  void aSeqThatIsNotANumberIs400() {
-    ApiClient.Opened table = api.open();
-
-    ApiClient.Response refused = api.change(table, "/entries/first/void", "{}");
-
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).isEqualTo("An entry's seq is a whole number, not \"first\".");
-  }
-
-  @Test
-  void aReasonThatIsNotAStringIs400() {
-    ApiClient.Opened table = api.open();
-
-    ApiClient.Response refused = api.change(table, "/entries/1/void", "{\"reason\":42}");
-
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).isEqualTo("\"reason\" must be a string, not a number.");
+    assertThat(refused.status()).isEqualTo(status);
+    assertThat(refused.detail()).isEqualTo(detail);
   }
 
   @Test

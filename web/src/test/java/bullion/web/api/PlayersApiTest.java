@@ -89,24 +89,18 @@ class PlayersApiTest extends ApiServer {
     assertThat(bought.json().get("count").asLong()).isEqualTo(1);
   }
 
-  @Test
-  void aBuyInForAnUnknownPlayerIs404() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      7   | 404 | There is no player 7 at this table.
+      ann | 400 | A player id is a whole number, not "ann".
+      """)
+  void aBuyInForAnUnknownOrMalformedPlayerIsRefused(String player, int status, String detail) {
     ApiClient.Opened table = api.open();
 
-    ApiClient.Response refused = api.change(table, "/players/7/buy-ins", "{\"count\":1}");
+    ApiClient.Response refused = api.change(table, "/players/" + player + "/buy-ins", "{\"count\":1}");
 
-    assertThat(refused.status()).isEqualTo(404);
-    assertThat(refused.detail()).isEqualTo("There is no player 7 at this table.");
-  }
-
-  @Test
-  void aPlayerIdThatIsNotANumberIs400() {
-    ApiClient.Opened table = api.open();
-
-    ApiClient.Response refused = api.change(table, "/players/ann/buy-ins", "{\"count\":1}");
-
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.detail()).isEqualTo("A player id is a whole number, not \"ann\".");
+    assertThat(refused.status()).isEqualTo(status);
+    assertThat(refused.detail()).isEqualTo(detail);
   }
 
   @Test

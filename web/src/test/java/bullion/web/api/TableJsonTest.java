@@ -28,7 +28,7 @@ class TableJsonTest {
   void aCreatedTableIsStillWrittenWithItsManageToken() {
     Table table = EventApplier.apply(Optional.empty(), new Event.TableOpened("Friday", "USD", 2000, 100));
 
-    String json = ApiJson.write(TableJson.created("AAAAAAAAAAAAAAAAAAAAAA", table, TOKEN));
+    String json = ApiRoutes.write(TableJson.created("AAAAAAAAAAAAAAAAAAAAAA", table, TOKEN));
 
     assertThat(json).contains("\"manageToken\":\"" + TOKEN + "\"");
   }

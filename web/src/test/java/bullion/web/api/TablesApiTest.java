@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** POST /api/tables, GET /api/tables/{id}, close and reopen, against the real server on the embedded default. */
 class TablesApiTest extends ApiServer {
@@ -153,21 +155,14 @@ class TablesApiTest extends ApiServer {
     assertThat(refused.detail()).isEqualTo("The table is already closed.");
   }
 
-  @Test
-  void anUnknownTableIs404() {
-    ApiClient.Response missing = api.get("/api/tables/AAAAAAAAAAAAAAAAAAAAAA");
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"AAAAAAAAAAAAAAAAAAAAAA", "not-an-id"})
+  void anUnknownTableOrAnIdThatCannotBeOneIs404(String id) {
+    ApiClient.Response missing = api.get("/api/tables/" + id);
 
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.contentType()).startsWith("application/problem+json");
-    assertThat(missing.detail()).isEqualTo("There is no table AAAAAAAAAAAAAAAAAAAAAA.");
-  }
-
-  @Test
-  void anIdThatCannotBeATablesIs404() {
-    ApiClient.Response missing = api.get("/api/tables/not-an-id");
-
-    assertThat(missing.status()).isEqualTo(404);
-    assertThat(missing.detail()).contains("not-an-id");
+    assertThat(missing.detail()).isEqualTo("There is no table " + id + ".");
   }
 
   @Test

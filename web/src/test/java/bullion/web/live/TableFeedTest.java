@@ -54,8 +54,8 @@ class TableFeedTest {
     feed = new TableFeed(source, Duration.ofHours(1));
     FakeClient stalled = FakeClient.stalled();
     FakeClient reading = FakeClient.reading();
-    feed.connect(TABLE, stalled);
-    feed.connect(TABLE, reading);
+    connect(stalled);
+    connect(reading);
     assertThat(reading.next()).isEqualTo(":connected");
 
     source.change(2).get(2, TimeUnit.SECONDS);
@@ -69,8 +69,8 @@ class TableFeedTest {
     feed = new TableFeed(source, Duration.ofMillis(20));
     FakeClient stalled = FakeClient.stalled();
     FakeClient reading = FakeClient.reading();
-    feed.connect(TABLE, stalled);
-    feed.connect(TABLE, reading);
+    connect(stalled);
+    connect(reading);
 
     assertThat(reading.next()).isEqualTo(":connected");
     assertThat(reading.next()).isEqualTo(":keep-alive");
@@ -82,7 +82,8 @@ class TableFeedTest {
   void changesWaitingForAStalledClientCollapseIntoTheLatestVersion() throws Exception {
     feed = new TableFeed(source, Duration.ofHours(1));
     FakeClient stalled = FakeClient.stalled();
-    feed.connect(TABLE, stalled);
+    connect(stalled);
+    await(() -> feed.clientCount(TABLE) == 1);
     for (long version = 2; version <= 5; version++) {
       source.change(version).get(2, TimeUnit.SECONDS);
     }
@@ -99,7 +100,7 @@ class TableFeedTest {
   void theConnectedCommentIsSentOnlyOnceTheSubscriptionExists() throws Exception {
     feed = new TableFeed(source, Duration.ofHours(1));
     FakeClient client = FakeClient.reading();
-    feed.connect(TABLE, client);
+    connect(client);
     assertThat(client.next()).isEqualTo(":connected");
     assertThat(source.log).containsExactly("subscribed");
     assertThat(feed.clientCount(TABLE)).isEqualTo(1);
@@ -108,7 +109,7 @@ class TableFeedTest {
   @Test
   void aClientWhoseWriteFailsIsForgottenAndTheLastOneEndsTheSubscription() throws Exception {
     feed = new TableFeed(source, Duration.ofHours(1));
-    feed.connect(TABLE, FakeClient.broken());
+    connect(FakeClient.broken());
     await(() -> feed.clientCount(TABLE) == 0);
     assertThat(source.log).containsExactly("subscribed", "unsubscribed");
   }
@@ -116,7 +117,7 @@ class TableFeedTest {
   @Test
   void aClientThatHungUpWhileConnectingIsNotKept() {
     feed = new TableFeed(source, Duration.ofHours(1));
-    feed.connect(TABLE, FakeClient.alreadyClosed());
+    feed.serve(TABLE, FakeClient.alreadyClosed());
     assertThat(feed.clientCount(TABLE)).isZero();
     assertThat(source.log).containsExactly("subscribed", "unsubscribed");
   }
@@ -125,10 +126,17 @@ class TableFeedTest {
   void aClosedClientIsForgotten() throws Exception {
     feed = new TableFeed(source, Duration.ofHours(1));
     FakeClient client = FakeClient.reading();
-    feed.connect(TABLE, client);
+    connect(client);
+    assertThat(client.next()).isEqualTo(":connected");
     client.close();
     assertThat(feed.clientCount(TABLE)).isZero();
     assertThat(source.log).containsExactly("subscribed", "unsubscribed");
+  }
+
+  /** Serves {@code client} on its own virtual thread, as Javalin runs a stream's handler, once it is subscribed. */
+  private void connect(FakeClient client) {
+    Thread.startVirtualThread(() -> feed.serve(TABLE, client));
+    await(() -> !source.log.isEmpty());
   }
 
   private static void await(BooleanSupplier condition) {
