@@ -44,6 +44,7 @@ public final class ApiRoutes {
     routes.post("/api/tables/{id}/players/{playerId}/cash-outs", players::cashOut);
     routes.get("/api/tables/{id}/ledger", entries::ledger);
     routes.post("/api/tables/{id}/entries/{seq}/void", entries::voidEntry);
+    PaymentResource.register(routes, calls);
   }
 
   /** Any failure under /api/, as an RFC 9457 problem. */

@@ -30,6 +30,6 @@ final class EntryResource {
         body -> new Command.VoidEntry(Input.seq(ctx), body.optionalText("reason")));
     Event.EntryVoided voided = TableResource.only(done.events(), Event.EntryVoided.class);
     Entry original = done.table().entry(voided.seq()).orElseThrow();
-    ApiJson.send(ctx, 200, TableJson.voided(original, voided));
+    ApiJson.send(ctx, 200, TableJson.voided(original, voided, done.table().settings()));
   }
 }

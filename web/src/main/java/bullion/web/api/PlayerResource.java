@@ -24,7 +24,7 @@ final class PlayerResource {
 
   void buyIn(Context ctx) {
     Outcome.Done done = TableResource.change(ctx, calls, body -> body.buyIn(Input.playerId(ctx)));
-    ApiJson.send(ctx, 201, TableJson.entry(TableResource.only(done.events(), Event.BoughtIn.class)));
+    ApiJson.send(ctx, 201, TableJson.boughtIn(done));
   }
 
   /** {@code {"chips":22}}. */

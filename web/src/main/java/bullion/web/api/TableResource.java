@@ -43,7 +43,7 @@ final class TableResource {
   }
 
   void close(Context ctx) {
-    Outcome.Done done = change(ctx, calls, body -> new Command.CloseTable());
+    Outcome.Done done = change(ctx, calls, JsonBody::closeTable);
     ApiJson.send(ctx, 200, TableJson.status(ctx.pathParam("id"), true, only(done.events(), Event.TableClosed.class).at()));
   }
 
