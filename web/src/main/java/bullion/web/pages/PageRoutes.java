@@ -49,6 +49,7 @@ public final class PageRoutes {
     TableRoutes.register(routes, this, feed);
     PlayerRoutes.register(routes, this);
     EntryRoutes.register(routes, this);
+    PaymentRoutes.register(routes, this);
   }
 
   /** The table page, or only its board for htmx. */

@@ -1,5 +1,6 @@
 package bullion.web.pages;
 
+import bullion.core.BuyInSize;
 import bullion.core.Command;
 import bullion.engine.TableId;
 import bullion.web.HttpFailure;
@@ -26,7 +27,7 @@ final class PlayerRoutes {
     String count = Form.text(ctx, "count");
     long buyIns = count.isBlank() ? 1 : Form.wholeNumber(count).orElseThrow(
         () -> HttpFailure.at("buy-in:" + player, "Enter how many buy-ins as a whole number, like 1."));
-    pages.change(ctx, id, new Command.BuyIn(player, buyIns), "buy-in:" + player);
+    pages.change(ctx, id, PaymentRoutes.buyIn(ctx, player, new BuyInSize.Count(buyIns)), "buy-in:" + player);
   }
 
   private static void cashOut(Context ctx, PageRoutes pages) {

@@ -27,7 +27,7 @@ final class TableRoutes {
     routes.get("/t/{id}/manage", ctx -> manage(ctx, pages));
     routes.get("/t/{id}/fragment", ctx -> fragment(ctx, pages));
     routes.get("/t/{id}/ledger.csv", ctx -> csv(ctx, pages));
-    routes.post("/t/{id}/close", ctx -> pages.change(ctx, Input.tableId(ctx), new Command.CloseTable(), "status"));
+    routes.post("/t/{id}/close", ctx -> pages.change(ctx, Input.tableId(ctx), PaymentRoutes.closing(ctx), "status"));
     routes.post("/t/{id}/reopen", ctx -> pages.change(ctx, Input.tableId(ctx), new Command.ReopenTable(), "status"));
     routes.get("/t/{id}/live", ctx -> feed.stream(ctx, pages.calls, Input.tableId(ctx)));
   }
