@@ -36,8 +36,8 @@ final class HomeRoutes {
         .orElseThrow(() -> HttpFailure.at("price", "Enter the buy-in price as a number, like 20 or 12.50."));
     long chips = Form.wholeNumber(typed.chips())
         .orElseThrow(() -> HttpFailure.at("chips", "Enter the chips per buy-in as a whole number, like 200."));
-    Tables.Opened opened = pages.calls.open(new Command.OpenTable(typed.name(), typed.currency(), price, chips),
-        why -> Optional.of(fieldOf(why)));
+    Tables.Opened opened = pages.calls.open(new Command.OpenTable(typed.name(), typed.currency(), price, chips,
+        PaymentRoutes.paid(ctx, "defaultPaid")), why -> Optional.of(fieldOf(why)));
     ctx.redirect(Links.managePath(opened.id(), opened.manageToken()), HttpStatus.SEE_OTHER);
   }
 

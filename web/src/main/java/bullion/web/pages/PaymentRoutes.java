@@ -37,12 +37,16 @@ final class PaymentRoutes {
 
   /** A buy-in paid as the button said ({@code paid}: cash or credit), or as the table's default. */
   static Command.BuyIn buyIn(Context ctx, int player, BuyInSize size) {
-    Optional<Paid> paid = switch (Form.text(ctx, "paid")) {
+    return new Command.BuyIn(player, size, paid(ctx, "paid"));
+  }
+
+  /** "cash" or "credit"; anything else is the default's to say. */
+  static Optional<Paid> paid(Context ctx, String field) {
+    return switch (Form.text(ctx, field)) {
       case "cash" -> Optional.of(Paid.CASH);
       case "credit" -> Optional.of(Paid.CREDIT);
       default -> Optional.empty();
     };
-    return new Command.BuyIn(player, size, paid);
   }
 
   /** The close form's {@code missingChips}: "share", a player's id, or nothing when no chips are out. */
