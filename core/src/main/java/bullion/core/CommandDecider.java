@@ -81,7 +81,7 @@ public final class CommandDecider {
       case RenamePlayer r when !table.hasPlayer(r.playerId()) -> new Rejected(new Rejection.UnknownPlayer(r.playerId()));
       case RenamePlayer r -> rename(table, r);
       case SetPayHandles h when !table.hasPlayer(h.playerId()) -> new Rejected(new Rejection.UnknownPlayer(h.playerId()));
-      case SetPayHandles h -> setPayHandles(h);
+      case SetPayHandles h -> setPayHandles(table, h);
       case BuyIn b when !table.hasPlayer(b.playerId()) -> new Rejected(new Rejection.UnknownPlayer(b.playerId()));
       case BuyIn b -> buyIn(table, b, now);
       case CashOut c when !table.hasPlayer(c.playerId()) -> new Rejected(new Rejection.UnknownPlayer(c.playerId()));
@@ -161,13 +161,18 @@ public final class CommandDecider {
     if (other.isPresent()) {
       return new Rejected(new Rejection.DuplicatePlayerName(other.get().name()));
     }
+    // A form that saves a player's handles sends the name too: the name they already have records nothing.
+    if (table.player(rename.playerId()).orElseThrow().name().equals(name)) {
+      return new Accepted(List.of());
+    }
     return accept(new PlayerRenamed(rename.playerId(), name));
   }
 
-  private static Decision setPayHandles(SetPayHandles set) {
+  private static Decision setPayHandles(Table table, SetPayHandles set) {
     PayHandles.Result checked = PayHandles.check(set.handles());
+    boolean unchanged = table.player(set.playerId()).orElseThrow().payHandles().equals(checked.handles());
     return checked.problem().<Decision>map(Rejected::new)
-        .orElseGet(() -> accept(new PayHandlesSet(set.playerId(), checked.handles())));
+        .orElseGet(() -> unchanged ? new Accepted(List.of()) : accept(new PayHandlesSet(set.playerId(), checked.handles())));
   }
 
   private static Decision open(OpenTable open) {

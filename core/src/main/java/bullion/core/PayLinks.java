@@ -29,6 +29,13 @@ public final class PayLinks {
     return links;
   }
 
+  /** The links for paying {@code payment} of {@code table}'s settle-up: none when the bank is paid. */
+  public static List<PayLink> forPayment(Table table, Payment payment) {
+    Map<PayApp, String> handles = payment.to() instanceof Party.Player to
+        ? table.player(to.playerId()).map(Player::payHandles).orElse(Map.of()) : Map.of();
+    return forPayment(handles, payment.amount(), table.settings().name());
+  }
+
   static String url(PayApp app, String handle, Money amount, String note) {
     String user = encode(handle);
     String value = encode(amount.toDecimalString());

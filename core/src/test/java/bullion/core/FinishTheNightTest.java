@@ -8,6 +8,7 @@ import bullion.core.Command.CloseTable;
 import bullion.core.Command.MarkPaid;
 import bullion.core.Command.OpenTable;
 import bullion.core.Command.ReopenTable;
+import bullion.core.Command.SetPayHandles;
 import bullion.core.Command.UnmarkPaid;
 import bullion.core.Command.VoidEntry;
 import java.math.BigDecimal;
@@ -251,6 +252,19 @@ class FinishTheNightTest {
   }
 
   @Test
+  void savingAPlayersNameAndHandlesUnchangedRecordsNothing() {
+    TableDriver t = table("20", 100, Paid.CREDIT);
+    int ann = t.join("Ann");
+    t.accept(new Command.SetPayHandles(ann, Map.of(PayApp.VENMO, "ann-v")));
+    Table before = t.table();
+    assertThat(CommandDecider.decide(Optional.of(before), new Command.RenamePlayer(ann, "Ann"), Instant.EPOCH))
+        .isEqualTo(new Decision.Accepted(List.of()));
+    assertThat(CommandDecider.decide(Optional.of(before),
+        new Command.SetPayHandles(ann, Map.of(PayApp.VENMO, "ann-v")), Instant.EPOCH))
+        .isEqualTo(new Decision.Accepted(List.of()));
+  }
+
+  @Test
   void namesAreComparedInNfcSoADecomposedAccentIsTheSameName() {
     TableDriver t = table("20", 100, Paid.CREDIT);
     t.join("Zo\u00eb");
@@ -303,6 +317,25 @@ class FinishTheNightTest {
         "Quiz night")).containsExactly(new PayLinks.PayLink(PayApp.MONZO, "https://monzo.me/annlee/10.50?d=Quiz%20night"));
     assertThat(PayLinks.forPayment(Map.of(), amount, "x")).isEmpty();
     assertThat(PayLinks.encode("a/b?c#d")).isEqualTo("a%2Fb%3Fc%23d");
+  }
+
+  @Test
+  void aPaymentsLinksPayItsPayeeAndThePaymentToTheBankHasNone() {
+    TableDriver t = table("20", 100, Paid.CASH);
+    int ann = t.join("Ann");
+    int bob = t.join("Bob");
+    t.accept(new SetPayHandles(ann, Map.of(PayApp.VENMO, "@ann-lee")));
+    t.accept(new SetPayHandles(bob, Map.of(PayApp.VENMO, "bob-lee")));
+    t.accept(new BuyIn(ann, 1));
+    t.accept(new BuyIn(bob, new BuyInSize.Count(1), CREDIT));
+    t.accept(new CashOut(ann, 200));
+    t.accept(new CloseTable());
+    Payment bankPaysAnn = t.table().closing().orElseThrow().payments().stream()
+        .filter(p -> p.from().equals(Party.BANK)).findFirst().orElseThrow();
+    assertThat(PayLinks.forPayment(t.table(), bankPaysAnn)).containsExactly(new PayLinks.PayLink(PayApp.VENMO,
+        "https://venmo.com/ann-lee?txn=pay&amount=20.00&note=Night"));
+    assertThat(PayLinks.forPayment(t.table(), new Payment(2, Party.player(ann), Party.BANK, usd(100), Optional.empty())))
+        .isEmpty();
   }
 
   @Test

@@ -42,6 +42,11 @@ public final class Input {
     return pathInt(ctx.pathParam("seq"), "An entry's seq");
   }
 
+  /** The number {@code n} of a payment (a transfer, in the API) in a closed table's frozen plan. */
+  public static int paymentNumber(Context ctx) {
+    return pathInt(ctx.pathParam("n"), "A payment's number n");
+  }
+
   /**
    * A request id (the API's {@code Idempotency-Key} header, a form's hidden {@code requestId}): 1 to 200 visible
    * ASCII characters, such as a UUID. The table stores it with what the request recorded, so a retry is answered

@@ -74,7 +74,7 @@ public final class ApiRoutes {
     routes.get("/api/tables/{id}", ctx -> send(ctx, 200, TableJson.table(ctx.pathParam("id"), api.view(ctx))));
     // Closing or reopening answers what happened and when, so a repeated request gets the same answer.
     routes.post("/api/tables/{id}/close", ctx -> send(ctx, 200, TableJson.status(ctx.pathParam("id"), true,
-        only(api.change(ctx, body -> new Command.CloseTable()), Event.TableClosed.class).at())));
+        only(api.change(ctx, JsonBody::closeTable), Event.TableClosed.class).at())));
     routes.post("/api/tables/{id}/reopen", ctx -> send(ctx, 200, TableJson.status(ctx.pathParam("id"), false,
         only(api.change(ctx, body -> new Command.ReopenTable()), Event.TableReopened.class).at())));
     routes.get("/api/tables/{id}/events", api::events);
@@ -83,13 +83,14 @@ public final class ApiRoutes {
           Event.PlayerJoined.class);
       send(ctx, 201, new TableJson.NewPlayerView(joined.playerId(), joined.name()));
     });
-    routes.post("/api/tables/{id}/players/{playerId}/buy-ins", ctx -> send(ctx, 201, TableJson.entry(
-        only(api.change(ctx, body -> body.buyIn(Input.playerId(ctx))), Event.BoughtIn.class))));
+    routes.post("/api/tables/{id}/players/{playerId}/buy-ins", ctx -> send(ctx, 201, TableJson.boughtIn(
+        api.change(ctx, body -> body.buyIn(Input.playerId(ctx))))));
     routes.post("/api/tables/{id}/players/{playerId}/cash-outs", ctx -> send(ctx, 201, TableJson.entry(only(
         api.change(ctx, body -> new Command.CashOut(Input.playerId(ctx), body.requiredWholeNumber("chips"))),
         Event.CashedOut.class))));
     routes.get("/api/tables/{id}/ledger", ctx -> send(ctx, 200, TableJson.ledger(ctx.pathParam("id"), api.view(ctx))));
     routes.post("/api/tables/{id}/entries/{seq}/void", api::voidEntry);
+    PaymentResource.register(routes, calls, api);
   }
 
   private void create(Context ctx) {
@@ -112,7 +113,7 @@ public final class ApiRoutes {
     Outcome.Done done = change(ctx, body -> new Command.VoidEntry(Input.seq(ctx), body.optionalText("reason")));
     Event.EntryVoided voided = only(done, Event.EntryVoided.class);
     Entry original = done.table().entry(voided.seq()).orElseThrow();
-    send(ctx, 200, TableJson.voided(original, voided));
+    send(ctx, 200, TableJson.voided(original, voided, done.table().settings()));
   }
 
   /** Server-Sent Events: a {@code changed} event after every change. */

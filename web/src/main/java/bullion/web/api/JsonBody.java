@@ -1,6 +1,10 @@
 package bullion.web.api;
 
+import bullion.core.BuyInSize;
 import bullion.core.Command;
+import bullion.core.MissingChips;
+import bullion.core.Paid;
+import bullion.core.PayApp;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -56,12 +63,70 @@ final class JsonBody {
     long chipsPerBuyIn = requiredWholeNumber("chipsPerBuyIn");
     // Upper-cased as the form does, so "usd" is USD here too; the core decides whether the code exists.
     String currency = optionalText("currency").map(c -> c.strip().toUpperCase(Locale.ROOT)).orElse("USD");
-    return new Command.OpenTable(name, currency, buyIn, chipsPerBuyIn);
+    return new Command.OpenTable(name, currency, buyIn, chipsPerBuyIn, paid("defaultPaid"));
   }
 
-  /** {@code {"count":1}}: how many standard buy-ins; one when the body leaves it out. */
+  /**
+   * {@code {"count":1}} standard buy-ins (one when the body says neither) or {@code {"chips":150}}, and
+   * {@code "paid":"cash"|"credit"} (the table's default when left out).
+   */
   Command.BuyIn buyIn(int playerId) {
-    return new Command.BuyIn(playerId, optionalWholeNumber("count").orElse(1L));
+    Optional<Long> chips = optionalWholeNumber("chips");
+    if (chips.isPresent() && object.hasNonNull("count")) {
+      throw new HttpFailure(400, "A buy-in is either \"count\" standard buy-ins or a number of \"chips\", not both.");
+    }
+    BuyInSize size = chips.<BuyInSize>map(BuyInSize.Chips::new)
+        .orElseGet(() -> new BuyInSize.Count(optionalWholeNumber("count").orElse(1L)));
+    return new Command.BuyIn(playerId, size, paid("paid"));
+  }
+
+  /** {@code {"missingChips": "share" | {"cashOutTo": playerId}}}, or no body when no chips are out. */
+  Command.CloseTable closeTable() {
+    JsonNode how = object.get("missingChips");
+    if (how == null || how.isNull()) {
+      return new Command.CloseTable();
+    }
+    if (how.isTextual() && how.textValue().equals("share")) {
+      return new Command.CloseTable(Optional.of(new MissingChips.SharedBack()));
+    }
+    if (how instanceof ObjectNode choice && choice.size() == 1) {
+      long player = new JsonBody(choice).requiredWholeNumber("cashOutTo");
+      if (player == (int) player) {
+        return new Command.CloseTable(Optional.of(new MissingChips.CashedOutBy((int) player)));
+      }
+    }
+    throw new HttpFailure(400, "\"missingChips\" must be \"share\" or {\"cashOutTo\": <player id>}.");
+  }
+
+  /**
+   * {@code "payHandles": {"venmo": "ann-lee", …}}: the player's handles from now on (an app left out or blank has
+   * none); empty when the body leaves the field out.
+   */
+  Optional<Command.SetPayHandles> payHandles(int playerId) {
+    return present("payHandles", "an object", JsonNode::isObject).map(node -> {
+      Map<PayApp, String> handles = new EnumMap<>(PayApp.class);
+      JsonBody given = new JsonBody((ObjectNode) node);
+      for (PayApp app : PayApp.values()) {
+        given.optionalText(TableJson.key(app)).ifPresent(handle -> handles.put(app, handle));
+      }
+      node.fieldNames().forEachRemaining(name -> {
+        if (Arrays.stream(PayApp.values()).noneMatch(app -> TableJson.key(app).equals(name))) {
+          throw new HttpFailure(400, "\"payHandles\" takes venmo, paypal, cashApp, revolut and monzo, not \""
+              + Input.shortened(name, MAX_ECHOED) + "\".");
+        }
+      });
+      return new Command.SetPayHandles(playerId, handles);
+    });
+  }
+
+  /** {@code "cash"} or {@code "credit"}; empty when left out. */
+  private Optional<Paid> paid(String field) {
+    return optionalText(field).map(text -> switch (text) {
+      case "cash" -> Paid.CASH;
+      case "credit" -> Paid.CREDIT;
+      default -> throw new HttpFailure(400, "\"" + field + "\" must be \"cash\" or \"credit\", not \""
+          + Input.shortened(text, MAX_ECHOED) + "\".");
+    });
   }
 
   String requiredText(String field) {

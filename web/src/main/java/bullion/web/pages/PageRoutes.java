@@ -1,5 +1,6 @@
 package bullion.web.pages;
 
+import bullion.core.BuyInSize;
 import bullion.core.Command;
 import bullion.core.Rejection;
 import bullion.engine.Outcome;
@@ -54,7 +55,7 @@ public final class PageRoutes {
   private static final HttpFailure WRONG_LINK = new HttpFailure(403, "This manage link is not right: its secret part "
       + "does not match. Ask the host for the link again.", Optional.empty(), Optional.of("token"), Map.of());
 
-  private final TableCalls calls;
+  final TableCalls calls;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   public PageRoutes(TableCalls calls) {
@@ -82,7 +83,7 @@ public final class PageRoutes {
       ctx.result(LedgerCsv.of(done.table()));
     });
     routes.get("/t/{id}/live", ctx -> feed.stream(ctx, calls, Input.tableId(ctx)));
-    routes.post("/t/{id}/close", ctx -> change(ctx, new Command.CloseTable(), "status"));
+    routes.post("/t/{id}/close", ctx -> change(ctx, PaymentRoutes.closing(ctx), "status"));
     routes.post("/t/{id}/reopen", ctx -> change(ctx, new Command.ReopenTable(), "status"));
     routes.post("/t/{id}/players", ctx -> change(ctx, new Command.AddPlayer(Form.text(ctx, "name")), "add-player"));
     routes.post("/t/{id}/players/{playerId}/buy-ins", ctx -> {
@@ -91,7 +92,7 @@ public final class PageRoutes {
       String count = Form.text(ctx, "count");
       long buyIns = count.isBlank() ? 1 : Form.wholeNumber(count)
           .orElseThrow(() -> HttpFailure.at(field, "Enter how many buy-ins as a whole number, like 1."));
-      change(ctx, new Command.BuyIn(Input.playerId(ctx), buyIns), field);
+      change(ctx, PaymentRoutes.buyIn(ctx, Input.playerId(ctx), new BuyInSize.Count(buyIns)), field);
     });
     routes.post("/t/{id}/players/{playerId}/cash-outs", ctx -> {
       String field = "cash-out:" + Input.playerId(ctx);
@@ -104,6 +105,7 @@ public final class PageRoutes {
       Optional<String> reason = Optional.of(Form.text(ctx, "reason").strip()).filter(r -> !r.isEmpty());
       change(ctx, new Command.VoidEntry(Input.seq(ctx), reason), "void:" + Input.seq(ctx));
     });
+    PaymentRoutes.register(routes, this);
   }
 
   private void open(Context ctx) {
@@ -112,8 +114,8 @@ public final class PageRoutes {
         .orElseThrow(() -> HttpFailure.at("price", "Enter the buy-in price as a number, like 20 or 12.50."));
     long chips = Form.wholeNumber(typed.chips())
         .orElseThrow(() -> HttpFailure.at("chips", "Enter the chips per buy-in as a whole number, like 200."));
-    Tables.Opened opened = calls.open(new Command.OpenTable(typed.name(), typed.currency(), price, chips),
-        why -> Optional.of(fieldOf(why)));
+    Tables.Opened opened = calls.open(new Command.OpenTable(typed.name(), typed.currency(), price, chips,
+        PaymentRoutes.paid(ctx, "defaultPaid")), why -> Optional.of(fieldOf(why)));
     ctx.redirect(Links.managePath(opened.id(), opened.manageToken()), HttpStatus.SEE_OTHER);
   }
 
@@ -159,7 +161,7 @@ public final class PageRoutes {
   }
 
   /** A manage form's change: {@code field} is the control a rejection is shown beside. */
-  private void change(Context ctx, Command command, String field) {
+  void change(Context ctx, Command command, String field) {
     TableId id = Input.tableId(ctx);
     String token = Form.token(ctx);
     Outcome.Done done = calls.change(id, token, command, Form.requestId(ctx), Optional.of(field));

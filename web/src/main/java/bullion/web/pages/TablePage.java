@@ -2,8 +2,13 @@ package bullion.web.pages;
 
 import bullion.core.Entry;
 import bullion.core.Money;
+import bullion.core.Paid;
+import bullion.core.Party;
+import bullion.core.PayApp;
+import bullion.core.PayLinks;
 import bullion.core.Player;
 import bullion.core.PlayerBalance;
+import bullion.core.Settlement;
 import bullion.core.Table;
 import bullion.core.TableReport;
 import bullion.core.TableTerms;
@@ -12,8 +17,10 @@ import bullion.web.HttpFailure;
 import bullion.web.TotalsView;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -31,7 +38,9 @@ public record TablePage(
     String boardPath, String livePath, String actionPath, String csvPath,
     List<PlayerRow> players, TotalsView totals, List<LedgerRow> ledger,
     boolean settled, List<Payment> payments, String settleNote,
-    String addPlayerRequestId, String addPlayerError, String statusRequestId, String statusError) {
+    String addPlayerRequestId, String addPlayerError, String statusRequestId, String statusError,
+    String defaultPaid, String otherPaid, String status, String paidProgress, String bankNote, String chatText,
+    String missingChipsQuestion) {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -72,9 +81,21 @@ public record TablePage(
         .sorted(Comparator.comparingInt(Entry::seq).reversed())
         .map(e -> ledgerRow(e, table, errorFor))
         .toList();
-    List<Payment> payments = report.settlement().transfers().stream()
-        .map(tr -> new Payment(name(table, tr.fromPlayerId()), name(table, tr.toPlayerId()), MoneyText.of(tr.amount())))
+    List<Payment> payments = report.settlement().payments().stream()
+        .map(p -> new Payment(p.n(), SettlementText.name(table, p.from()), SettlementText.name(table, p.to()),
+            MoneyText.of(p.amount()), p.paid(), PayLinks.forPayment(table, p), requestId(),
+            errorFor.apply("payment:" + p.n())))
         .toList();
+    Settlement settlement = report.settlement();
+    Paid paid = settings.defaultPaid();
+    Money bankPays = settlement.payments().stream().filter(p -> p.from() instanceof Party.Bank)
+        .map(bullion.core.Payment::amount).reduce(Money.zero(settings.currency()), Money::plus);
+    String bankNote = report.bank().cashIn().signum() == 0 ? "" : "Cash box: " + MoneyText.of(report.bank().cashIn())
+        + " taken in cash" + (settlement.complete() ? ", " + MoneyText.of(bankPays) + " to pay out" : "")
+        + "; it holds " + MoneyText.of(report.bank().cashHeld()) + " now.";
+    long out = report.totals().chipsOnTable();
+    String question = out == 0 ? "" : out + " chip" + (out == 1 ? " is" : "s are") + " still out (worth "
+        + MoneyText.of(table.moneyIn().minus(report.totals().moneyOut())) + "). What became of them?";
 
     boolean manage = token.isPresent();
     String tokenValue = token.orElse("");
@@ -87,16 +108,28 @@ public record TablePage(
         manage ? view + "/fragment?token=" + tokenValue : view + "/fragment", view + "/live", view, view + "/ledger.csv",
         players, TotalsView.of(report.totals(), MoneyText::of), ledger,
         report.settlement().complete(), payments, settleNote(report, table),
-        requestId(), errorFor.apply("add-player"), requestId(), errorFor.apply("status"));
+        requestId(), errorFor.apply("add-player"), requestId(), errorFor.apply("status"),
+        lower(paid), lower(paid == Paid.CASH ? Paid.CREDIT : Paid.CASH), lower(table.status()),
+        table.closed() && !payments.isEmpty() ? settlement.paidCount() + " of " + payments.size() + " paid" : "",
+        bankNote, SettlementText.of(table), question);
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 
   private static PlayerRow playerRow(PlayerBalance b, Function<String, String> errorFor) {
     int id = b.player().id();
     Money net = b.net();
     String netClass = net.signum() > 0 ? "won" : net.signum() < 0 ? "lost" : "even";
+    List<PlayerRow.Handle> handles = Arrays.stream(PayApp.values())
+        .map(app -> new PlayerRow.Handle(lower(app), app.label(), app.sign(), b.player().payHandles().getOrDefault(app, "")))
+        .toList();
     return new PlayerRow(id, b.player().name(), b.buyIns(), b.chipsBought(), b.chipsCashedOut(), b.chipsOut(),
         MoneyText.of(b.paidIn()), MoneyText.signed(net), netClass, requestId(), requestId(),
-        errorFor.apply("buy-in:" + id), errorFor.apply("cash-out:" + id));
+        errorFor.apply("buy-in:" + id), errorFor.apply("cash-out:" + id),
+        MoneyText.of(b.paidCash()), b.adjustment().signum() == 0 ? "" : MoneyText.signed(b.adjustment()), handles,
+        requestId(), requestId(), errorFor.apply("edit:" + id));
   }
 
   private static LedgerRow ledgerRow(Entry e, Table table, Function<String, String> errorFor) {
@@ -104,8 +137,9 @@ public record TablePage(
     String what;
     String amount;
     if (e.kind() == Entry.Kind.BUY_IN) {
-      what = (e.quantity() == 1 ? "Bought in" : "Bought in \u00d7" + e.quantity()) + " ("
-          + e.chips(settings.chipsPerBuyIn()) + " chips)";
+      what = (e.unit() == Entry.Unit.CHIPS ? "Bought chips"
+          : e.quantity() == 1 ? "Bought in" : "Bought in \u00d7" + e.quantity()) + " ("
+          + e.chips(settings.chipsPerBuyIn()) + " chips) \u00b7 " + lower(e.paid());
       amount = e.paid(settings).map(MoneyText::of).orElse("");
     } else {
       what = "Cashed out " + e.quantity() + " chip" + (e.quantity() == 1 ? "" : "s");

@@ -25,12 +25,14 @@ class DocumentedRoutesApiTest extends ApiServer {
     List<String> called = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> routes = paths.fields(); routes.hasNext(); ) {
       Map.Entry<String, JsonNode> route = routes.next();
-      String path = route.getKey().replace("{id}", table.id()).replace("{playerId}", "1").replace("{seq}", "1");
+      String path = route.getKey().replace("{id}", table.id()).replace("{playerId}", "1").replace("{seq}", "1")
+          .replace("{n}", "1");
       for (Iterator<String> methods = route.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next().toUpperCase();
         ApiClient.Response response = method.equals("GET")
             ? api.get(path, "Accept", "application/json")
-            : api.post(path, "{}", "Authorization", "Bearer " + table.token());
+            : api.send(method, path, java.net.http.HttpRequest.BodyPublishers.ofString("{}"),
+                "Content-Type", "application/json", "Authorization", "Bearer " + table.token());
         assertThat(response.status()).as("%s %s", method, path).isNotIn(405, 500);
         if (response.status() == 404) {
           assertThat(response.detail()).as("%s %s", method, path).doesNotStartWith("Endpoint");
@@ -38,6 +40,6 @@ class DocumentedRoutesApiTest extends ApiServer {
         called.add(method + " " + route.getKey());
       }
     }
-    assertThat(called).hasSize(11);
+    assertThat(called).hasSize(15);
   }
 }

@@ -55,9 +55,10 @@ class OpenApiContractTest {
   @Test
   void moneyAsANumberFails() {
     String table = "{\"id\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"name\":\"Friday\",\"currency\":\"USD\",\"buyIn\":\"20.00\","
-        + "\"chipsPerBuyIn\":100,\"status\":\"open\",\"players\":[],\"totals\":{\"chipsBought\":0,\"chipsCashedOut\":0,"
-        + "\"chipsOnTable\":0,\"moneyIn\":\"0.00\",\"moneyOut\":\"0.00\"},\"settlement\":{\"complete\":true,"
-        + "\"transfers\":[{\"from\":1,\"to\":2,\"amount\":\"4.40\"}]},\"version\":3}";
+        + "\"chipsPerBuyIn\":100,\"defaultPaid\":\"credit\",\"status\":\"open\",\"players\":[],\"totals\":{\"chipsBought\":0,"
+        + "\"chipsCashedOut\":0,\"chipsOnTable\":0,\"moneyIn\":\"0.00\",\"moneyOut\":\"0.00\"},"
+        + "\"bank\":{\"cashIn\":\"0.00\",\"cashHeld\":\"0.00\"},\"settlement\":{\"complete\":true,"
+        + "\"transfers\":[{\"n\":1,\"from\":1,\"to\":\"bank\",\"amount\":\"4.40\",\"paid\":false,\"payLinks\":[]}]},\"version\":3}";
     assertThatCode(() -> CONTRACT.check("GET", "/api/tables/AAAAAAAAAAAAAAAAAAAAAA", 200, JSON, Map.of(), table))
         .doesNotThrowAnyException();
     String numeric = table.replace("\"amount\":\"4.40\"", "\"amount\":4.40");

@@ -99,7 +99,7 @@ class TablesApiTest extends ApiServer {
   }
 
   @Test
-  void closingIs200AndChipsLeftOnTheTableBecomeADiscrepancy() {
+  void closingWithChipsOutIs409UntilItSaysWhatBecameOfThemThen200AndTheyBecomeADiscrepancy() {
     ApiClient.Opened table = api.open();
     int ann = api.addPlayer(table, "Ann");
     int bob = api.addPlayer(table, "Bob");
@@ -107,8 +107,12 @@ class TablesApiTest extends ApiServer {
     api.change(table, "/players/" + bob + "/buy-ins", "{\"count\":1}");
     api.change(table, "/players/" + bob + "/cash-outs", "{\"chips\":150}");
 
-    ApiClient.Response closed = api.change(table, "/close", "");
+    ApiClient.Response refused = api.change(table, "/close", "");
+    ApiClient.Response closed = api.change(table, "/close", "{\"missingChips\":\"share\"}");
 
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("rejection").asText()).isEqualTo("MissingChipsUnaccounted");
+    assertThat(refused.detail()).contains("50 chips are still out (worth 10.00");
     assertThat(closed.status()).isEqualTo(200);
     assertThat(closed.json().get("status").asText()).isEqualTo("closed");
     JsonNode view = api.get(table.path()).json();
@@ -118,6 +122,7 @@ class TablesApiTest extends ApiServer {
     assertThat(settlement.get("discrepancy").get("missingChips").asLong()).isEqualTo(50);
     assertThat(settlement.get("discrepancy").get("value").asText()).isEqualTo("10.00");
     assertThat(settlement.get("discrepancy").get("message").asText()).contains("50 chips");
+    assertThat(settlement.get("adjustments")).hasSize(2);
   }
 
   @Test

@@ -24,7 +24,7 @@ class TablePagesTest extends PageServer {
         http.change(table, "/players/2/buy-ins", Map.of("count", "2")),
         http.change(table, "/players/1/cash-outs", Map.of("chips", "100")),
         http.change(table, "/entries/3/void", Map.of()),
-        http.change(table, "/close", Map.of()),
+        http.change(table, "/close", Map.of("missingChips", "share")),
         http.change(table, "/reopen", Map.of())}) {
       assertThat(response.statusCode()).isEqualTo(303);
       assertThat(response.headers().firstValue("Location")).hasValue(table.managePath());
@@ -262,8 +262,11 @@ class TablePagesTest extends PageServer {
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     String[] lines = csv.body().split("\r\n");
-    assertThat(lines[0]).isEqualTo("seq,time,player,kind,buy_ins,chips,amount,currency,voided,void_reason");
-    assertThat(lines[1]).matches("1,[0-9T:.Z-]+,\"'=HYPERLINK\\(\"\"x\"\"\\)\",buy-in,2,400,40.00,USD,no,");
-    assertThat(lines[2]).endsWith(",cash-out,,150,,USD,yes,\"miscount, sorry\"");
+    assertThat(lines[0]).isEqualTo("\uFEFFseq,time,player,kind,buy_ins,chips,amount,currency,voided,void_reason,paid");
+    assertThat(lines[1]).matches("1,[0-9T:.Z-]+,\"'=HYPERLINK\\(\"\"x\"\"\\)\",buy-in,2,400,40.00,USD,no,,credit");
+    assertThat(lines[2]).endsWith(",cash-out,,150,,USD,yes,\"miscount, sorry\",");
+    assertThat(lines).containsSequence("", "player,paid_in,paid_cash,cashed_out_value,adjustment,net,currency",
+        "\"'=HYPERLINK(\"\"x\"\")\",40.00,0.00,0.00,0.00,-40.00,USD", "",
+        "payment,from,to,amount,currency,paid,paid_at");
   }
 }
