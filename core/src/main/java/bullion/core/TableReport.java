@@ -3,8 +3,10 @@ package bullion.core;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -33,29 +35,22 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     List<Player> players = table.players();
     int n = players.size();
 
+    // One pass over the players: the ledger keeps each one's totals, so no entry is read here.
+    Ledger ledger = table.ledger();
     long[] buyIns = new long[n];
     long[] bought = new long[n];
     long[] cashed = new long[n];
     Money[] paidIn = new Money[n];
     Money[] paidCash = new Money[n];
     for (int i = 0; i < n; i++) {
-      paidIn[i] = Money.zero(settings.currency());
-      paidCash[i] = Money.zero(settings.currency());
+      Ledger.Tally tally = ledger.tallyOf(players.get(i).id());
+      buyIns[i] = tally.buyIns();
+      bought[i] = tally.chipsBought(settings.chipsPerBuyIn());
+      cashed[i] = tally.chipsCashedOut();
+      paidIn[i] = tally.paidIn(settings);
+      paidCash[i] = tally.paidCash(settings);
     }
-    for (Entry entry : table.entries()) {
-      int i = indexOf(players, entry.playerId());
-      if (!entry.counts()) {
-        continue;
-      }
-      if (entry.kind() == Entry.Kind.BUY_IN) {
-        buyIns[i] += entry.buyIns();
-        bought[i] += entry.chips(settings.chipsPerBuyIn());
-        paidIn[i] = paidIn[i].plus(entry.amount(settings).orElseThrow());
-        paidCash[i] = paidCash[i].plus(entry.cash(settings));
-      } else {
-        cashed[i] += entry.quantity();
-      }
-    }
+    requireKnownPlayers(ledger, players);
 
     long chipsBought = table.chipsBought();
     long chipsCashedOut = table.chipsCashedOut();
@@ -156,6 +151,26 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
       }
     }
     return result;
+  }
+
+  /** Every entry belongs to a player at the table: a table that says otherwise is a bug, not a report. */
+  private static void requireKnownPlayers(Ledger ledger, List<Player> players) {
+    int found = 0;
+    for (Player p : players) {
+      found += ledger.hasEntriesOf(p.id()) ? 1 : 0;
+    }
+    if (found == ledger.playerCount()) {
+      return;
+    }
+    Set<Integer> known = new HashSet<>();
+    for (Player p : players) {
+      known.add(p.id());
+    }
+    for (int id : ledger.playerIds()) {
+      if (!known.contains(id)) {
+        throw new IllegalStateException("entry for unknown player " + id);
+      }
+    }
   }
 
   private static int indexOf(List<Player> players, int playerId) {
