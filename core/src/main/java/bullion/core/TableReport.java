@@ -1,5 +1,6 @@
 package bullion.core;
 
+import java.lang.ref.WeakReference;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
 /**
@@ -20,9 +22,29 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     players = List.copyOf(players);
   }
 
+  /**
+   * The report of {@code table}. A table is an immutable value and the report a pure function of it, so the
+   * latest reports are remembered by the table's identity: every read of one version after the first (a page, the
+   * API, each live viewer after a change) gets the same report without working it out again.
+   */
   public static TableReport of(Table table) {
-    return of(table, table.closing().map(Closing::missingChips));
+    int slot = System.identityHashCode(table) & (RECENT.length() - 1);
+    Remembered known = RECENT.get(slot);
+    if (known != null && known.table().refersTo(table)) {
+      return known.report();
+    }
+    TableReport report = of(table, table.closing().map(Closing::missingChips));
+    RECENT.set(slot, new Remembered(new WeakReference<>(table), report));
+    return report;
   }
+
+  /**
+   * The latest reports, one per slot by the table's identity hash: a lookup is a few loads, a miss only costs the
+   * work. Weak, so a remembered report never keeps an old table alive.
+   */
+  private static final AtomicReferenceArray<Remembered> RECENT = new AtomicReferenceArray<>(256);
+
+  private record Remembered(WeakReference<Table> table, TableReport report) {}
 
   /**
    * The report as it would be if the table closed now with {@code missingChips} said: the decider freezes this
