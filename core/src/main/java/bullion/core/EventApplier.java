@@ -42,13 +42,13 @@ public final class EventApplier {
       case PlayerJoined j -> withPlayers(t, append(t.players(), new Player(j.playerId(), j.name())));
       case PlayerRenamed r -> withPlayers(t, changed(t.players(), r.playerId(), p -> p.renamed(r.name())));
       case PayHandlesSet h -> withPlayers(t, changed(t.players(), h.playerId(), p -> p.withHandles(h.handles())));
-      case BoughtIn b -> withEntries(t, append(t.entries(), new Entry(b.seq(), b.at(), b.playerId(), Entry.Kind.BUY_IN,
+      case BoughtIn b -> withEntries(t, t.ledger().appended(new Entry(b.seq(), b.at(), b.playerId(), Entry.Kind.BUY_IN,
           b.count(), Optional.empty(), Entry.Unit.BUY_INS, b.paid())));
-      case BoughtChips b -> withEntries(t, append(t.entries(), new Entry(b.seq(), b.at(), b.playerId(),
+      case BoughtChips b -> withEntries(t, t.ledger().appended(new Entry(b.seq(), b.at(), b.playerId(),
           Entry.Kind.BUY_IN, b.chips(), Optional.empty(), Entry.Unit.CHIPS, b.paid())));
-      case CashedOut c -> withEntries(t, append(t.entries(),
+      case CashedOut c -> withEntries(t, t.ledger().appended(
           new Entry(c.seq(), c.at(), c.playerId(), Entry.Kind.CASH_OUT, c.chips(), Optional.empty())));
-      case EntryVoided v -> withEntries(t, voided(t.entries(), v));
+      case EntryVoided v -> withEntries(t, voided(t.ledger(), v));
       case TableClosed c -> closed(t, c);
       case TableReopened r -> new Table(t.settings(), t.players(), t.entries(), Optional.empty(),
           append(t.milestones(), new Milestone(r.at(), Milestone.Kind.REOPENED, Optional.empty())), t.version() + 1);
@@ -108,10 +108,8 @@ public final class EventApplier {
     return players.stream().map(p -> p.id() == playerId ? change.apply(p) : p).toList();
   }
 
-  private static List<Entry> voided(List<Entry> entries, EntryVoided v) {
-    List<Entry> copy = new ArrayList<>(entries);
-    copy.set(v.seq() - 1, copy.get(v.seq() - 1).voidedAt(v.at(), v.reason()));
-    return copy;
+  private static Ledger voided(Ledger entries, EntryVoided v) {
+    return entries.replaced(v.seq() - 1, entries.get(v.seq() - 1).voidedAt(v.at(), v.reason()));
   }
 
   private static <T> List<T> append(List<T> list, T item) {

@@ -9,6 +9,9 @@ import java.util.Optional;
  * players in joining order, the ledger, and once it is closed its
  * {@link Closing} (the frozen payment plan with its paid marks). {@code milestones} keeps every close, reopen and
  * mark with its time. {@code version} counts the events applied, so it grows with every change.
+ *
+ * <p>{@code entries} is always a {@link Ledger}, which keeps the running totals, so the totals below cost the same
+ * however long the night; they are derived from the entries, never stored.
  */
 public record Table(TableTerms settings, List<Player> players, List<Entry> entries, Optional<Closing> closing,
     List<Milestone> milestones, long version) {
@@ -16,7 +19,7 @@ public record Table(TableTerms settings, List<Player> players, List<Entry> entri
   public Table {
     Objects.requireNonNull(settings, "settings");
     players = List.copyOf(players);
-    entries = List.copyOf(entries);
+    entries = Ledger.of(entries);
     closing = closing == null ? Optional.empty() : closing;
     milestones = milestones == null ? List.of() : List.copyOf(milestones);
   }
@@ -65,18 +68,17 @@ public record Table(TableTerms settings, List<Player> players, List<Entry> entri
     return entries.size() + 1;
   }
 
+  /** The entries with their running totals. */
+  Ledger ledger() {
+    return (Ledger) entries;
+  }
+
   public long chipsBought() {
-    return entries.stream()
-        .filter(e -> e.counts() && e.kind() == Entry.Kind.BUY_IN)
-        .mapToLong(e -> e.chips(settings.chipsPerBuyIn()))
-        .sum();
+    return ledger().total().chipsBought(settings.chipsPerBuyIn());
   }
 
   public long chipsCashedOut() {
-    return entries.stream()
-        .filter(e -> e.counts() && e.kind() == Entry.Kind.CASH_OUT)
-        .mapToLong(Entry::quantity)
-        .sum();
+    return ledger().total().chipsCashedOut();
   }
 
   /** Chips bought and not yet cashed out; the rules keep this from ever going below zero. */
@@ -86,12 +88,6 @@ public record Table(TableTerms settings, List<Player> players, List<Entry> entri
 
   /** The money all counting buy-ins cost, exact: each is a whole number of minor units. */
   public Money moneyIn() {
-    Money total = Money.zero(settings.currency());
-    for (Entry e : entries) {
-      if (e.counts() && e.kind() == Entry.Kind.BUY_IN) {
-        total = total.plus(e.amount(settings).orElseThrow());
-      }
-    }
-    return total;
+    return ledger().total().paidIn(settings);
   }
 }

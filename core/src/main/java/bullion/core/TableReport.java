@@ -1,10 +1,14 @@
 package bullion.core;
 
+import java.lang.ref.WeakReference;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
 /**
@@ -18,9 +22,29 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     players = List.copyOf(players);
   }
 
+  /**
+   * The report of {@code table}. A table is an immutable value and the report a pure function of it, so the
+   * latest reports are remembered by the table's identity: every read of one version after the first (a page, the
+   * API, each live viewer after a change) gets the same report without working it out again.
+   */
   public static TableReport of(Table table) {
-    return of(table, table.closing().map(Closing::missingChips));
+    int slot = System.identityHashCode(table) & (RECENT.length() - 1);
+    Remembered known = RECENT.get(slot);
+    if (known != null && known.table().refersTo(table)) {
+      return known.report();
+    }
+    TableReport report = of(table, table.closing().map(Closing::missingChips));
+    RECENT.set(slot, new Remembered(new WeakReference<>(table), report));
+    return report;
   }
+
+  /**
+   * The latest reports, one per slot by the table's identity hash: a lookup is a few loads, a miss only costs the
+   * work. Weak, so a remembered report never keeps an old table alive.
+   */
+  private static final AtomicReferenceArray<Remembered> RECENT = new AtomicReferenceArray<>(256);
+
+  private record Remembered(WeakReference<Table> table, TableReport report) {}
 
   /**
    * The report as it would be if the table closed now with {@code missingChips} said: the decider freezes this
@@ -33,29 +57,22 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     List<Player> players = table.players();
     int n = players.size();
 
+    // One pass over the players: the ledger keeps each one's totals, so no entry is read here.
+    Ledger ledger = table.ledger();
     long[] buyIns = new long[n];
     long[] bought = new long[n];
     long[] cashed = new long[n];
     Money[] paidIn = new Money[n];
     Money[] paidCash = new Money[n];
     for (int i = 0; i < n; i++) {
-      paidIn[i] = Money.zero(settings.currency());
-      paidCash[i] = Money.zero(settings.currency());
+      Ledger.Tally tally = ledger.tallyOf(players.get(i).id());
+      buyIns[i] = tally.buyIns();
+      bought[i] = tally.chipsBought(settings.chipsPerBuyIn());
+      cashed[i] = tally.chipsCashedOut();
+      paidIn[i] = tally.paidIn(settings);
+      paidCash[i] = tally.paidCash(settings);
     }
-    for (Entry entry : table.entries()) {
-      int i = indexOf(players, entry.playerId());
-      if (!entry.counts()) {
-        continue;
-      }
-      if (entry.kind() == Entry.Kind.BUY_IN) {
-        buyIns[i] += entry.buyIns();
-        bought[i] += entry.chips(settings.chipsPerBuyIn());
-        paidIn[i] = paidIn[i].plus(entry.amount(settings).orElseThrow());
-        paidCash[i] = paidCash[i].plus(entry.cash(settings));
-      } else {
-        cashed[i] += entry.quantity();
-      }
-    }
+    requireKnownPlayers(ledger, players);
 
     long chipsBought = table.chipsBought();
     long chipsCashedOut = table.chipsCashedOut();
@@ -156,6 +173,26 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
       }
     }
     return result;
+  }
+
+  /** Every entry belongs to a player at the table: a table that says otherwise is a bug, not a report. */
+  private static void requireKnownPlayers(Ledger ledger, List<Player> players) {
+    int found = 0;
+    for (Player p : players) {
+      found += ledger.hasEntriesOf(p.id()) ? 1 : 0;
+    }
+    if (found == ledger.playerCount()) {
+      return;
+    }
+    Set<Integer> known = new HashSet<>();
+    for (Player p : players) {
+      known.add(p.id());
+    }
+    for (int id : ledger.playerIds()) {
+      if (!known.contains(id)) {
+        throw new IllegalStateException("entry for unknown player " + id);
+      }
+    }
   }
 
   private static int indexOf(List<Player> players, int playerId) {

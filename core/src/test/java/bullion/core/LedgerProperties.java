@@ -108,6 +108,100 @@ class LedgerProperties {
     assertThat(EventApplier.replay(t.history())).contains(t.table());
   }
 
+  /** After every event of any night, the running totals are what counting every entry afresh gives. */
+  @Property
+  void theRunningTotalsAlwaysEqualAFreshCountOfTheEntries(@ForAll("nights") Night night) {
+    Optional<Table> table = Optional.empty();
+    for (Event event : play(night).history()) {
+      table = Optional.of(EventApplier.apply(table, event));
+      assertTotalsAreAFreshCount(table.get());
+    }
+  }
+
+  /**
+   * Versions of one night share the ledger's array: an older table never sees a later entry, and a change made to
+   * an older table (as a branch) shows only in the branch.
+   */
+  @Property(tries = 300)
+  void everyVersionKeepsItsOwnEntriesWhenALaterOrABranchAppends(@ForAll("nights") Night night, @ForAll int pick) {
+    List<Table> versions = new ArrayList<>();
+    List<List<Entry>> seen = new ArrayList<>();
+    Optional<Table> table = Optional.empty();
+    for (Event event : play(night).history()) {
+      table = Optional.of(EventApplier.apply(table, event));
+      versions.add(table.get());
+      seen.add(List.copyOf(table.get().entries()));
+    }
+    Table older = versions.get(Math.floorMod(pick, versions.size()));
+    Table branch = older;
+    if (!older.players().isEmpty()) {
+      int who = older.players().getFirst().id();
+      branch = EventApplier.apply(Optional.of(older), new Event.BoughtChips(older.nextSeq(), TableDriver.NOON, who,
+          older.settings().chipStep(), Paid.CASH));
+      branch = EventApplier.apply(Optional.of(branch), new Event.CashedOut(branch.nextSeq(), TableDriver.NOON, who, 1));
+      branch = EventApplier.apply(Optional.of(branch), new Event.EntryVoided(older.nextSeq() + 1, TableDriver.NOON, "b"));
+      assertThat(branch.entries()).hasSize(older.entries().size() + 2);
+      assertThat(branch.entries().subList(0, older.entries().size())).isEqualTo(older.entries());
+      assertThat(branch.entries().getLast().voided()).isTrue();
+      assertTotalsAreAFreshCount(branch);
+    }
+    for (int i = 0; i < versions.size(); i++) {
+      assertThat(versions.get(i).entries()).isEqualTo(seen.get(i));
+      assertTotalsAreAFreshCount(versions.get(i));
+    }
+  }
+
+  /** The table's totals, the ledger's per-player totals and the report's numbers, against a count of every entry. */
+  private static void assertTotalsAreAFreshCount(Table table) {
+    TableTerms s = table.settings();
+    Money zero = Money.zero(s.currency());
+    long bought = 0;
+    long cashed = 0;
+    Money in = zero;
+    Map<Integer, long[]> chips = new HashMap<>();
+    Map<Integer, Money[]> money = new HashMap<>();
+    for (Entry e : table.entries()) {
+      long[] c = chips.computeIfAbsent(e.playerId(), id -> new long[3]);
+      Money[] m = money.computeIfAbsent(e.playerId(), id -> new Money[] {zero, zero});
+      if (!e.counts()) {
+        continue;
+      }
+      if (e.kind() == Entry.Kind.BUY_IN) {
+        bought += e.chips(s.chipsPerBuyIn());
+        in = in.plus(e.amount(s).orElseThrow());
+        c[0] += e.buyIns();
+        c[1] += e.chips(s.chipsPerBuyIn());
+        m[0] = m[0].plus(e.amount(s).orElseThrow());
+        m[1] = m[1].plus(e.cash(s));
+      } else {
+        cashed += e.quantity();
+        c[2] += e.quantity();
+      }
+    }
+    assertThat(table.chipsBought()).isEqualTo(bought);
+    assertThat(table.chipsCashedOut()).isEqualTo(cashed);
+    assertThat(table.chipsOnTable()).isEqualTo(bought - cashed);
+    assertThat(table.moneyIn()).isEqualTo(in);
+    Ledger counted = Ledger.of(new ArrayList<>(table.entries()));
+    assertThat(table.ledger().total()).isEqualTo(counted.total());
+    assertThat(table.ledger().playerIds()).containsExactly(counted.playerIds());
+    for (int id : counted.playerIds()) {
+      assertThat(table.ledger().tallyOf(id)).isEqualTo(counted.tallyOf(id));
+    }
+    TableReport r = TableReport.of(table);
+    assertThat(r.totals()).isEqualTo(new Totals(bought, cashed, bought - cashed, in, r.totals().moneyOut()));
+    Money cashIn = zero;
+    for (PlayerBalance b : r.players()) {
+      long[] c = chips.getOrDefault(b.player().id(), new long[3]);
+      Money[] m = money.getOrDefault(b.player().id(), new Money[] {zero, zero});
+      assertThat(new long[] {b.buyIns(), b.chipsBought(), b.chipsCashedOut()}).containsExactly(c);
+      assertThat(b.paidIn()).isEqualTo(m[0]);
+      assertThat(b.paidCash()).isEqualTo(m[1]);
+      cashIn = cashIn.plus(m[1]);
+    }
+    assertThat(r.bank().cashIn()).isEqualTo(cashIn);
+  }
+
   @Property
   void netsAlwaysSumToTheTableTotalAndStayWithinOneMinorUnitOfExact(@ForAll("nights") Night night) {
     TableDriver t = play(night);

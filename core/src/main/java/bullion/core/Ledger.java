@@ -1,0 +1,261 @@
+package bullion.core;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * A table's ledger: its entries in order, as an immutable {@code List<Entry>} that also keeps running totals of
+ * the counting entries, for the table and per player, so that a buy-in, a cash-out or a report costs the same at
+ * the end of a long night as at its start.
+ *
+ * <p>Appending shares structure instead of copying the night. The views of one ledger share a backing array, and
+ * a slot once written is never written again: the view that ends at the last claimed slot appends by claiming
+ * the next one in place (an atomic claim, so of two appends to one view only one extends the array and the other
+ * copies); appending to an older view, or past the array's end, copies (growing by half, so appends cost O(1)
+ * amortized). A view reads only the slots below its own size, so an older table never sees a later entry.
+ * Voiding replaces an entry: the array is kept and the replacement goes into a small per-view overlay (a night
+ * voids a handful of entries), folded in when the array is next copied.
+ *
+ * <p>Every field is final, and a slot is written before the view that shows it is made, so a ledger handed to
+ * another thread, even without synchronisation, shows exactly its own entries (JLS 17.5). The totals are derived,
+ * never stored: a ledger read back from JSON is a plain list of entries, and {@link #of} counts it once.
+ */
+public final class Ledger extends AbstractList<Entry> implements RandomAccess {
+
+  private static final int FIRST_CAPACITY = 16;
+  private static final int[] NO_INDICES = {};
+  private static final Entry[] NO_ENTRIES = {};
+  private static final Tally[] NO_TALLIES = {};
+  private static final Ledger EMPTY = new Ledger(NO_ENTRIES, new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES,
+      Tally.ZERO, NO_INDICES, NO_TALLIES);
+
+  /** Shared by every view of this array; slots below {@code claimed} are taken, each written exactly once. */
+  private final Entry[] slots;
+  private final AtomicInteger claimed;
+  private final int size;
+  /** Entries this view replaced (voided), by index in ascending order. */
+  private final int[] replacedAt;
+  private final Entry[] replacements;
+  private final Tally total;
+  /** Every player with an entry, by id in ascending order, and their totals. */
+  private final int[] playerIds;
+  private final Tally[] tallies;
+
+  private Ledger(Entry[] slots, AtomicInteger claimed, int size, int[] replacedAt, Entry[] replacements, Tally total,
+      int[] playerIds, Tally[] tallies) {
+    this.slots = slots;
+    this.claimed = claimed;
+    this.size = size;
+    this.replacedAt = replacedAt;
+    this.replacements = replacements;
+    this.total = total;
+    this.playerIds = playerIds;
+    this.tallies = tallies;
+  }
+
+  /**
+   * The ledger of {@code entries}, in their order: the same ledger if it is one, else a copy counted once.
+   *
+   * @throws NullPointerException if {@code entries} or any entry is null
+   */
+  public static Ledger of(List<? extends Entry> entries) {
+    if (entries instanceof Ledger ledger) {
+      return ledger;
+    }
+    Entry[] items = entries.toArray(new Entry[0]);
+    Tally total = Tally.ZERO;
+    Map<Integer, Tally> byPlayer = new TreeMap<>();
+    for (Entry entry : items) {
+      Objects.requireNonNull(entry, "entry");
+      total = total.plus(entry);
+      byPlayer.merge(entry.playerId(), Tally.ZERO.plus(entry), Tally::plus);
+    }
+    int[] ids = byPlayer.keySet().stream().mapToInt(Integer::intValue).toArray();
+    Tally[] tallies = byPlayer.values().toArray(NO_TALLIES);
+    return items.length == 0 ? EMPTY
+        : new Ledger(items, new AtomicInteger(items.length), items.length, NO_INDICES, NO_ENTRIES, total, ids, tallies);
+  }
+
+  @Override
+  public Entry get(int index) {
+    Objects.checkIndex(index, size);
+    if (replacedAt.length > 0) {
+      int at = Arrays.binarySearch(replacedAt, index);
+      if (at >= 0) {
+        return replacements[at];
+      }
+    }
+    return slots[index];
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  /** This ledger with {@code entry} after its last entry; this one is unchanged. */
+  Ledger appended(Entry entry) {
+    Objects.requireNonNull(entry, "entry");
+    Tally added = total.plus(entry);
+    Players players = players().with(entry.playerId(), t -> t.plus(entry));
+    if (size < slots.length && claimed.compareAndSet(size, size + 1)) {
+      slots[size] = entry;
+      return new Ledger(slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.tallies());
+    }
+    Entry[] copy = new Entry[Math.max(FIRST_CAPACITY, size + (size >> 1) + 1)];
+    for (int i = 0; i < size; i++) {
+      copy[i] = get(i);
+    }
+    copy[size] = entry;
+    return new Ledger(copy, new AtomicInteger(size + 1), size + 1, NO_INDICES, NO_ENTRIES, added, players.ids(),
+        players.tallies());
+  }
+
+  /** This ledger with the entry at {@code index} replaced by {@code entry}; this one is unchanged. */
+  Ledger replaced(int index, Entry entry) {
+    Objects.requireNonNull(entry, "entry");
+    Entry old = get(index);
+    int at = Arrays.binarySearch(replacedAt, index);
+    int[] indices;
+    Entry[] entries;
+    if (at >= 0) {
+      indices = replacedAt;
+      entries = replacements.clone();
+      entries[at] = entry;
+    } else {
+      int insert = -at - 1;
+      indices = new int[replacedAt.length + 1];
+      entries = new Entry[replacements.length + 1];
+      System.arraycopy(replacedAt, 0, indices, 0, insert);
+      System.arraycopy(replacements, 0, entries, 0, insert);
+      indices[insert] = index;
+      entries[insert] = entry;
+      System.arraycopy(replacedAt, insert, indices, insert + 1, replacedAt.length - insert);
+      System.arraycopy(replacements, insert, entries, insert + 1, replacements.length - insert);
+    }
+    Players players = players().with(old.playerId(), t -> t.minus(old)).with(entry.playerId(), t -> t.plus(entry));
+    return new Ledger(slots, claimed, size, indices, entries, total.minus(old).plus(entry), players.ids(),
+        players.tallies());
+  }
+
+  /** The totals of every counting entry. */
+  Tally total() {
+    return total;
+  }
+
+  /** The totals of one player's counting entries; zero if they have none. */
+  Tally tallyOf(int playerId) {
+    int at = Arrays.binarySearch(playerIds, playerId);
+    return at >= 0 ? tallies[at] : Tally.ZERO;
+  }
+
+  /** Whether the player has an entry, counting or not. */
+  boolean hasEntriesOf(int playerId) {
+    return Arrays.binarySearch(playerIds, playerId) >= 0;
+  }
+
+  /** The ids of the players who have an entry, counting or not, in ascending order. */
+  int[] playerIds() {
+    return playerIds.clone();
+  }
+
+  /** How many players have an entry, counting or not. */
+  int playerCount() {
+    return playerIds.length;
+  }
+
+  private Players players() {
+    return new Players(playerIds, tallies);
+  }
+
+  /** Per-player totals, copied on change: the cost is the number of players, not of entries. */
+  private record Players(int[] ids, Tally[] tallies) {
+    Players with(int playerId, UnaryOperator<Tally> change) {
+      int at = Arrays.binarySearch(ids, playerId);
+      if (at >= 0) {
+        Tally[] changed = tallies.clone();
+        changed[at] = change.apply(tallies[at]);
+        return new Players(ids, changed);
+      }
+      int insert = -at - 1;
+      int[] moreIds = new int[ids.length + 1];
+      Tally[] more = new Tally[tallies.length + 1];
+      System.arraycopy(ids, 0, moreIds, 0, insert);
+      System.arraycopy(tallies, 0, more, 0, insert);
+      moreIds[insert] = playerId;
+      more[insert] = change.apply(Tally.ZERO);
+      System.arraycopy(ids, insert, moreIds, insert + 1, ids.length - insert);
+      System.arraycopy(tallies, insert, more, insert + 1, tallies.length - insert);
+      return new Players(moreIds, more);
+    }
+  }
+
+  /**
+   * Running totals of counting entries, in the ledger's own units so they need no terms: standard buy-ins and
+   * chips bought as chips (all, and those paid in cash), and chips cashed out. Money is derived from them with the
+   * table's terms: every chip buy-in costs whole minor units, so the price of their sum is the sum of their prices.
+   */
+  record Tally(long buyIns, long chipsAsChips, long cashBuyIns, long cashChipsAsChips, long chipsCashedOut) {
+
+    static final Tally ZERO = new Tally(0, 0, 0, 0, 0);
+
+    /** These totals with {@code entry} counted, if it counts. */
+    Tally plus(Entry entry) {
+      return counted(entry, 1);
+    }
+
+    /** These totals without {@code entry}, if it counted. */
+    Tally minus(Entry entry) {
+      return counted(entry, -1);
+    }
+
+    Tally plus(Tally other) {
+      return new Tally(Math.addExact(buyIns, other.buyIns), Math.addExact(chipsAsChips, other.chipsAsChips),
+          Math.addExact(cashBuyIns, other.cashBuyIns), Math.addExact(cashChipsAsChips, other.cashChipsAsChips),
+          Math.addExact(chipsCashedOut, other.chipsCashedOut));
+    }
+
+    private Tally counted(Entry entry, int sign) {
+      if (!entry.counts()) {
+        return this;
+      }
+      long q = sign * entry.quantity();
+      if (entry.kind() == Entry.Kind.CASH_OUT) {
+        return new Tally(buyIns, chipsAsChips, cashBuyIns, cashChipsAsChips, Math.addExact(chipsCashedOut, q));
+      }
+      boolean cash = entry.paid() == Paid.CASH;
+      return entry.unit() == Entry.Unit.BUY_INS
+          ? new Tally(Math.addExact(buyIns, q), chipsAsChips, cash ? Math.addExact(cashBuyIns, q) : cashBuyIns,
+              cashChipsAsChips, chipsCashedOut)
+          : new Tally(buyIns, Math.addExact(chipsAsChips, q), cashBuyIns,
+              cash ? Math.addExact(cashChipsAsChips, q) : cashChipsAsChips, chipsCashedOut);
+    }
+
+    long chipsBought(long chipsPerBuyIn) {
+      return Math.addExact(Math.multiplyExact(buyIns, chipsPerBuyIn), chipsAsChips);
+    }
+
+    /** What the counting buy-ins cost. */
+    Money paidIn(TableTerms terms) {
+      return money(terms, buyIns, chipsAsChips);
+    }
+
+    /** What the counting buy-ins paid in cash handed to the bank. */
+    Money paidCash(TableTerms terms) {
+      return money(terms, cashBuyIns, cashChipsAsChips);
+    }
+
+    private static Money money(TableTerms terms, long buyIns, long chips) {
+      Money standard = terms.buyIn().times(buyIns);
+      return chips == 0 ? standard : standard.plus(terms.priceOfChips(chips)
+          .orElseThrow(() -> new IllegalStateException("chip buy-in of part of a minor unit")));
+    }
+  }
+}
