@@ -47,8 +47,9 @@ class BenchSmokeTest {
     assertThat(out).contains("changes only").contains("per s").contains("p99 ms").contains("change ");
     out = run("reads");
     assertThat(out).contains("reads only").contains("read ");
+    // Which operations a half-second mix draws is chance (it may draw only reads), so only its table is checked.
     out = run("mix");
-    assertThat(out).contains("90% reads").contains("all ");
+    assertThat(out).contains("90% reads").contains("p99 ms");
   }
 
   @Test
