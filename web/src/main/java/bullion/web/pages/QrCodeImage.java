@@ -3,6 +3,9 @@ package bullion.web.pages;
 import io.nayuki.qrcodegen.QrCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A QR code as an SVG data URI for an {@code <img>}: the CSP allows {@code img-src data:}, and an image cannot
@@ -11,10 +14,26 @@ import java.util.Base64;
 final class QrCodeImage {
 
   private static final int QUIET_ZONE = 4;
+  private static final int REMEMBERED = 256;
+
+  /**
+   * A table's share link never changes, and encoding it was most of a manage page's CPU on every render and live
+   * refresh: the latest codes are kept, so a table's is drawn once.
+   */
+  private static final Map<String, String> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > REMEMBERED;
+    }
+  });
 
   private QrCodeImage() {}
 
   static String dataUri(String text) {
+    return RECENT.computeIfAbsent(text, QrCodeImage::draw);
+  }
+
+  private static String draw(String text) {
     QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
     int size = qr.size + 2 * QUIET_ZONE;
     StringBuilder path = new StringBuilder();
