@@ -31,6 +31,11 @@ final class EngineConfig {
       values.put(db + "db.properties.loginTimeout", String.valueOf(seconds));
       values.put(db + "db.properties.tcpKeepAlive", "true");
     }
+    if (settings.database().kind() == DatabaseSettings.Kind.H2) {
+      // After a failed write (a full disk) H2 closes the database, yet isValid stays true on its connections: a
+      // pooled connection is checked with a statement instead, so those are replaced and H2 can reopen the file.
+      values.put(db + "db.connectionTestQuery", "SELECT 1");
+    }
     values.put("pekko.remote.artery.canonical.hostname", settings.clusterHost());
     values.put("pekko.remote.artery.canonical.port", settings.clusterPort());
     values.put("pekko.cluster.seed-nodes", settings.seedNodes());

@@ -3,12 +3,17 @@ package bullion.engine.persistence;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which database holds the journal. Embedded H2 in a file by default; PostgreSQL in production. The only
  * difference the rest of Bullion sees is this value.
  */
 public record DatabaseSettings(Kind kind, String url, String user, String password) {
+
+  /** A file system prefix in an H2 url, such as {@code file:}; a Windows drive letter is a single letter. */
+  private static final Pattern H2_FILE_SYSTEM = Pattern.compile("[A-Za-z][A-Za-z0-9]+:");
 
   public enum Kind {
     H2("slick.jdbc.H2Profile$", "org.h2.Driver", "db/migration/h2"),
@@ -62,13 +67,23 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     return new DatabaseSettings(Kind.POSTGRES, url, user, password);
   }
 
-  /** The directory of the embedded file; empty for PostgreSQL. */
+  /**
+   * The directory of the embedded file; empty for PostgreSQL or an in-memory or server H2. The url may name the file
+   * through any of H2's file systems ({@code file:}, {@code nio:}, or one registered with {@code FilePath.register},
+   * as a test's write-failing double is).
+   */
   public Optional<Path> h2Directory() {
-    String prefix = "jdbc:h2:file:";
+    String prefix = "jdbc:h2:";
     if (kind != Kind.H2 || !url.startsWith(prefix)) {
       return Optional.empty();
     }
     String file = url.substring(prefix.length()).split(";", 2)[0];
+    if (file.startsWith("mem:") || file.startsWith("tcp:") || file.startsWith("ssl:")) {
+      return Optional.empty();
+    }
+    for (Matcher scheme = H2_FILE_SYSTEM.matcher(file); scheme.lookingAt(); scheme = H2_FILE_SYSTEM.matcher(file)) {
+      file = file.substring(scheme.end());
+    }
     return Optional.ofNullable(Path.of(file).getParent());
   }
 

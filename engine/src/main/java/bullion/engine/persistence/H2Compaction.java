@@ -53,21 +53,22 @@ public final class H2Compaction implements AutoCloseable {
 
   private void compact() {
     try {
-      if (connection == null || connection.isClosed()) {
-        connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-      }
+      // A connection per run, not one held between runs: after a failed write (a full disk) H2 closes the database
+      // and reopens the file only once every connection to it is closed, so an idle one here would keep it shut.
+      connection = DriverManager.getConnection(database.url(), database.user(), database.password());
       SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
       session.getDatabase().getStore().getMvStore().compactFile(budgetMillis);
     } catch (SQLException | RuntimeException e) {
-      // A closed or failing store (a full disk): try again next time with a new connection.
+      // A closed or failing store (a full disk): try again next time.
       LOG.debug("H2 compaction skipped", e);
-      closeConnection();
     } catch (LinkageError e) {
       LOG.warn("H2 compaction is off: this H2 version lacks the internal API it uses ({})", e.toString());
       timer.shutdown();
     } catch (AssertionError e) {
       // Only with -ea (tests): H2's own consistency checks. Said loudly, so a test run would show it.
       LOG.error("H2 compaction failed an H2 assertion", e);
+    } finally {
+      closeConnection();
     }
   }
 
