@@ -36,6 +36,7 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     long[] buyIns = new long[n];
     long[] bought = new long[n];
     long[] cashed = new long[n];
+    long[] sinceCashOut = new long[n];
     Money[] paidIn = new Money[n];
     Money[] paidCash = new Money[n];
     for (int i = 0; i < n; i++) {
@@ -50,10 +51,12 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
       if (entry.kind() == Entry.Kind.BUY_IN) {
         buyIns[i] += entry.buyIns();
         bought[i] += entry.chips(settings.chipsPerBuyIn());
+        sinceCashOut[i] += entry.chips(settings.chipsPerBuyIn());
         paidIn[i] = paidIn[i].plus(entry.amount(settings).orElseThrow());
         paidCash[i] = paidCash[i].plus(entry.cash(settings));
       } else {
         cashed[i] += entry.quantity();
+        sinceCashOut[i] = 0;
       }
     }
 
@@ -71,6 +74,7 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     }
     long[] nets = NetRounding.round(exactNets, chipsPerBuyIn, moneyOut.minus(moneyIn).minor());
 
+    long playing = Arrays.stream(sinceCashOut).filter(c -> c > 0).count();
     Totals totals = new Totals(chipsBought, chipsCashedOut, table.chipsOnTable(), moneyIn, moneyOut);
     Money missing = moneyIn.minus(moneyOut);
     Optional<MissingChips> settled = totals.chipsOnTable() == 0 ? Optional.<MissingChips>empty() : missingChips;
@@ -82,8 +86,10 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
       Money adjustment = new Money(adjustments[i], settings.currency());
       Money net = new Money(nets[i], settings.currency()).plus(adjustment);
       Money cashedOutValue = new Money(nets[i], settings.currency()).plus(paidIn[i]);
+      long inFront = sinceCashOut[i] == 0 ? 0
+          : playing == 1 ? totals.chipsOnTable() : Math.min(sinceCashOut[i], totals.chipsOnTable());
       balances.add(new PlayerBalance(players.get(i), buyIns[i], bought[i], cashed[i], bought[i] - cashed[i], paidIn[i],
-          cashedOutValue, net, paidCash[i], adjustment));
+          cashedOutValue, net, paidCash[i], adjustment, inFront));
       cashIn = cashIn.plus(paidCash[i]);
     }
 
