@@ -77,6 +77,8 @@ class TableNightBrowserTest extends PageServer {
     wait(host, STEP).until(d -> server.web().feed().clientCount(id) >= 2);
     Object viewerPage = viewer.executeScript("return window.performance.timeOrigin;");
 
+    Browsers.openPlayer(host, 1);
+    Browsers.openPlayer(host, 2);
     seenLive(() -> host.findElement(By.id("buy-in-1")).click(), ExpectedConditions.textToBe(By.id("buy-ins-1"), "1"));
     seenLive(() -> host.findElement(By.id("buy-in-2")).click(),
         ExpectedConditions.textToBe(By.id("chips-on-table"), "400"));
@@ -139,10 +141,10 @@ class TableNightBrowserTest extends PageServer {
   }
 
   private static void addPlayer(String name) {
-    int before = host.findElements(By.cssSelector("article.player")).size();
+    int before = host.findElements(By.cssSelector("details.player")).size();
     host.findElement(By.id("add-player-name")).sendKeys(name);
     host.findElement(By.id("add-player")).click();
-    wait(host, STEP).until(d -> d.findElements(By.cssSelector("article.player")).size() == before + 1);
+    wait(host, STEP).until(d -> d.findElements(By.cssSelector("details.player")).size() == before + 1);
   }
 
   private static void cashOut(int playerId, String chips) {
