@@ -136,12 +136,13 @@
     form.setAttribute("aria-busy", "true");
     form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
   }
+  // A form the answer replaced is no longer in the page, so htmx tells its parent: the form is in requestConfig.
   function idle(event) {
-    var form = event.detail.elt;
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (!form || form.tagName !== "FORM") return;
     form.removeAttribute("aria-busy");
     form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
-    if (event.detail.successful && /\/(buy-ins|chip-buy-ins|cash-outs)$/.test(event.detail.pathInfo.requestPath)) {
+    if (event.detail.successful && /\/(buy-ins|chip-buy-ins|cash-outs)$/.test(event.detail.requestConfig.path)) {
       offerUndo(Number(form.dataset.seqBefore || 0));
     }
   }
