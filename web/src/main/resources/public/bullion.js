@@ -143,13 +143,15 @@
     form.removeAttribute("aria-busy");
     form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
     if (event.detail.successful && /\/(buy-ins|chip-buy-ins|cash-outs)$/.test(event.detail.requestConfig.path)) {
-      offerUndo(Number(form.dataset.seqBefore || 0));
+      var row = form.closest("details.player");
+      offerUndo(Number(form.dataset.seqBefore || 0), row ? row.id : "");
     }
   }
 
-  // After a buy-in or cash-out, a short "Undo" voids the entry it recorded.
+  // After a buy-in or cash-out, a short "Undo" voids the entry it recorded. It sits in the player's row, under
+  // the buttons just tapped, rather than floating over the page where it would catch the next tap.
   var toastTimer = null;
-  function offerUndo(seqBefore) {
+  function offerUndo(seqBefore, rowId) {
     var seq = newestSeq();
     var entry = document.getElementById("entry-" + seq);
     if (seq <= seqBefore || !entry || !entry.querySelector("form.void-form")) return;
@@ -160,7 +162,9 @@
     toast.className = "toast";
     toast.setAttribute("role", "status");
     var text = document.createElement("span");
-    text.textContent = "Recorded: " + entry.querySelector(".entry-text").textContent.replace(/\s+/g, " ").trim();
+    var what = entry.querySelector(".entry-text").cloneNode(true);
+    what.querySelectorAll("time").forEach(function (t) { t.remove(); });
+    text.textContent = "Recorded: " + what.textContent.replace(/\s+/g, " ").trim();
     var undo = document.createElement("button");
     undo.type = "button";
     undo.id = "undo";
@@ -174,7 +178,9 @@
     });
     toast.appendChild(text);
     toast.appendChild(undo);
-    document.body.appendChild(toast);
+    var body = document.querySelector("#" + rowId + " .player-body");
+    if (!body) return;
+    body.insertBefore(toast, body.querySelector(".cash-out-form"));
     clearTimeout(toastTimer);
     toastTimer = setTimeout(function () { toast.remove(); }, 8000);
   }

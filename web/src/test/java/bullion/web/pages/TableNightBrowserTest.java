@@ -88,6 +88,8 @@ class TableNightBrowserTest extends PageServer {
         "Only 400 chips are still on the table; cannot cash out 500."));
     // The refused cash-out changed nothing, and the error sits in Ari's card, beside the form that caused it.
     assertThat(host.findElement(By.id("player-2")).findElements(By.id("cash-out-error-2"))).hasSize(1);
+    // ...and the field keeps what was typed, to be corrected rather than typed again.
+    assertThat(host.findElement(By.id("cash-out-chips-2")).getDomProperty("value")).isEqualTo("500");
     Browsers.screenshot(host, "host-rejection");
 
     seenLive(() -> cashOut(1, "275"), ExpectedConditions.textToBe(By.id("chips-on-table"), "125"));
@@ -149,6 +151,7 @@ class TableNightBrowserTest extends PageServer {
 
   private static void cashOut(int playerId, String chips) {
     WebElement input = host.findElement(By.id("cash-out-chips-" + playerId));
+    input.clear();
     input.sendKeys(chips);
     host.findElement(By.id("cash-out-" + playerId)).click();
     // The board is swapped after the answer, so the old input goes stale.
