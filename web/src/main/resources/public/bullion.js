@@ -63,12 +63,23 @@
     }
   }
 
-  // The server writes times in UTC; the phone knows the local time zone.
+  // The server writes times in UTC; the phone knows the local time zone. The exact instant shows on hover or
+  // long-press, in local time and in UTC.
   function localTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (el) {
       var at = new Date(el.getAttribute("datetime"));
-      if (!isNaN(at)) el.textContent = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      if (isNaN(at)) return;
+      el.textContent = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      el.title = at.toLocaleString([], { dateStyle: "full", timeStyle: "long" }) + " (" + at.toISOString() + ")";
     });
+  }
+
+  function board() { return document.getElementById("board"); }
+  function isBoard(detail) { return detail.target && detail.target.id === "board"; }
+  function isRefresh(detail) { return isBoard(detail) && detail.requestConfig && detail.requestConfig.verb === "get"; }
+  function newestSeq() {
+    var first = document.querySelector("#ledger li[data-seq]");
+    return first ? Number(first.dataset.seq) : 0;
   }
 
   // Every change reaches this page twice when it was made here: as the form's answer and as a live event.
@@ -76,10 +87,159 @@
   // or a form the answer has just put on the page.
   function skipStaleBoard(event) {
     var detail = event.detail;
-    if (!detail.target || detail.target.id !== "board" || detail.requestConfig.verb !== "get") return;
+    if (!isRefresh(detail) || !detail.xhr) return;
     var incoming = Number(detail.xhr.getResponseHeader("Bullion-Version"));
     var shown = document.getElementById("board-version");
     if (incoming && shown && incoming <= Number(shown.dataset.version)) detail.shouldSwap = false;
+  }
+
+  // A swapped board keeps what the reader was doing: what they typed (but in a form that was just accepted),
+  // which rows were open, and where the focus was. A refused form so keeps what was typed, beside its error.
+  var kept = null;
+  function keep(event) {
+    var detail = event.detail;
+    if (!isBoard(detail) || !detail.shouldSwap) return;
+    var accepted = detail.requestConfig && detail.requestConfig.verb === "post" && detail.xhr.status < 300
+        ? detail.requestConfig.elt : null;
+    kept = { typed: {}, open: [], focus: document.activeElement && document.activeElement.id };
+    board().querySelectorAll("input[id]:not([type=hidden]):not([type=radio])").forEach(function (input) {
+      if (input.value !== input.defaultValue && !(accepted && accepted.contains(input))) kept.typed[input.id] = input.value;
+    });
+    board().querySelectorAll("details[open]").forEach(function (d) {
+      var key = d.id || (d.querySelector("summary[id]") || {}).id;
+      if (key) kept.open.push(key);
+    });
+  }
+  function restore() {
+    if (!kept) return;
+    kept.open.forEach(function (key) {
+      var el = document.getElementById(key);
+      var details = el && (el.tagName === "DETAILS" ? el : el.parentElement);
+      if (details && details.tagName === "DETAILS") details.open = true;
+    });
+    Object.keys(kept.typed).forEach(function (id) {
+      var input = document.getElementById(id);
+      if (input) input.value = kept.typed[id];
+    });
+    var error = board().querySelector(".error[role=alert]");
+    var target = error ? error.closest("form, li, details") : null;
+    var focus = (target && target.querySelector("input:not([type=hidden])")) || document.getElementById(kept.focus);
+    if (focus) focus.focus({ preventScroll: true });
+    kept = null;
+  }
+
+  // A button is disabled while its form's request is in flight: a second tap records nothing and shows it.
+  function busy(event) {
+    var form = event.detail.elt;
+    if (!form || form.tagName !== "FORM") return;
+    form.dataset.seqBefore = String(newestSeq());
+    form.setAttribute("aria-busy", "true");
+    form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+  }
+  // A form the answer replaced is no longer in the page, so htmx tells its parent: the form is in requestConfig.
+  function idle(event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (!form || form.tagName !== "FORM") return;
+    form.removeAttribute("aria-busy");
+    form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+    if (event.detail.successful && /\/(buy-ins|chip-buy-ins|cash-outs)$/.test(event.detail.requestConfig.path)) {
+      var row = form.closest("details.player");
+      offerUndo(Number(form.dataset.seqBefore || 0), row ? row.id : "");
+    }
+  }
+
+  // After a buy-in or cash-out, a short "Undo" voids the entry it recorded. It sits in the player's row, under
+  // the buttons just tapped, rather than floating over the page where it would catch the next tap.
+  var toastTimer = null;
+  function offerUndo(seqBefore, rowId) {
+    var seq = newestSeq();
+    var entry = document.getElementById("entry-" + seq);
+    if (seq <= seqBefore || !entry || !entry.querySelector("form.void-form")) return;
+    var toast = document.getElementById("undo-toast");
+    if (toast) toast.remove();
+    toast = document.createElement("div");
+    toast.id = "undo-toast";
+    toast.className = "toast";
+    toast.setAttribute("role", "status");
+    var text = document.createElement("span");
+    var what = entry.querySelector(".entry-text").cloneNode(true);
+    what.querySelectorAll("time").forEach(function (t) { t.remove(); });
+    text.textContent = "Recorded: " + what.textContent.replace(/\s+/g, " ").trim();
+    var undo = document.createElement("button");
+    undo.type = "button";
+    undo.id = "undo";
+    undo.textContent = "Undo";
+    undo.addEventListener("click", function () {
+      var form = document.querySelector("#entry-" + seq + " form.void-form");
+      toast.remove();
+      if (!form) return;
+      form.querySelector("input[name=reason]").value = "undone";
+      form.requestSubmit();
+    });
+    toast.appendChild(text);
+    toast.appendChild(undo);
+    var body = document.querySelector("#" + rowId + " .player-body");
+    if (!body) return;
+    body.insertBefore(toast, body.querySelector(".cash-out-form"));
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toast.remove(); }, 8000);
+  }
+
+  // A live page says how current it is, and heals: a refresh that failed is retried with backoff (and after the
+  // server's Retry-After), a dropped stream reconnects, and on each return the board catches up to the latest
+  // version. Until then it says "reconnecting" rather than claim to be current.
+  var live = { fresh: Date.now(), streamDown: false, refreshFailed: false, attempt: 0, timer: null };
+  function statusLine() {
+    var line = document.getElementById("live-status");
+    if (!line) return;
+    var stale = live.streamDown || live.refreshFailed;
+    var ago = Math.round((Date.now() - live.fresh) / 1000);
+    var when = ago < 5 ? "just now" : ago < 60 ? (Math.floor(ago / 5) * 5) + " s ago" : Math.floor(ago / 60) + " min ago";
+    var text = stale ? "Reconnecting\u2026 last updated " + when : "Live \u00b7 updated " + when;
+    line.dataset.state = stale ? "stale" : "live";
+    if (line.textContent !== text) line.textContent = text;
+  }
+  function refresh() {
+    if (board() && window.htmx) window.htmx.trigger(board(), "bullion:retry");
+  }
+  function schedule(retryAfterSeconds) {
+    if (live.timer) return;
+    var backoff = Math.min(30, Math.pow(2, live.attempt)) * (0.75 + Math.random() / 2);
+    live.attempt += 1;
+    live.timer = setTimeout(function () { live.timer = null; refresh(); }, 1000 * Math.max(backoff, retryAfterSeconds || 0));
+  }
+  // While the stream is down the board is fetched on the same backoff, so the page still catches up.
+  function fresh() {
+    live.fresh = Date.now();
+    live.refreshFailed = false;
+    clearTimeout(live.timer);
+    live.timer = null;
+    if (live.streamDown) schedule(0); else live.attempt = 0;
+    statusLine();
+  }
+  function failed(retryAfterSeconds) {
+    live.refreshFailed = true;
+    statusLine();
+    schedule(retryAfterSeconds);
+  }
+  function streamDown() {
+    live.streamDown = true;
+    statusLine();
+    schedule(0);
+  }
+  function streamUp() {
+    live.streamDown = false;
+    live.attempt = 0;
+    statusLine();
+  }
+  function afterRequest(event) {
+    var detail = event.detail;
+    if (!isBoard(detail)) return;
+    if (detail.successful) {
+      fresh();
+    } else if (isRefresh(detail)) {
+      failed(detail.xhr ? Number(detail.xhr.getResponseHeader("Retry-After")) : 0);
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -87,7 +247,20 @@
     listMine();
     localTimes(document);
     document.addEventListener("click", copy);
-    document.body.addEventListener("htmx:beforeSwap", skipStaleBoard);
-    document.body.addEventListener("htmx:afterSwap", function (event) { localTimes(event.target); });
+    var body = document.body;
+    body.addEventListener("htmx:beforeSwap", skipStaleBoard);
+    body.addEventListener("htmx:beforeSwap", keep);
+    body.addEventListener("htmx:afterSwap", function (event) { localTimes(event.target); restore(); });
+    body.addEventListener("htmx:beforeRequest", busy);
+    body.addEventListener("htmx:afterRequest", idle);
+    body.addEventListener("htmx:afterRequest", afterRequest);
+    body.addEventListener("htmx:sendError", function (event) { if (isRefresh(event.detail)) failed(0); });
+    body.addEventListener("htmx:sseError", streamDown);
+    body.addEventListener("htmx:sseOpen", streamUp);
+    if (!document.getElementById("live-status")) return;
+    document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
+    window.addEventListener("online", refresh);
+    setInterval(statusLine, 1000);
+    statusLine();
   });
 })();

@@ -41,6 +41,12 @@ public enum PayApp {
     return sign;
   }
 
+  /** The longest handle the rule accepts, with its sign: a form's field takes no more. */
+  public int maxLength() {
+    String rule = this.rule.pattern();
+    return sign.length() + Integer.parseInt(rule.substring(rule.lastIndexOf(',') + 1, rule.lastIndexOf('}')));
+  }
+
   /** The handle rule as a sentence fragment: "5 to 30 letters, digits, hyphens or underscores". */
   public String ruleText() {
     return ruleText;

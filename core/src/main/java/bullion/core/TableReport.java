@@ -62,6 +62,7 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     long[] buyIns = new long[n];
     long[] bought = new long[n];
     long[] cashed = new long[n];
+    long[] sinceCashOut = new long[n];
     Money[] paidIn = new Money[n];
     Money[] paidCash = new Money[n];
     for (int i = 0; i < n; i++) {
@@ -73,6 +74,7 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
       paidCash[i] = tally.paidCash(settings);
     }
     requireKnownPlayers(ledger, players);
+    chipsBoughtSinceLastCashOut(table, players, sinceCashOut);
 
     long chipsBought = table.chipsBought();
     long chipsCashedOut = table.chipsCashedOut();
@@ -88,6 +90,7 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     }
     long[] nets = NetRounding.round(exactNets, chipsPerBuyIn, moneyOut.minus(moneyIn).minor());
 
+    long playing = Arrays.stream(sinceCashOut).filter(c -> c > 0).count();
     Totals totals = new Totals(chipsBought, chipsCashedOut, table.chipsOnTable(), moneyIn, moneyOut);
     Money missing = moneyIn.minus(moneyOut);
     Optional<MissingChips> settled = totals.chipsOnTable() == 0 ? Optional.<MissingChips>empty() : missingChips;
@@ -99,8 +102,10 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
       Money adjustment = new Money(adjustments[i], settings.currency());
       Money net = new Money(nets[i], settings.currency()).plus(adjustment);
       Money cashedOutValue = new Money(nets[i], settings.currency()).plus(paidIn[i]);
+      long inFront = sinceCashOut[i] == 0 ? 0
+          : playing == 1 ? totals.chipsOnTable() : Math.min(sinceCashOut[i], totals.chipsOnTable());
       balances.add(new PlayerBalance(players.get(i), buyIns[i], bought[i], cashed[i], bought[i] - cashed[i], paidIn[i],
-          cashedOutValue, net, paidCash[i], adjustment));
+          cashedOutValue, net, paidCash[i], adjustment, inFront));
       cashIn = cashIn.plus(paidCash[i]);
     }
 
@@ -195,7 +200,36 @@ public record TableReport(List<PlayerBalance> players, Totals totals, Settlement
     }
   }
 
+  /**
+   * Each player's chips bought after their last cash-out (zero once they have cashed out after their last buy-in).
+   * The ledger's totals cannot say this (a voided cash-out brings earlier buy-ins back), so the entries are read
+   * from the newest back, stopping once every player's last cash-out is found: at the end of a night, where it
+   * matters, that is a few entries; the report is computed once per table version.
+   */
+  private static void chipsBoughtSinceLastCashOut(Table table, List<Player> players, long[] sinceCashOut) {
+    boolean[] found = new boolean[players.size()];
+    int left = players.size();
+    List<Entry> entries = table.entries();
+    for (int k = entries.size() - 1; k >= 0 && left > 0; k--) {
+      Entry entry = entries.get(k);
+      int i = indexOf(players, entry.playerId());
+      if (!entry.counts() || found[i]) {
+        continue;
+      }
+      if (entry.kind() == Entry.Kind.BUY_IN) {
+        sinceCashOut[i] += entry.chips(table.settings().chipsPerBuyIn());
+      } else {
+        found[i] = true;
+        left--;
+      }
+    }
+  }
+
   private static int indexOf(List<Player> players, int playerId) {
+    // Players get ids 1, 2, 3… in joining order and never leave, so the id is the index plus one.
+    if (playerId >= 1 && playerId <= players.size() && players.get(playerId - 1).id() == playerId) {
+      return playerId - 1;
+    }
     for (int i = 0; i < players.size(); i++) {
       if (players.get(i).id() == playerId) {
         return i;

@@ -44,6 +44,45 @@ class TableReportTest {
   }
 
   @Test
+  void aPlayerWhoHasCashedOutIsDoneWithNoChipsInFrontOfThem() {
+    TableDriver t = TableDriver.open("T", "USD", "20", 250);
+    int beth = t.join("Beth");
+    int ari = t.join("Ari");
+    int cy = t.join("Cy");
+    t.accept(new BuyIn(beth, 2));
+    t.accept(new BuyIn(ari, 1));
+    t.accept(new BuyIn(cy, 1));
+    t.accept(new CashOut(beth, 250));
+    t.accept(new CashOut(ari, 670));
+    PlayerBalance bethNow = t.report().balanceOf(beth).orElseThrow();
+    PlayerBalance ariNow = t.report().balanceOf(ari).orElseThrow();
+    assertThat(bethNow.chipsOut()).isEqualTo(250);
+    assertThat(bethNow.chipsInFront()).isZero();
+    assertThat(bethNow.done()).isTrue();
+    assertThat(ariNow.chipsOut()).isEqualTo(-420);
+    assertThat(ariNow.chipsInFront()).isZero();
+    assertThat(ariNow.done()).isTrue();
+    // Cy is the only one still playing: every chip on the table is in front of him.
+    assertThat(t.report().balanceOf(cy).orElseThrow().chipsInFront()).isEqualTo(80);
+    assertThat(t.report().balanceOf(cy).orElseThrow().done()).isFalse();
+  }
+
+  @Test
+  void aPlayerWhoBuysInAgainAfterCashingOutIsBackInWithTheChipsBoughtSince() {
+    TableDriver t = TableDriver.open("T", "USD", "20", 100);
+    int ari = t.join("Ari");
+    int bea = t.join("Bea");
+    t.accept(new BuyIn(ari, 1));
+    t.accept(new BuyIn(bea, 1));
+    t.accept(new CashOut(ari, 150));
+    t.accept(new BuyIn(ari, 1));
+    assertThat(t.report().balanceOf(ari).orElseThrow().chipsInFront()).isEqualTo(100);
+    assertThat(t.report().balanceOf(ari).orElseThrow().done()).isFalse();
+    // Two still play: each is shown with what they brought since, as the ledger cannot see the stacks.
+    assertThat(t.report().balanceOf(bea).orElseThrow().chipsInFront()).isEqualTo(100);
+  }
+
+  @Test
   void netsThatDoNotDivideEvenlyStillAddUpToZeroByTheDocumentedRule() {
     TableDriver t = TableDriver.open("Sixths", "USD", "10.00", 6);
     int a = t.join("A");

@@ -7,6 +7,7 @@ import bullion.core.Player;
 import bullion.core.Settlement;
 import bullion.core.Table;
 import bullion.core.TableReport;
+import java.util.Locale;
 
 /**
  * A table's settle-up as plain text to paste into a group chat: each payment with its paid mark and pay links,
@@ -17,6 +18,11 @@ public final class SettlementText {
   private SettlementText() {}
 
   public static String of(Table table) {
+    return of(table, Locale.US);
+  }
+
+  /** The text with amounts as {@code reader} writes them: what the page's Copy button copies. */
+  static String of(Table table, Locale reader) {
     Settlement settlement = TableReport.of(table).settlement();
     StringBuilder text = new StringBuilder(table.settings().name()).append(": settle-up\n");
     if (!settlement.complete()) {
@@ -25,7 +31,7 @@ public final class SettlementText {
     settlement.discrepancy().ifPresent(d -> text.append(d.message()).append('\n'));
     for (Payment p : settlement.payments()) {
       text.append(p.n()).append(". ").append(name(table, p.from())).append(" pays ").append(name(table, p.to()))
-          .append(' ').append(MoneyText.of(p.amount())).append(p.paid() ? " \u2713 paid" : "").append('\n');
+          .append(' ').append(MoneyText.of(p.amount(), reader)).append(p.paid() ? " \u2713 paid" : "").append('\n');
       for (PayLinks.PayLink link : PayLinks.forPayment(table, p)) {
         text.append("   ").append(link.app().label()).append(": ").append(link.url()).append('\n');
       }

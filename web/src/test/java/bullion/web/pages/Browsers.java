@@ -10,13 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /** Headless Debian chromium driven by its own chromedriver; Selenium Manager is never asked to download anything. */
 final class Browsers {
@@ -74,6 +77,22 @@ final class Browsers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Opens player {@code id}'s row, as a host taps it, so that its actions can be used. */
+  static void openPlayer(WebDriver driver, int id) {
+    if (driver.findElement(By.id("player-" + id)).getDomAttribute("open") == null) {
+      driver.findElement(By.id("row-" + id)).click();
+    }
+  }
+
+  /** An element's text whether or not this width shows it: a phone's row hides the columns a desktop shows. */
+  static String text(WebDriver driver, By by) {
+    return driver.findElement(by).getDomProperty("textContent").strip();
+  }
+
+  static ExpectedCondition<Boolean> textIs(By by, String text) {
+    return driver -> text.equals(text(driver, by));
   }
 
   /** The browser's console entries since the last call: CSP violations and failed loads show up here. */

@@ -52,20 +52,23 @@ class CashNightBrowserTest extends PageServer {
     String tableId = manageUrl.replaceAll(".*/t/([^/]+)/manage.*", "$1");
 
     for (String name : new String[] {"Ann", "Bob", "Cat"}) {
-      int before = host.findElements(By.cssSelector("article.player")).size();
+      int before = host.findElements(By.cssSelector("details.player")).size();
       host.findElement(By.id("add-player-name")).sendKeys(name);
       host.findElement(By.id("add-player")).click();
-      waitFor(d -> d.findElements(By.cssSelector("article.player")).size() == before + 1);
+      waitFor(d -> d.findElements(By.cssSelector("details.player")).size() == before + 1);
     }
     // The table's default, cash, is the first and main button; credit is one tap beside it.
+    Browsers.openPlayer(host, 1);
     assertThat(host.findElement(By.id("buy-in-1")).getText()).isEqualTo("+ Buy-in · cash");
     host.findElement(By.id("buy-in-1")).click();
-    waitFor(ExpectedConditions.textToBe(By.id("paid-cash-1"), "$20.00"));
+    waitFor(Browsers.textIs(By.id("paid-cash-1"), "$20.00"));
+    Browsers.openPlayer(host, 2);
     host.findElement(By.id("buy-in-2")).click();
-    waitFor(ExpectedConditions.textToBe(By.id("paid-cash-2"), "$20.00"));
+    waitFor(Browsers.textIs(By.id("paid-cash-2"), "$20.00"));
+    Browsers.openPlayer(host, 3);
     host.findElement(By.id("buy-in-credit-3")).click();
-    waitFor(ExpectedConditions.textToBe(By.id("buy-ins-3"), "1"));
-    assertThat(host.findElement(By.id("paid-cash-3")).getText()).isEqualTo("$0.00");
+    waitFor(Browsers.textIs(By.id("buy-ins-3"), "1"));
+    assertThat(Browsers.text(host, By.id("paid-cash-3"))).isEqualTo("$0.00");
     assertThat(host.findElement(By.id("bank")).getText()).contains("$40.00 taken in cash");
 
     host.findElement(By.id("edit-2")).click();
@@ -111,9 +114,10 @@ class CashNightBrowserTest extends PageServer {
   }
 
   private static void cashOut(int playerId, String chips) {
+    Browsers.openPlayer(host, playerId);
     host.findElement(By.id("cash-out-chips-" + playerId)).sendKeys(chips);
     host.findElement(By.id("cash-out-" + playerId)).click();
-    waitFor(ExpectedConditions.textToBe(By.id("cashed-" + playerId), chips));
+    waitFor(Browsers.textIs(By.id("cashed-" + playerId), chips));
   }
 
   private static <T> void waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {

@@ -77,6 +77,8 @@ class TableNightBrowserTest extends PageServer {
     wait(host, STEP).until(d -> server.web().feed().clientCount(id) >= 2);
     Object viewerPage = viewer.executeScript("return window.performance.timeOrigin;");
 
+    Browsers.openPlayer(host, 1);
+    Browsers.openPlayer(host, 2);
     seenLive(() -> host.findElement(By.id("buy-in-1")).click(), ExpectedConditions.textToBe(By.id("buy-ins-1"), "1"));
     seenLive(() -> host.findElement(By.id("buy-in-2")).click(),
         ExpectedConditions.textToBe(By.id("chips-on-table"), "400"));
@@ -86,6 +88,8 @@ class TableNightBrowserTest extends PageServer {
         "Only 400 chips are still on the table; cannot cash out 500."));
     // The refused cash-out changed nothing, and the error sits in Ari's card, beside the form that caused it.
     assertThat(host.findElement(By.id("player-2")).findElements(By.id("cash-out-error-2"))).hasSize(1);
+    // ...and the field keeps what was typed, to be corrected rather than typed again.
+    assertThat(host.findElement(By.id("cash-out-chips-2")).getDomProperty("value")).isEqualTo("500");
     Browsers.screenshot(host, "host-rejection");
 
     seenLive(() -> cashOut(1, "275"), ExpectedConditions.textToBe(By.id("chips-on-table"), "125"));
@@ -139,14 +143,15 @@ class TableNightBrowserTest extends PageServer {
   }
 
   private static void addPlayer(String name) {
-    int before = host.findElements(By.cssSelector("article.player")).size();
+    int before = host.findElements(By.cssSelector("details.player")).size();
     host.findElement(By.id("add-player-name")).sendKeys(name);
     host.findElement(By.id("add-player")).click();
-    wait(host, STEP).until(d -> d.findElements(By.cssSelector("article.player")).size() == before + 1);
+    wait(host, STEP).until(d -> d.findElements(By.cssSelector("details.player")).size() == before + 1);
   }
 
   private static void cashOut(int playerId, String chips) {
     WebElement input = host.findElement(By.id("cash-out-chips-" + playerId));
+    input.clear();
     input.sendKeys(chips);
     host.findElement(By.id("cash-out-" + playerId)).click();
     // The board is swapped after the answer, so the old input goes stale.

@@ -39,8 +39,9 @@ class TablePagesTest extends PageServer {
     http.change(table, "/players/1/cash-outs", Map.of("chips", "250"));
 
     String page = http.get(table.managePath()).body();
-    assertThat(page).contains("id=\"buy-ins-1\">1<", "id=\"cashed-1\">250<", "id=\"chips-out-1\">-50<");
-    assertThat(page).contains("id=\"buy-ins-2\">2<", "id=\"chips-out-2\">400<");
+    // Dana has cashed out: done, with no chips in front of her; Ari, the only one still playing, has them all.
+    assertThat(page).contains("id=\"buy-ins-1\">1<", "id=\"cashed-1\">250<", "id=\"front-1\">done<");
+    assertThat(page).contains("id=\"buy-ins-2\">2<", "id=\"front-2\">350<");
     assertThat(page).contains("id=\"chips-on-table\">350<", "id=\"money-in\">$60.00<", "id=\"money-out\">$25.00<");
     assertThat(page).contains("class=\"net won\" id=\"net-1\"").contains("+$5.00");
     assertThat(page).contains("class=\"net lost\" id=\"net-2\"").contains("\u2212$40.00");
