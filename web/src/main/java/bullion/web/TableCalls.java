@@ -2,6 +2,7 @@ package bullion.web;
 
 import bullion.core.Command;
 import bullion.core.Rejection;
+import bullion.engine.NotRecorded;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
@@ -58,13 +59,21 @@ public final class TableCalls {
     };
   }
 
-  /** The facade's ask is bounded; Pekko's AskTimeoutException is a TimeoutException: the table is busy. */
+  /**
+   * The facade's ask is bounded; a change it did not record fails with {@link NotRecorded}, which says when to retry;
+   * any other timeout (a view's: Pekko's AskTimeoutException) is busy too, and changed nothing.
+   */
   static <T> T await(CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture().join();
     } catch (CompletionException e) {
+      if (e.getCause() instanceof NotRecorded notRecorded) {
+        throw HttpFailure.notRecorded(notRecorded.reason() == NotRecorded.Reason.JOURNAL_UNAVAILABLE
+            ? "the table's storage is unavailable just now" : "the table did not answer in time",
+            notRecorded.retryAfter().toSeconds());
+      }
       if (e.getCause() instanceof TimeoutException) {
-        throw HttpFailure.busy();
+        throw HttpFailure.notRecorded("the table did not answer in time", HttpFailure.RETRY_AFTER_SECONDS);
       }
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }

@@ -42,7 +42,7 @@ class OverloadApiTest {
   }
 
   @Test
-  void aTableThatDoesNotAnswerInTimeIs503NotA500() {
+  void aTableThatDoesNotAnswerInTimeIs503NotRecordedAndARetryWithTheSameKeyRecordsItOnce() {
     CountDownLatch release = new CountDownLatch(1);
     // Buy-ins hang inside the table until released, so the facade's short ask times out.
     Decide slowBuyIns = (table, command, now) -> {
@@ -60,11 +60,21 @@ class OverloadApiTest {
         ApiClient.Opened table = openOnceWarm(api);
         int ann = api.addPlayer(table, "Ann");
 
-        ApiClient.Response timedOut = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":1}");
+        ApiClient.Response timedOut = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":1}",
+            "Idempotency-Key", "retry-me");
 
         assertThat(timedOut.status()).isEqualTo(503);
-        assertThat(timedOut.header("Retry-After")).isPresent();
-        assertThat(timedOut.detail()).isEqualTo("The table did not answer in time; try again shortly.");
+        assertThat(timedOut.header("Retry-After")).hasValue("1");
+        assertThat(timedOut.detail()).isEqualTo("Not recorded: the table did not answer in time. Retry with the same "
+            + "Idempotency-Key; a change is recorded at most once.");
+        release.countDown();
+        // The hung buy-in finishes deciding past its deadline and is dropped; the retry is what records it, once.
+        ApiClient.Response retried = api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":1}",
+            "Idempotency-Key", "retry-me");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        assertThat(api.change(table, "/players/" + ann + "/buy-ins", "{\"count\":1}", "Idempotency-Key", "retry-me")
+            .json().get("seq")).isEqualTo(retried.json().get("seq"));
+        assertThat(api.get(table.path() + "/ledger").json().get("entries")).hasSize(1);
       } finally {
         release.countDown(); // before the system closes, so the hung table can stop
       }
