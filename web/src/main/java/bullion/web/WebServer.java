@@ -35,10 +35,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   public static WebServer start(Tables tables, WebSettings settings) {
-    TableCalls calls = new TableCalls(tables);
+    WebSettings.Limits limits = settings.limits();
+    TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
     PageRoutes pages = new PageRoutes(calls);
-    TableFeed feed = new TableFeed(tables, settings.keepAlive());
-    RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute());
+    TableFeed feed = new TableFeed(tables, settings.keepAlive(), limits.liveStreamsPerClient());
+    RateLimiter rateLimiter = new RateLimiter(limits.requestBurst(), limits.requestsPerMinute());
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       // Requests run on virtual threads: a handler that waits for its table costs no platform thread meanwhile.
@@ -53,6 +54,7 @@ public final class WebServer implements AutoCloseable {
         // however it is sent, is ever read past it.
         server.insertHandler(new SizeLimitHandler(Math.max(16 * settings.maxBodyBytes(), 1 << 20), -1));
         server.setStopTimeout(10_000);
+        Connections.install(server, settings);
       });
       config.routes.before(ctx -> {
         ctx.header("Content-Security-Policy", CSP);

@@ -11,6 +11,12 @@ import bullion.engine.persistence.DatabaseSettings;
 import bullion.web.TestServer;
 import bullion.web.WebServer;
 import bullion.web.WebSettings;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +44,45 @@ class OverloadApiTest {
       assertThat(limited.status()).isEqualTo(429);
       assertThat(limited.contentType()).startsWith("application/problem+json");
       assertThat(limited.header("Retry-After")).isPresent();
+    }
+  }
+
+  @Test
+  void tablesOpenedByAllClientsTogetherAreCappedBesideEachClientsOwnLimit() throws Exception {
+    WebSettings settings = WebSettings.defaults().withPort(0)
+        .withLimits(WebSettings.defaults().limits().withTableOpensPerMinute(2));
+    try (TestServer server = TestServer.start(DatabaseSettings.h2File(dataDir), settings)) {
+      ApiClient one = new ApiClient(server.baseUrl());
+      ApiClient another = new ApiClient(server.baseUrl(), InetAddress.getByName("127.0.0.2"));
+      openOnceWarm(one);
+      openOnceWarm(another);
+
+      ApiClient.Response third = another.post("/api/tables", "{\"name\":\"Third\",\"buyIn\":\"20\",\"chipsPerBuyIn\":100}");
+
+      assertThat(third.status()).isEqualTo(429);
+      assertThat(third.header("Retry-After")).isPresent();
+      assertThat(third.detail()).startsWith("Too many tables are being opened just now");
+    }
+  }
+
+  @Test
+  void aClientMayHoldOnlySoManyLiveStreams() throws Exception {
+    WebSettings settings = WebSettings.defaults().withPort(0)
+        .withLimits(WebSettings.defaults().limits().withConnections(1_000, 100, 1, Duration.ofSeconds(10)));
+    try (TestServer server = TestServer.start(DatabaseSettings.h2File(dataDir), settings)) {
+      ApiClient api = new ApiClient(server.baseUrl());
+      ApiClient.Opened table = openOnceWarm(api);
+      HttpResponse<InputStream> first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(server.baseUrl() + table.path() + "/events")).header("Accept", "text/event-stream").build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream open = first.body()) {
+        assertThat(first.statusCode()).isEqualTo(200);
+
+        ApiClient.Response second = api.get(table.path() + "/events", "Accept", "text/event-stream");
+
+        assertThat(second.status()).isEqualTo(429);
+        assertThat(second.detail()).contains("already has 1 live streams open");
+      }
     }
   }
 
