@@ -116,6 +116,7 @@ public final class PageRoutes {
         .orElseThrow(() -> HttpFailure.at("chips", "Enter the chips per buy-in as a whole number, like 200."));
     Tables.Opened opened = calls.open(new Command.OpenTable(typed.name(), typed.currency(), price, chips),
         why -> Optional.of(fieldOf(why)));
+    ctx.header("Cache-Control", "no-store"); // its Location carries the manage token
     ctx.redirect(Links.managePath(opened.id(), opened.manageToken()), HttpStatus.SEE_OTHER);
   }
 
