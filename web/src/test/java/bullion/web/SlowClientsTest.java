@@ -78,8 +78,10 @@ class SlowClientsTest {
         worstMillis = Math.max(worstMillis, Duration.ofNanos(System.nanoTime() - before).toMillis());
         Thread.sleep(250); // a slow client's pace, not a wait for the server
       }
-      long refusedAtOnce = slow.stream().filter(s -> s.closedAfterMillis >= 0 && s.closedAfterMillis < 1_000).count();
-      long closedAtDeadline = slow.stream().filter(s -> s.closedAfterMillis >= 1_000).count();
+      // The deadline counts from a request's first byte, sent as the connection opened: nothing it closes goes sooner.
+      long refusedAtOnce = slow.stream().filter(s -> s.closedAfterMillis >= 0 && s.closedAfterMillis < DEADLINE.toMillis())
+          .count();
+      long closedAtDeadline = slow.stream().filter(s -> s.closedAfterMillis >= DEADLINE.toMillis()).count();
       long stillOpen = slow.stream().filter(s -> s.closedAfterMillis < 0).count();
       long lastClosed = slow.stream().mapToLong(s -> s.closedAfterMillis).max().orElse(-1);
       System.out.printf("slowloris: %d slow connections from %d addresses (cap %d per client, deadline %d s): %d "
@@ -90,7 +92,7 @@ class SlowClientsTest {
 
       assertThat(stillOpen).isZero();
       assertThat(closedAtDeadline).as("the connections each client may hold").isEqualTo(ADDRESSES * PER_CLIENT_CAP);
-      assertThat(lastClosed).isLessThan(DEADLINE.plusSeconds(2).toMillis());
+      assertThat(lastClosed).isLessThan(DEADLINE.plusSeconds(3).toMillis());
       assertThat(worstMillis).isLessThan(1_000);
     }
   }
