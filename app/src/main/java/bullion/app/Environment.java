@@ -37,7 +37,20 @@ record Environment(EngineSettings engine, WebSettings web) {
             Optional.ofNullable(env.get("BULLION_SEED_NODES")).map(Environment::seeds)
                 .orElse(engineDefaults.seedNodes()));
     WebSettings webDefaults = WebSettings.defaults();
+    WebSettings.Limits limits = webDefaults.limits();
+    limits = limits
+        .withRequests(positive(env, "BULLION_RATE_LIMIT_BURST").orElse(limits.requestBurst()),
+            positive(env, "BULLION_RATE_LIMIT_PER_SECOND").map(perSecond -> Math.multiplyExact(perSecond, 60))
+                .orElse(limits.requestsPerMinute()))
+        .withTableOpensPerMinute(positive(env, "BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE")
+            .orElse(limits.tableOpensPerMinute()))
+        .withConnections(positive(env, "BULLION_HTTP_MAX_CONNECTIONS").orElse(limits.maxConnections()),
+            positive(env, "BULLION_HTTP_MAX_CONNECTIONS_PER_CLIENT").orElse(limits.maxConnectionsPerClient()),
+            positive(env, "BULLION_LIVE_STREAMS_PER_CLIENT").orElse(limits.liveStreamsPerClient()),
+            positive(env, "BULLION_HTTP_REQUEST_DEADLINE_SECONDS").<Duration>map(Duration::ofSeconds)
+                .orElse(limits.requestDeadline()));
     WebSettings web = webDefaults
+        .withLimits(limits)
         .withHost(env.getOrDefault("BULLION_HTTP_HOST", webDefaults.host()))
         .withPort(integer(env, "BULLION_HTTP_PORT").orElse(webDefaults.port()))
         .withTrustProxy(bool(env, "BULLION_TRUST_PROXY").orElse(webDefaults.trustProxy()));
@@ -65,6 +78,15 @@ record Environment(EngineSettings engine, WebSettings web) {
       case "true" -> Optional.of(true);
       default -> throw new IllegalArgumentException(name + " must be true or false, not \"" + value + "\"");
     };
+  }
+
+  /** The variable as a whole number above zero; empty when it is not set (or blank). */
+  private static Optional<Integer> positive(Map<String, String> env, String name) {
+    Optional<Integer> value = integer(env, name);
+    if (value.isPresent() && value.get() < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, not " + value.get());
+    }
+    return value;
   }
 
   /** The variable as a whole number; empty when it is not set (or blank), so the caller keeps its default. */

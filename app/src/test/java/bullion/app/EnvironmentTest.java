@@ -38,7 +38,15 @@ class EnvironmentTest {
         .containsEntry("`BULLION_SNAPSHOT_EVERY`", "`" + env.engine().snapshotEvery() + "`")
         .containsEntry("`BULLION_PASSIVATE_AFTER_MINUTES`", "`" + env.engine().passivateAfter().toMinutes() + "`")
         .containsEntry("`BULLION_TRUST_PROXY`", "`" + env.web().trustProxy() + "`")
-        .containsEntry("`BULLION_DB_WAIT_SECONDS`", "`" + env.engine().databaseWait().toSeconds() + "`");
+        .containsEntry("`BULLION_DB_WAIT_SECONDS`", "`" + env.engine().databaseWait().toSeconds() + "`")
+        .containsEntry("`BULLION_RATE_LIMIT_BURST`", "`" + env.web().limits().requestBurst() + "`")
+        .containsEntry("`BULLION_RATE_LIMIT_PER_SECOND`", "`" + env.web().limits().requestsPerMinute() / 60 + "`")
+        .containsEntry("`BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE`", "`" + env.web().limits().tableOpensPerMinute() + "`")
+        .containsEntry("`BULLION_HTTP_MAX_CONNECTIONS`", "`" + env.web().limits().maxConnections() + "`")
+        .containsEntry("`BULLION_HTTP_MAX_CONNECTIONS_PER_CLIENT`", "`" + env.web().limits().maxConnectionsPerClient() + "`")
+        .containsEntry("`BULLION_LIVE_STREAMS_PER_CLIENT`", "`" + env.web().limits().liveStreamsPerClient() + "`")
+        .containsEntry("`BULLION_HTTP_REQUEST_DEADLINE_SECONDS`",
+            "`" + env.web().limits().requestDeadline().toSeconds() + "`");
     assertThat(env.engine().clusterPort()).isZero();
     assertThat(documented).containsEntry("`BULLION_CLUSTER_HOST`, `BULLION_CLUSTER_PORT`",
         "`" + env.engine().clusterHost() + "`, any free port");
@@ -51,6 +59,18 @@ class EnvironmentTest {
     Environment env = Environment.from(Map.of("BULLION_PUBLIC_URL", "https://bullion.example/", "BULLION_TRUST_PROXY", "true"));
     assertThat(env.web().publicUrl()).hasValue("https://bullion.example");
     assertThat(env.web().trustProxy()).isTrue();
+  }
+
+  @Test
+  void theWebLimitsCanBeSetAndAZeroIsRefusedByName() {
+    WebSettings.Limits limits = Environment.from(Map.of("BULLION_RATE_LIMIT_BURST", "5000",
+        "BULLION_RATE_LIMIT_PER_SECOND", "1000", "BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE", "100000",
+        "BULLION_HTTP_MAX_CONNECTIONS", "20000", "BULLION_HTTP_MAX_CONNECTIONS_PER_CLIENT", "5000",
+        "BULLION_LIVE_STREAMS_PER_CLIENT", "4", "BULLION_HTTP_REQUEST_DEADLINE_SECONDS", "3")).web().limits();
+    assertThat(limits).isEqualTo(new WebSettings.Limits(5000, 60_000, 100_000, 20_000, 5000, 4,
+        java.time.Duration.ofSeconds(3)));
+    assertThatThrownBy(() -> Environment.from(Map.of("BULLION_HTTP_MAX_CONNECTIONS_PER_CLIENT", "0")))
+        .hasMessage("BULLION_HTTP_MAX_CONNECTIONS_PER_CLIENT must be at least 1, not 0");
   }
 
   @Test

@@ -229,6 +229,9 @@ public final class CommandDecider {
     if (reason.length() > MAX_REASON) {
       return new Rejected(new Rejection.ReasonTooLong(reason.length(), MAX_REASON));
     }
+    if (reason.codePoints().anyMatch(Character::isISOControl)) {
+      return new Rejected(new Rejection.ReasonHasControlCharacters());
+    }
     if (entry.kind() == Entry.Kind.BUY_IN) {
       // A voided cash buy-in hands its cash back: it stops counting, so it leaves the bank's cash in.
       long chips = entry.chips(table.settings().chipsPerBuyIn());

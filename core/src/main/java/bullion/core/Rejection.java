@@ -103,6 +103,10 @@ public sealed interface Rejection {
     public String message() { return "A reason may be at most " + max + " characters, not " + length + "."; }
   }
 
+  record ReasonHasControlCharacters() implements InvalidInput {
+    public String message() { return "A reason must not contain control characters, such as line breaks."; }
+  }
+
   record TableClosed() implements Conflict {
     public String message() { return "The table is closed; reopen it to change anything."; }
   }

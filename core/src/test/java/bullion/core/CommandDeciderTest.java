@@ -10,6 +10,7 @@ import bullion.core.Command.OpenTable;
 import bullion.core.Command.ReopenTable;
 import bullion.core.Command.VoidEntry;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +189,16 @@ class CommandDeciderTest {
     int ari = t.join("Ari");
     t.accept(new BuyIn(ari, 1));
     assertThat(t.reject(new VoidEntry(1, Optional.of("r".repeat(201))))).isEqualTo(new Rejection.ReasonTooLong(201, 200));
+  }
+
+  @Test
+  void aVoidReasonWithControlCharactersIsRejected() {
+    TableDriver t = TableDriver.open("T", "USD", "20", 100);
+    int ari = t.join("Ari");
+    t.accept(new BuyIn(ari, 1));
+    for (String reason : List.of("wrong\nplayer", "tab\there", "bell\u0007", "del\u007f", "c1\u0085")) {
+      assertThat(t.reject(new VoidEntry(1, Optional.of(reason)))).isEqualTo(new Rejection.ReasonHasControlCharacters());
+    }
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class HttpFailure extends HttpResponseException {
 
-  /** What a busy answer asks a client (and a person) to wait before trying again. */
+  /** What a busy answer asks a client (and a person) to wait before trying again, unless the facade says. */
   public static final int RETRY_AFTER_SECONDS = 5;
 
   private final transient Optional<String> rejection;
@@ -47,10 +47,14 @@ public final class HttpFailure extends HttpResponseException {
     return new HttpFailure(status, why.message(), Optional.of(why.getClass().getSimpleName()), field, Map.of());
   }
 
-  /** A table that did not answer in time: busy, not broken, so a retry in a moment may well work. */
-  public static HttpFailure busy() {
-    return new HttpFailure(503, "The table did not answer in time; try again shortly.", Optional.empty(),
-        Optional.empty(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+  /**
+   * A table that did not answer in time, or whose journal is down: busy, not broken. The facade fails only what it
+   * did not record, so the answer says so, and a retry with the same request id is recorded at most once.
+   */
+  public static HttpFailure notRecorded(String why, long retryAfterSeconds) {
+    return new HttpFailure(503, "Not recorded: " + why + ". Retry with the same Idempotency-Key; a change is recorded "
+        + "at most once.", Optional.empty(), Optional.empty(),
+        Map.of("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds))));
   }
 
   public Optional<String> rejection() {

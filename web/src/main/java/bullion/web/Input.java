@@ -25,6 +25,7 @@ public final class Input {
   private static final Pattern DECIMAL =
       Pattern.compile("-?[0-9]{1," + MAX_WHOLE_DIGITS + "}(\\.[0-9]{1," + MAX_FRACTION_DIGITS + "})?");
   private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1," + MAX_WHOLE_DIGITS + "}");
+  private static final Pattern PATH_INT = Pattern.compile("0|-?[1-9][0-9]{0,9}");
   private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7E]{1," + MAX_REQUEST_ID_LENGTH + "}");
 
   private Input() {}
@@ -86,7 +87,8 @@ public final class Input {
   }
 
   private static int pathInt(String text, String what) {
-    OptionalLong value = wholeNumber(text);
+    // One spelling per id, so no two paths name one player or entry: no "+1", no "0001".
+    OptionalLong value = PATH_INT.matcher(text).matches() ? wholeNumber(text) : OptionalLong.empty();
     if (value.isEmpty() || value.getAsLong() != (int) value.getAsLong()) {
       throw new HttpFailure(400, what + " is a whole number, not \"" + text + "\".");
     }

@@ -17,28 +17,30 @@ import java.util.function.LongSupplier;
  * Per-client token buckets (Bucket4j): a client over its limit gets 429 with Retry-After. A client is its
  * {@link ClientAddress} (an IPv6 client is its /64; behind a trusted proxy, the last X-Forwarded-For entry).
  *
- * <p>A bucket refills completely in a minute, so a bucket idle for a minute is as good as a new one and is
+ * <p>A bucket idle for as long as it takes to refill completely (at least a minute) is as good as a new one and is
  * forgotten; and at most {@code maxClients} are remembered, least recently seen dropped first, so a flood of
  * addresses costs bounded memory. Both happen as requests arrive, a constant amount of work each.
  */
 final class RateLimiter {
 
-  private static final Duration REFILL = Duration.ofMinutes(1);
-
   private record Entry(Bucket bucket, long lastSeenNanos) {}
 
-  private final int requestsPerMinute;
+  private final int burst;
+  private final int perMinute;
+  private final long fullAfterNanos;
   private final int maxClients;
   private final LongSupplier nanoTime;
   // Access order: iteration starts at the client seen least recently. Guarded by itself.
   private final LinkedHashMap<String, Entry> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
-  RateLimiter(int requestsPerMinute) {
-    this(requestsPerMinute, 10_000, System::nanoTime);
+  RateLimiter(int burst, int perMinute) {
+    this(burst, perMinute, 10_000, System::nanoTime);
   }
 
-  RateLimiter(int requestsPerMinute, int maxClients, LongSupplier nanoTime) {
-    this.requestsPerMinute = requestsPerMinute;
+  RateLimiter(int burst, int perMinute, int maxClients, LongSupplier nanoTime) {
+    this.burst = burst;
+    this.perMinute = perMinute;
+    this.fullAfterNanos = Math.max(Duration.ofMinutes(1).toNanos(), Duration.ofMinutes(1).toNanos() / perMinute * burst);
     this.maxClients = maxClients;
     this.nanoTime = nanoTime;
   }
@@ -84,7 +86,7 @@ final class RateLimiter {
     Iterator<Map.Entry<String, Entry>> leastRecent = buckets.entrySet().iterator();
     while (leastRecent.hasNext()) {
       Entry eldest = leastRecent.next().getValue();
-      if (buckets.size() <= maxClients && now - eldest.lastSeenNanos() < REFILL.toNanos()) {
+      if (buckets.size() <= maxClients && now - eldest.lastSeenNanos() < fullAfterNanos) {
         return;
       }
       leastRecent.remove();
@@ -93,7 +95,7 @@ final class RateLimiter {
 
   private Bucket newBucket() {
     return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(requestsPerMinute).refillGreedy(requestsPerMinute, REFILL).build())
+        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
         .build();
   }
 }

@@ -2,9 +2,14 @@ package bullion.web;
 
 import bullion.core.Command;
 import bullion.core.Rejection;
+import bullion.engine.NotRecorded;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -19,9 +24,13 @@ import java.util.function.Function;
 public final class TableCalls {
 
   private final Tables tables;
+  // All clients together: the per-client request limit alone let 40 addresses open 20,000 tables in a minute.
+  private final Bucket opens;
 
-  public TableCalls(Tables tables) {
+  public TableCalls(Tables tables, int tableOpensPerMinute) {
     this.tables = tables;
+    this.opens = Bucket.builder().addLimit(Bandwidth.builder().capacity(tableOpensPerMinute)
+        .refillGreedy(tableOpensPerMinute, Duration.ofMinutes(1)).build()).build();
   }
 
   public Outcome.Done view(TableId id, Optional<String> manageToken) {
@@ -36,6 +45,12 @@ public final class TableCalls {
 
   /** A new table, whose outcome is {@link Outcome.Done}; {@code field} places a rejection on the opening form. */
   public Tables.Opened open(Command.OpenTable command, Function<Rejection, Optional<String>> field) {
+    ConsumptionProbe probe = opens.tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      long wait = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+      throw new HttpFailure(429, "Too many tables are being opened just now; try again in " + wait + " s.",
+          Optional.empty(), Optional.empty(), Map.of("Retry-After", String.valueOf(wait)));
+    }
     Tables.Opened opened = await(tables.open(command));
     if (opened.outcome() instanceof Outcome.Refused refused) {
       throw HttpFailure.rejected(refused.why(), field.apply(refused.why()));
@@ -58,13 +73,21 @@ public final class TableCalls {
     };
   }
 
-  /** The facade's ask is bounded; Pekko's AskTimeoutException is a TimeoutException: the table is busy. */
+  /**
+   * The facade's ask is bounded; a change it did not record fails with {@link NotRecorded}, which says when to retry;
+   * any other timeout (a view's: Pekko's AskTimeoutException) is busy too, and changed nothing.
+   */
   static <T> T await(CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture().join();
     } catch (CompletionException e) {
+      if (e.getCause() instanceof NotRecorded notRecorded) {
+        throw HttpFailure.notRecorded(notRecorded.reason() == NotRecorded.Reason.JOURNAL_UNAVAILABLE
+            ? "the table's storage is unavailable just now" : "the table did not answer in time",
+            notRecorded.retryAfter().toSeconds());
+      }
       if (e.getCause() instanceof TimeoutException) {
-        throw HttpFailure.busy();
+        throw HttpFailure.notRecorded("the table did not answer in time", HttpFailure.RETRY_AFTER_SECONDS);
       }
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }

@@ -8,9 +8,18 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +35,12 @@ public final class WebServer implements AutoCloseable {
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+  /** Every answer's security headers, the handlers' and Jetty's own alike. */
+  static final Map<String, String> SECURITY_HEADERS = Map.of("Content-Security-Policy", CSP,
+      "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY");
+
+  private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
+
   private final Javalin javalin;
   private final TableFeed feed;
 
@@ -35,10 +50,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   public static WebServer start(Tables tables, WebSettings settings) {
-    TableCalls calls = new TableCalls(tables);
+    WebSettings.Limits limits = settings.limits();
+    TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
     PageRoutes pages = new PageRoutes(calls);
-    TableFeed feed = new TableFeed(tables, settings.keepAlive());
-    RateLimiter rateLimiter = new RateLimiter(settings.requestsPerMinute());
+    TableFeed feed = new TableFeed(tables, settings.keepAlive(), limits.liveStreamsPerClient());
+    RateLimiter rateLimiter = new RateLimiter(limits.requestBurst(), limits.requestsPerMinute());
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       // Requests run on virtual threads: a handler that waits for its table costs no platform thread meanwhile.
@@ -53,12 +69,11 @@ public final class WebServer implements AutoCloseable {
         // however it is sent, is ever read past it.
         server.insertHandler(new SizeLimitHandler(Math.max(16 * settings.maxBodyBytes(), 1 << 20), -1));
         server.setStopTimeout(10_000);
+        server.setErrorHandler(new JettyErrors());
+        Connections.install(server, settings);
       });
       config.routes.before(ctx -> {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
         PublicUrl.remember(ctx, settings.publicUrl());
         ClientAddress.remember(ctx, settings.trustProxy());
         // Forms are URL-encoded and the API is JSON; nothing uploads files. A multipart body is refused before
@@ -92,6 +107,11 @@ public final class WebServer implements AutoCloseable {
       f.headers().forEach(ctx::header);
     }
     ctx.status(failure.getStatus());
+    if (failure.getStatus() == 403 || failure.getStatus() == 429) {
+      // The path names the table; a token is never in it (a manage link's is in the query, the API's in a header).
+      AUDIT.info("{} {}: client {}, {} {}", failure.getStatus(), failure.getStatus() == 403 ? "refused" : "rate limited",
+          ClientAddress.of(ctx), ctx.method(), ctx.path());
+    }
     if (ctx.path().startsWith(ApiRoutes.PREFIX)) {
       ApiRoutes.problem(ctx, failure);
     } else {
@@ -102,6 +122,31 @@ public final class WebServer implements AutoCloseable {
   private static HttpFailure bug(Exception e) {
     LOG.error("a request failed", e);
     return new HttpFailure(500, "Something went wrong on the server; nothing was changed by this request.");
+  }
+
+  /**
+   * Jetty's own answers, to what never reaches a handler (a malformed request, a header or URI too long, a body
+   * over the backstop): the security headers on every one, and under /api/ a problem like the handlers'.
+   */
+  private static final class JettyErrors extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      SECURITY_HEADERS.forEach(response.getHeaders()::put);
+      if (!Request.getPathInContext(request).startsWith(ApiRoutes.PREFIX)) {
+        return super.handle(request, response, callback);
+      }
+      int status = response.getStatus();
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+      response.write(true, ByteBuffer.wrap(ApiRoutes.problem(status, "The server refused this request before reading "
+          + "it: " + HttpStatus.forStatus(status).getMessage() + ".", null).getBytes(StandardCharsets.UTF_8)), callback);
+      return true;
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      SECURITY_HEADERS.forEach(fields::put);
+      return super.badMessageError(status, reason, fields);
+    }
   }
 
   public int port() {

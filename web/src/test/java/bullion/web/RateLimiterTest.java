@@ -22,7 +22,7 @@ class RateLimiterTest {
 
   @Test
   void aClientOverItsLimitIsToldHowLongToWaitAndAnotherClientIsNot() {
-    RateLimiter limiter = new RateLimiter(3, 100, now::get);
+    RateLimiter limiter = new RateLimiter(3, 3, 100, now::get);
     for (int i = 0; i < 3; i++) {
       assertThat(limiter.tryTake("192.0.2.1")).isEmpty();
     }
@@ -32,7 +32,7 @@ class RateLimiterTest {
 
   @Test
   void aClientIdleForAMinuteIsForgotten() {
-    RateLimiter limiter = new RateLimiter(3, 100, now::get);
+    RateLimiter limiter = new RateLimiter(3, 3, 100, now::get);
     limiter.tryTake("192.0.2.1");
     limiter.tryTake("192.0.2.2");
     now.addAndGet(Duration.ofSeconds(30).toNanos());
@@ -44,7 +44,7 @@ class RateLimiterTest {
 
   @Test
   void noMoreThanTheMaximumNumberOfClientsIsRemembered() {
-    RateLimiter limiter = new RateLimiter(3, 100, now::get);
+    RateLimiter limiter = new RateLimiter(3, 3, 100, now::get);
     for (int i = 0; i < 1_000; i++) {
       limiter.tryTake("10.0." + i / 256 + "." + i % 256);
     }

@@ -73,6 +73,7 @@ public final class StoredNames {
       entry(Rejection.EntryAlreadyVoided.class, "EntryAlreadyVoided"),
       entry(Rejection.VoidWouldLeaveTooFewChips.class, "VoidWouldLeaveTooFewChips"),
       entry(Rejection.ReasonTooLong.class, "ReasonTooLong"),
+      entry(Rejection.ReasonHasControlCharacters.class, "ReasonHasControlCharacters"),
       entry(Rejection.TableClosed.class, "TableClosed"),
       entry(Rejection.TableAlreadyClosed.class, "TableAlreadyClosed"),
       entry(Rejection.TableNotClosed.class, "TableNotClosed"),

@@ -95,11 +95,12 @@ public final class ApiRoutes {
 
   private void create(Context ctx) {
     Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
-    Command.OpenTable command = JsonBody.parse(ctx.bodyAsBytes()).openTable();
+    Command.OpenTable command = JsonBody.of(ctx).openTable();
     Tables.Opened opened = key.isEmpty() ? calls.open(command, why -> Optional.empty())
         : created.once(ClientAddress.of(ctx), key.get(), command, () -> calls.open(command, why -> Optional.empty()));
     String id = opened.id().value();
     ctx.header("Location", "/api/tables/" + id);
+    ctx.header("Cache-Control", "no-store"); // the answer carries the manage token
     // open() answers only a Done outcome.
     send(ctx, 201, TableJson.created(id, ((Outcome.Done) opened.outcome()).table(), opened.manageToken()));
   }
@@ -134,7 +135,7 @@ public final class ApiRoutes {
     TableId id = Input.tableId(ctx);
     String token = bearerToken(ctx);
     Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
-    Command command = read.apply(JsonBody.parse(ctx.bodyAsBytes()));
+    Command command = read.apply(JsonBody.of(ctx));
     return calls.change(id, token, command, key, Optional.empty());
   }
 
@@ -170,10 +171,14 @@ public final class ApiRoutes {
   /** Any failure under /api/, as an RFC 9457 problem. */
   public static void problem(Context ctx, HttpResponseException failure) {
     int status = failure.getStatus();
-    String title = status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
     String rejection = failure instanceof HttpFailure f ? f.rejection().orElse(null) : null;
-    ctx.contentType("application/problem+json")
-        .result(write(new Problem("about:blank", title, status, failure.getMessage(), rejection)));
+    ctx.contentType("application/problem+json").result(problem(status, failure.getMessage(), rejection));
+  }
+
+  /** A problem's JSON; {@code rejection} may be null. */
+  public static String problem(int status, String detail, String rejection) {
+    String title = status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
+    return write(new Problem("about:blank", title, status, detail, rejection));
   }
 
   static String write(Object body) {

@@ -10,7 +10,10 @@ import bullion.web.Input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A request body read as a JSON object into the core command it asks for; a failure says which field is wrong
@@ -25,6 +29,8 @@ import java.util.function.Predicate;
  * by {@link Input}); whether a value is allowed is the core's call.
  */
 final class JsonBody {
+
+  private static final Pattern JSON = Pattern.compile("application/json(;charset=\"?utf-8\"?)?");
 
   /** How much of a refused value an error message repeats. */
   static final int MAX_ECHOED = 40;
@@ -35,9 +41,25 @@ final class JsonBody {
     this.object = object;
   }
 
+  /**
+   * The request's body: JSON in UTF-8, said so by {@code Content-Type: application/json} (415 otherwise), and
+   * invalid UTF-8 is 400, never replaced. An empty body needs no type.
+   */
+  static JsonBody of(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    String type = String.valueOf(ctx.header("Content-Type")).toLowerCase(Locale.ROOT).replace(" ", "");
+    if (bytes.length > 0 && !(JSON.matcher(type).matches())) {
+      throw new HttpFailure(415, "A request body is JSON: send it with Content-Type: application/json.");
+    }
+    try {
+      return parse(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      throw new HttpFailure(400, "The request body is not valid UTF-8.");
+    }
+  }
+
   /** An empty body counts as {@code {}}, so commands without fields (close, reopen) need no body. */
-  static JsonBody parse(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
+  static JsonBody parse(String text) {
     if (text.isBlank()) {
       return new JsonBody(ApiRoutes.MAPPER.createObjectNode());
     }

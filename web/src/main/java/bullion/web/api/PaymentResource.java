@@ -42,7 +42,7 @@ final class PaymentResource {
     String token = ApiRoutes.bearerToken(ctx);
     Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
     int player = Input.playerId(ctx);
-    JsonBody body = JsonBody.parse(ctx.bodyAsBytes());
+    JsonBody body = JsonBody.of(ctx);
     Optional<Command.SetPayHandles> handles = body.payHandles(player);
     Optional<String> name = body.optionalText("name");
     if (handles.isEmpty() && name.isEmpty()) {

@@ -3,6 +3,8 @@ package bullion.web.live;
 import bullion.engine.TableChanged;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
+import bullion.web.ClientAddress;
+import bullion.web.HttpFailure;
 import bullion.web.TableCalls;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
@@ -100,6 +102,9 @@ public final class TableFeed implements AutoCloseable {
   }
 
   private final Source source;
+  private final int streamsPerClient;
+  /** Open streams by {@link ClientAddress}: one client may not hold a connection per table it can name. */
+  private final Map<String, Integer> streamsOf = new ConcurrentHashMap<>();
   private final Map<String, Set<Slot>> clients = new ConcurrentHashMap<>();
   private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
   private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -108,12 +113,17 @@ public final class TableFeed implements AutoCloseable {
     return thread;
   });
 
-  public TableFeed(Tables tables, Duration keepAliveEvery) {
-    this(tables::subscribe, keepAliveEvery);
+  public TableFeed(Tables tables, Duration keepAliveEvery, int streamsPerClient) {
+    this(tables::subscribe, keepAliveEvery, streamsPerClient);
   }
 
   TableFeed(Source source, Duration keepAliveEvery) {
+    this(source, keepAliveEvery, Integer.MAX_VALUE);
+  }
+
+  private TableFeed(Source source, Duration keepAliveEvery, int streamsPerClient) {
     this.source = source;
+    this.streamsPerClient = streamsPerClient;
     long millis = keepAliveEvery.toMillis();
     keepAlive.scheduleAtFixedRate(
         () -> clients.values().forEach(set -> set.forEach(Slot::keepAlive)), millis, millis, TimeUnit.MILLISECONDS);
@@ -124,8 +134,29 @@ public final class TableFeed implements AutoCloseable {
    * as any handler does: once a stream starts its status is already 200, so an unknown table must be a 404 before.
    */
   public void stream(Context ctx, TableCalls calls, TableId id) {
-    calls.view(id, Optional.empty());
-    new SseHandler(client -> serve(id, FeedClient.of(client))).handle(ctx);
+    String from = ClientAddress.of(ctx);
+    if (streamsOf.merge(from, 1, Integer::sum) > streamsPerClient) {
+      release(from);
+      throw new HttpFailure(429, "This client already has " + streamsPerClient + " live streams open; close one "
+          + "and try again.", Optional.empty(), Optional.empty(), Map.of("Retry-After", "5"));
+    }
+    try {
+      calls.view(id, Optional.empty());
+    } catch (RuntimeException notFoundOrBusy) {
+      release(from);
+      throw notFoundOrBusy;
+    }
+    new SseHandler(client -> {
+      try {
+        serve(id, FeedClient.of(client));
+      } finally {
+        release(from);
+      }
+    }).handle(ctx);
+  }
+
+  private void release(String client) {
+    streamsOf.computeIfPresent(client, (c, count) -> count == 1 ? null : count - 1);
   }
 
   /** Sends {@code client} the table's changes on the calling thread, returning once the client is gone. */

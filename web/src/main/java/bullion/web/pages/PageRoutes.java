@@ -45,7 +45,9 @@ public final class PageRoutes {
       415, new ErrorPage(415, "That kind of form is not accepted", "Use the forms on these pages and try again."),
       429, new ErrorPage(429, "Too many requests", "Wait a moment, then try again."),
       500, new ErrorPage(500, "Something went wrong on our side", "Nothing you did caused this. Try again in a moment."),
-      503, new ErrorPage(503, "Bullion is busy", "A table did not answer in time. Try again in a moment."));
+      // A form's request id is in its body: reloading this page sends the same form, which is recorded at most once.
+      503, new ErrorPage(503, "Bullion is busy", "Nothing was recorded: a table did not answer in time. In a moment, "
+          + "reload this page to send the same form again; it is recorded at most once."));
 
   /** A table id alone, or anywhere in a pasted link, with the manage token if the link has one. */
   private static final Pattern LINK = Pattern.compile(
@@ -116,6 +118,7 @@ public final class PageRoutes {
         .orElseThrow(() -> HttpFailure.at("chips", "Enter the chips per buy-in as a whole number, like 200."));
     Tables.Opened opened = calls.open(new Command.OpenTable(typed.name(), typed.currency(), price, chips,
         PaymentRoutes.paid(ctx, "defaultPaid")), why -> Optional.of(fieldOf(why)));
+    ctx.header("Cache-Control", "no-store"); // its Location carries the manage token
     ctx.redirect(Links.managePath(opened.id(), opened.manageToken()), HttpStatus.SEE_OTHER);
   }
 
