@@ -46,8 +46,8 @@ class BusyTablePagesTest {
         // Reloading the busy page sends the same form, request id and all: recorded once, however often.
         assertThat(http.change(table, "/players/1/buy-ins", Map.of("requestId", "form-1")).statusCode()).isEqualTo(303);
         assertThat(http.change(table, "/players/1/buy-ins", Map.of("requestId", "form-1")).statusCode()).isEqualTo(303);
-        assertThat(http.get("/t/" + table.id() + "/ledger.csv").body().lines().count()).as("header and one buy-in")
-            .isEqualTo(2);
+        assertThat(http.get("/t/" + table.id() + "/ledger.csv").body().lines().filter(l -> l.contains(",buy-in,")))
+            .as("the ledger's buy-ins").hasSize(1);
       } finally {
         release.countDown(); // before the system closes, so the hung table can stop
       }
