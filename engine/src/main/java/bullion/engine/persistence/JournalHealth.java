@@ -11,10 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.h2.api.ErrorCode;
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
@@ -36,12 +39,21 @@ public final class JournalHealth implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JournalHealth.class);
   private static final int TIMEOUT_SECONDS = 1;
+  /** How often one probe reopens the embedded file when the database it finds there is already dead. */
+  private static final int REOPEN_ATTEMPTS = 3;
+  /** The probe of each embedded file's url, for {@link GatedH2DataSource}. */
+  private static final Map<String, JournalHealth> BY_URL = new ConcurrentHashMap<>();
 
   private final DatabaseSettings database;
   private final ScheduledExecutorService timer;
   private volatile Optional<String> problem = Optional.empty();
   /** Used by the timer thread only. */
   private Connection connection;
+  /**
+   * Whether the pool may connect: while this probe holds the embedded database open and found it answering, whether
+   * that database is still alive; false while there is none.
+   */
+  private volatile BooleanSupplier admitting = () -> false;
 
   private JournalHealth(DatabaseSettings database) {
     this.database = database;
@@ -56,6 +68,9 @@ public final class JournalHealth implements AutoCloseable {
   public static JournalHealth probing(DatabaseSettings database, Duration every) {
     JournalHealth health = new JournalHealth(database);
     health.probe();
+    if (database.kind() == DatabaseSettings.Kind.H2) {
+      BY_URL.put(database.url(), health);
+    }
     health.timer.scheduleWithFixedDelay(health::probe, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     return health;
   }
@@ -63,6 +78,28 @@ public final class JournalHealth implements AutoCloseable {
   /** Why the journal cannot take a write now; empty when it can (as far as the last probe knows). */
   public Optional<String> problem() {
     return problem;
+  }
+
+  /**
+   * Whether the connection pool may connect to the embedded file at {@code url} now: only while its probe holds the
+   * database open and that database has not closed itself since (a failed write closes it at once, before the next
+   * probe). A new connection then joins that database instead of reopening the file; only the probe reopens it, and
+   * only once a write beside it succeeds. Always true for a url no probe watches.
+   */
+  public static boolean admitsConnections(String url) {
+    JournalHealth health = BY_URL.get(url);
+    if (health == null) {
+      return true;
+    }
+    return health.admitting.getAsBoolean();
+  }
+
+  private static boolean alive(Database database) {
+    try {
+      return !database.isClosing() && database.getPowerOffCount() != -1 && !database.getStore().getMvStore().isClosed();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
   }
 
   private void probe() {
@@ -100,15 +137,53 @@ public final class JournalHealth implements AutoCloseable {
         if (unwritable.isPresent()) {
           return unwritable;
         }
-        connection = DriverManager.getConnection(database.url(), properties());
-        if (!answers(connection)) {
-          return Optional.of("the database at " + database.url() + " does not answer");
-        }
+        connect();
       }
+      Database open = openH2Database(connection);
+      admitting = open == null ? () -> true : () -> alive(open);
       return Optional.empty();
     } catch (SQLException | RuntimeException e) {
       closeConnection();
       return Optional.of("the database at " + database.url() + " does not answer: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Connects and checks that the database answers. On the embedded file a new connection may join a database that
+   * has already closed itself (one something else opened while the disk was failing writes): {@link #answers} then
+   * shuts that one down and the next attempt reopens the file.
+   */
+  private void connect() throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        connection = DriverManager.getConnection(database.url(), properties());
+        if (!answers(connection)) {
+          throw new SQLException("the database does not answer");
+        }
+        return;
+      } catch (SQLException e) {
+        closeConnection();
+        if (e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED || attempt == REOPEN_ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("The embedded database was dead on connecting (attempt {}), reopening it", attempt);
+      }
+    }
+  }
+
+  /**
+   * The H2 database {@code connection} is on, for the pool's gate; null for PostgreSQL, or if H2's internal API cannot
+   * tell (then the gate admits while this connection answers).
+   */
+  private Database openH2Database(Connection connection) {
+    if (database.kind() != DatabaseSettings.Kind.H2) {
+      return null;
+    }
+    try {
+      return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase();
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      LOG.debug("Could not tell which embedded database the probe is on", e);
+      return null;
     }
   }
 
@@ -190,6 +265,7 @@ public final class JournalHealth implements AutoCloseable {
   }
 
   private void closeConnection() {
+    admitting = () -> false;
     if (connection != null) {
       try {
         connection.close();
@@ -208,6 +284,7 @@ public final class JournalHealth implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    BY_URL.remove(database.url(), this);
     closeConnection();
   }
 }
