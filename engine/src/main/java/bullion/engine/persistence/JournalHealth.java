@@ -54,6 +54,10 @@ public final class JournalHealth implements AutoCloseable {
    * that database is still alive; false while there is none.
    */
   private volatile BooleanSupplier admitting = () -> false;
+  /** The embedded database this probe was last on; used by the timer thread only. */
+  private Database lastOpen;
+  /** Whether the embedded file has been reopened in this process, after its database closed itself. */
+  private volatile boolean reopened;
 
   private JournalHealth(DatabaseSettings database) {
     this.database = database;
@@ -94,6 +98,15 @@ public final class JournalHealth implements AutoCloseable {
     return health.admitting.getAsBoolean();
   }
 
+  /**
+   * Whether the embedded file at {@code url} has been reopened in this process after its database closed itself (a
+   * failed write): {@link H2Compaction} then leaves it alone until a restart.
+   */
+  public static boolean reopenedAfterFailure(String url) {
+    JournalHealth health = BY_URL.get(url);
+    return health != null && health.reopened;
+  }
+
   private static boolean alive(Database database) {
     try {
       return !database.isClosing() && database.getPowerOffCount() != -1 && !database.getStore().getMvStore().isClosed();
@@ -131,7 +144,7 @@ public final class JournalHealth implements AutoCloseable {
 
   private Optional<String> unreachable() {
     try {
-      if (connection == null || !answers(connection)) {
+      if (connection == null || !answers(connection) || !joinable(connection)) {
         closeConnection();
         Optional<String> unwritable = unwritableH2File();
         if (unwritable.isPresent()) {
@@ -140,6 +153,11 @@ public final class JournalHealth implements AutoCloseable {
         connect();
       }
       Database open = openH2Database(connection);
+      if (open != null && lastOpen != null && open != lastOpen && !reopened) {
+        reopened = true;
+        LOG.warn("The embedded database was reopened after it closed itself; its file is not compacted until restart");
+      }
+      lastOpen = open == null ? lastOpen : open;
       admitting = open == null ? () -> true : () -> alive(open);
       return Optional.empty();
     } catch (SQLException | RuntimeException e) {
@@ -169,6 +187,29 @@ public final class JournalHealth implements AutoCloseable {
         LOG.debug("The embedded database was dead on connecting (attempt {}), reopening it", attempt);
       }
     }
+  }
+
+  /**
+   * On the embedded file, whether a new connection joins the database {@code connection} is on. H2 finds an open
+   * database by its name only, and a dead one finishing its close (its last connection closed late) forgets whichever
+   * database has that name, so a reopened one can be left open, answering this probe, while every new connection
+   * fails ("Database may be already in use": it holds the file). Then this shuts it down, so the file is reopened.
+   */
+  private boolean joinable(Connection connection) {
+    Database open = openH2Database(connection);
+    if (open == null) {
+      return true;
+    }
+    try (Connection joining = DriverManager.getConnection(database.url(), properties())) {
+      if (openH2Database(joining) == open) {
+        return true;
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("A new connection does not join the open embedded database", e);
+    }
+    LOG.warn("New connections no longer reach the open embedded database; shutting it down to reopen the file");
+    open.shutdownImmediately();
+    return false;
   }
 
   /**
