@@ -10,8 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -204,11 +204,14 @@ public final class JournalHealth implements AutoCloseable {
       if (openH2Database(joining) == open) {
         return true;
       }
-    } catch (SQLException | RuntimeException e) {
-      LOG.debug("A new connection does not join the open embedded database", e);
+    } catch (SQLException e) {
+      if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        LOG.debug("A new connection to the embedded database failed", e);
+        return true; // not the symptom: the held connection still answers
+      }
     }
     LOG.warn("New connections no longer reach the open embedded database; shutting it down to reopen the file");
-    open.shutdownImmediately();
+    release(open);
     return false;
   }
 
@@ -262,11 +265,28 @@ public final class JournalHealth implements AutoCloseable {
       Database closed = session.getDatabase();
       if (closed != null) {
         LOG.warn("The embedded database closed itself after a failed write; releasing its file so it can reopen");
-        closed.shutdownImmediately();
+        release(closed);
       }
     } catch (SQLException | RuntimeException | LinkageError e) {
       LOG.debug("Could not release the closed embedded database", e);
     }
+  }
+
+  /**
+   * Closes every session of {@code dead} and shuts it down. Its sessions are closed first because after
+   * {@code shutdownImmediately} a pooled connection to it still passes the pool's {@code SELECT 1} (which touches no
+   * table) and then fails every real statement ("Transaction 1 is closed"); with its session closed the pool's check
+   * fails and the connection is replaced.
+   */
+  private static void release(Database dead) {
+    for (SessionLocal session : dead.getSessions(false)) {
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        LOG.debug("Could not close a session of the dead embedded database", e);
+      }
+    }
+    dead.shutdownImmediately();
   }
 
   /**
