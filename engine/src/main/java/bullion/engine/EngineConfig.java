@@ -1,6 +1,7 @@
 package bullion.engine;
 
 import bullion.engine.persistence.DatabaseSettings;
+import bullion.engine.persistence.GatedH2DataSource;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.HashMap;
@@ -15,10 +16,16 @@ final class EngineConfig {
     String db = "pekko-persistence-jdbc.shared-databases.bullion.";
     Map<String, Object> values = new HashMap<>();
     values.put(db + "profile", settings.database().kind().slickProfile());
-    values.put(db + "db.url", settings.database().url());
+    if (settings.database().kind() == DatabaseSettings.Kind.H2) {
+      // The pool joins only the database JournalHealth holds open and never reopens the file itself (see there).
+      values.put(db + "db.dataSourceClass", GatedH2DataSource.class.getName());
+      values.put(db + "db.properties.url", settings.database().url());
+    } else {
+      values.put(db + "db.url", settings.database().url());
+      values.put(db + "db.driver", settings.database().kind().driver());
+    }
     values.put(db + "db.user", settings.database().user());
     values.put(db + "db.password", settings.database().password());
-    values.put(db + "db.driver", settings.database().kind().driver());
     // A journal write ends (or fails) within the call timeout, well before the caller's ask times out.
     String callTimeout = settings.journalCallTimeout().toMillis() + "ms";
     values.put("jdbc-journal.circuit-breaker.call-timeout", callTimeout);

@@ -30,7 +30,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +57,6 @@ class H2FullDiskFaultTest {
   }
 
   @Test
-  @Disabled("issue 12: the engine does not yet heal after the disk is freed: a reopen of the H2 file leaves it"
-      + " locked inside the JVM (see ARCHITECTURE.md, Faults, The embedded file); the test prints the open channels")
   void aChangeTheFacadeDidNotAcknowledgeIsNeverRecordedAndWritesHealWithinFiveSecondsOfSpace() throws Exception {
     DatabaseSettings database = FullDiskFileSystem.h2File(dataDir);
     assertThat(database.h2Directory()).as("the free-space rule still reads the real disk").contains(dataDir.toAbsolutePath());

@@ -52,6 +52,14 @@ public final class H2Compaction implements AutoCloseable {
   }
 
   private void compact() {
+    if (!JournalHealth.admitsConnections(database.url())) {
+      return; // the database is closed: only JournalHealth reopens the file
+    }
+    if (JournalHealth.reopenedAfterFailure(database.url())) {
+      // On a file reopened after a failed write, compactFile tripped H2's own free-space checks (FreeSpaceBitSet,
+      // with -ea) and closed the store mid-commit; without -ea it would go on from the same inconsistent state.
+      return;
+    }
     try {
       // A connection per run, not one held between runs: after a failed write (a full disk) H2 closes the database
       // and reopens the file only once every connection to it is closed, so an idle one here would keep it shut.

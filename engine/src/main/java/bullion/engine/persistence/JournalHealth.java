@@ -10,11 +10,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.h2.api.ErrorCode;
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
@@ -36,12 +39,25 @@ public final class JournalHealth implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JournalHealth.class);
   private static final int TIMEOUT_SECONDS = 1;
+  /** How often one probe reopens the embedded file when the database it finds there is already dead. */
+  private static final int REOPEN_ATTEMPTS = 3;
+  /** The probe of each embedded file's url, for {@link GatedH2DataSource}. */
+  private static final Map<String, JournalHealth> BY_URL = new ConcurrentHashMap<>();
 
   private final DatabaseSettings database;
   private final ScheduledExecutorService timer;
   private volatile Optional<String> problem = Optional.empty();
   /** Used by the timer thread only. */
   private Connection connection;
+  /**
+   * Whether the pool may connect: while this probe holds the embedded database open and found it answering, whether
+   * that database is still alive; false while there is none.
+   */
+  private volatile BooleanSupplier admitting = () -> false;
+  /** The embedded database this probe was last on; used by the timer thread only. */
+  private Database lastOpen;
+  /** Whether the embedded file has been reopened in this process, after its database closed itself. */
+  private volatile boolean reopened;
 
   private JournalHealth(DatabaseSettings database) {
     this.database = database;
@@ -56,6 +72,9 @@ public final class JournalHealth implements AutoCloseable {
   public static JournalHealth probing(DatabaseSettings database, Duration every) {
     JournalHealth health = new JournalHealth(database);
     health.probe();
+    if (database.kind() == DatabaseSettings.Kind.H2) {
+      BY_URL.put(database.url(), health);
+    }
     health.timer.scheduleWithFixedDelay(health::probe, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     return health;
   }
@@ -63,6 +82,37 @@ public final class JournalHealth implements AutoCloseable {
   /** Why the journal cannot take a write now; empty when it can (as far as the last probe knows). */
   public Optional<String> problem() {
     return problem;
+  }
+
+  /**
+   * Whether the connection pool may connect to the embedded file at {@code url} now: only while its probe holds the
+   * database open and that database has not closed itself since (a failed write closes it at once, before the next
+   * probe). A new connection then joins that database instead of reopening the file; only the probe reopens it, and
+   * only once a write beside it succeeds. Always true for a url no probe watches.
+   */
+  public static boolean admitsConnections(String url) {
+    JournalHealth health = BY_URL.get(url);
+    if (health == null) {
+      return true;
+    }
+    return health.admitting.getAsBoolean();
+  }
+
+  /**
+   * Whether the embedded file at {@code url} has been reopened in this process after its database closed itself (a
+   * failed write): {@link H2Compaction} then leaves it alone until a restart.
+   */
+  public static boolean reopenedAfterFailure(String url) {
+    JournalHealth health = BY_URL.get(url);
+    return health != null && health.reopened;
+  }
+
+  private static boolean alive(Database database) {
+    try {
+      return !database.isClosing() && database.getPowerOffCount() != -1 && !database.getStore().getMvStore().isClosed();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
   }
 
   private void probe() {
@@ -94,21 +144,90 @@ public final class JournalHealth implements AutoCloseable {
 
   private Optional<String> unreachable() {
     try {
-      if (connection == null || !answers(connection)) {
+      if (connection == null || !answers(connection) || !joinable(connection)) {
         closeConnection();
         Optional<String> unwritable = unwritableH2File();
         if (unwritable.isPresent()) {
           return unwritable;
         }
-        connection = DriverManager.getConnection(database.url(), properties());
-        if (!answers(connection)) {
-          return Optional.of("the database at " + database.url() + " does not answer");
-        }
+        connect();
       }
+      Database open = openH2Database(connection);
+      if (open != null && lastOpen != null && open != lastOpen && !reopened) {
+        reopened = true;
+        LOG.warn("The embedded database was reopened after it closed itself; its file is not compacted until restart");
+      }
+      lastOpen = open == null ? lastOpen : open;
+      admitting = open == null ? () -> true : () -> alive(open);
       return Optional.empty();
     } catch (SQLException | RuntimeException e) {
       closeConnection();
       return Optional.of("the database at " + database.url() + " does not answer: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Connects and checks that the database answers. On the embedded file a new connection may join a database that
+   * has already closed itself (one something else opened while the disk was failing writes): {@link #answers} then
+   * shuts that one down and the next attempt reopens the file.
+   */
+  private void connect() throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        connection = DriverManager.getConnection(database.url(), properties());
+        if (!answers(connection)) {
+          throw new SQLException("the database does not answer");
+        }
+        return;
+      } catch (SQLException e) {
+        closeConnection();
+        if (e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED || attempt == REOPEN_ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("The embedded database was dead on connecting (attempt {}), reopening it", attempt);
+      }
+    }
+  }
+
+  /**
+   * On the embedded file, whether a new connection joins the database {@code connection} is on. H2 finds an open
+   * database by its name only, and a dead one finishing its close (its last connection closed late) forgets whichever
+   * database has that name, so a reopened one can be left open, answering this probe, while every new connection
+   * fails ("Database may be already in use": it holds the file). Then this shuts it down, so the file is reopened.
+   */
+  private boolean joinable(Connection connection) {
+    Database open = openH2Database(connection);
+    if (open == null) {
+      return true;
+    }
+    try (Connection joining = DriverManager.getConnection(database.url(), properties())) {
+      if (openH2Database(joining) == open) {
+        return true;
+      }
+    } catch (SQLException e) {
+      if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        LOG.debug("A new connection to the embedded database failed", e);
+        return true; // not the symptom: the held connection still answers
+      }
+    }
+    LOG.warn("New connections no longer reach the open embedded database; shutting it down to reopen the file");
+    release(open);
+    return false;
+  }
+
+  /**
+   * The H2 database {@code connection} is on, for the pool's gate; null for PostgreSQL, or if H2's internal API cannot
+   * tell (then the gate admits while this connection answers).
+   */
+  private Database openH2Database(Connection connection) {
+    if (database.kind() != DatabaseSettings.Kind.H2) {
+      return null;
+    }
+    try {
+      return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase();
+    } catch (SQLException | RuntimeException | LinkageError e) {
+      LOG.debug("Could not tell which embedded database the probe is on", e);
+      return null;
     }
   }
 
@@ -146,11 +265,28 @@ public final class JournalHealth implements AutoCloseable {
       Database closed = session.getDatabase();
       if (closed != null) {
         LOG.warn("The embedded database closed itself after a failed write; releasing its file so it can reopen");
-        closed.shutdownImmediately();
+        release(closed);
       }
     } catch (SQLException | RuntimeException | LinkageError e) {
       LOG.debug("Could not release the closed embedded database", e);
     }
+  }
+
+  /**
+   * Closes every session of {@code dead} and shuts it down. Its sessions are closed first because after
+   * {@code shutdownImmediately} a pooled connection to it still passes the pool's {@code SELECT 1} (which touches no
+   * table) and then fails every real statement ("Transaction 1 is closed"); with its session closed the pool's check
+   * fails and the connection is replaced.
+   */
+  private static void release(Database dead) {
+    for (SessionLocal session : dead.getSessions(false)) {
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        LOG.debug("Could not close a session of the dead embedded database", e);
+      }
+    }
+    dead.shutdownImmediately();
   }
 
   /**
@@ -190,6 +326,7 @@ public final class JournalHealth implements AutoCloseable {
   }
 
   private void closeConnection() {
+    admitting = () -> false;
     if (connection != null) {
       try {
         connection.close();
@@ -208,6 +345,7 @@ public final class JournalHealth implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    BY_URL.remove(database.url(), this);
     closeConnection();
   }
 }
