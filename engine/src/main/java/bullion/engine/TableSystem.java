@@ -4,7 +4,6 @@ import bullion.core.CommandDecider;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
-import bullion.engine.persistence.H2Compaction;
 import bullion.engine.persistence.JournalHealth;
 import bullion.engine.persistence.JournalSchema;
 import java.time.Clock;
@@ -31,21 +30,15 @@ public final class TableSystem implements AutoCloseable {
 
   /** How often this node checks that its journal can take a write. */
   static final Duration HEALTH_PROBE_EVERY = Duration.ofMillis(500);
-  /** How often, and for how long at most, the embedded file is compacted while it runs. */
-  static final Duration H2_COMPACT_EVERY = Duration.ofSeconds(10);
-  static final Duration H2_COMPACT_BUDGET = Duration.ofMillis(500);
 
   private final ActorSystem<Void> system;
   private final Tables tables;
   private final JournalHealth health;
-  private final Optional<H2Compaction> compaction;
 
-  private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health,
-      Optional<H2Compaction> compaction) {
+  private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health) {
     this.system = system;
     this.tables = tables;
     this.health = health;
-    this.compaction = compaction;
   }
 
   public static TableSystem start(EngineSettings settings) {
@@ -75,8 +68,7 @@ public final class TableSystem implements AutoCloseable {
     JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
     Tables tables = new Tables(sharding, topics, settings.askTimeout(), settings.deadlineBudget(), health::problem,
         Clock.systemUTC());
-    return new TableSystem(system, tables, health,
-        H2Compaction.schedule(settings.database(), H2_COMPACT_EVERY, H2_COMPACT_BUDGET));
+    return new TableSystem(system, tables, health);
   }
 
   /**
@@ -107,7 +99,6 @@ public final class TableSystem implements AutoCloseable {
   @Override
   public void close() {
     health.close();
-    compaction.ifPresent(H2Compaction::close);
     system.terminate();
     try {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

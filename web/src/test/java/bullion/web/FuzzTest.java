@@ -80,11 +80,7 @@ class FuzzTest {
     }
   }
 
-  /**
-   * On a throwaway PostgreSQL database (required on CI, skipped without a server elsewhere): on the embedded file,
-   * with the JVM's assertions on as in tests, H2Compaction's online compaction trips H2's own assertion under this
-   * load and H2 closes the database, and every later request is a 503 that says so, which is not what this tests.
-   */
+  /** On a throwaway PostgreSQL database, the production engine (required on CI, skipped without a server elsewhere). */
   @BeforeContainer
   static void start() throws Exception {
     database = "bullion_fuzz_" + java.util.UUID.randomUUID().toString().replace("-", "");

@@ -56,8 +56,6 @@ public final class JournalHealth implements AutoCloseable {
   private volatile BooleanSupplier admitting = () -> false;
   /** The embedded database this probe was last on; used by the timer thread only. */
   private Database lastOpen;
-  /** Whether the embedded file has been reopened in this process, after its database closed itself. */
-  private volatile boolean reopened;
 
   private JournalHealth(DatabaseSettings database) {
     this.database = database;
@@ -96,15 +94,6 @@ public final class JournalHealth implements AutoCloseable {
       return true;
     }
     return health.admitting.getAsBoolean();
-  }
-
-  /**
-   * Whether the embedded file at {@code url} has been reopened in this process after its database closed itself (a
-   * failed write): {@link H2Compaction} then leaves it alone until a restart.
-   */
-  public static boolean reopenedAfterFailure(String url) {
-    JournalHealth health = BY_URL.get(url);
-    return health != null && health.reopened;
   }
 
   private static boolean alive(Database database) {
@@ -153,9 +142,8 @@ public final class JournalHealth implements AutoCloseable {
         connect();
       }
       Database open = openH2Database(connection);
-      if (open != null && lastOpen != null && open != lastOpen && !reopened) {
-        reopened = true;
-        LOG.warn("The embedded database was reopened after it closed itself; its file is not compacted until restart");
+      if (open != null && lastOpen != null && open != lastOpen) {
+        LOG.info("The embedded database was reopened after it closed itself");
       }
       lastOpen = open == null ? lastOpen : open;
       admitting = open == null ? () -> true : () -> alive(open);
