@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class Bench {
 
-  static final String USAGE = """
+    static final String USAGE = """
       usage: java -jar bench/target/bullion-bench.jar <scenario> [options]
       scenarios:
         writes    closed loop, changes only (buy-ins, cash-outs, joins) on --tables tables
@@ -53,189 +53,231 @@ public final class Bench {
         --client-addresses N [4096] synthetic X-Forwarded-For clients (0: none), see BENCHMARKS.md
       """;
 
-  private final Options options;
-  private final PrintStream out;
+    private final Options options;
+    private final PrintStream out;
 
-  private Bench(Options options, PrintStream out) {
-    this.options = options;
-    this.out = out;
-  }
-
-  public static void main(String[] args) throws Exception {
-    int code = run(Arrays.asList(args), System.out);
-    System.exit(code);
-  }
-
-  /** Runs one scenario and prints its figures to {@code out}; the exit code. */
-  public static int run(List<String> args, PrintStream out) throws Exception {
-    if (args.isEmpty() || args.getFirst().equals("--help")) {
-      out.print(USAGE);
-      return args.isEmpty() ? 2 : 0;
+    private Bench(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
     }
-    String scenario = args.getFirst();
-    if (scenario.equals("core")) {
-      return core(args.subList(1, args.size()));
-    }
-    Bench bench = new Bench(Options.parse(args.subList(1, args.size())), out);
-    out.printf("Bullion bench: %s; %d cores, JDK %s, generator heap max %d MiB%n", scenario,
-        Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
-    switch (scenario) {
-      case "writes", "reads", "mix", "open", "viewers" -> bench.onBullion(List.of(scenario));
-      case "compare" -> bench.compare();
-      case "suite" -> {
-        bench.onBullion(List.of("writes", "one-table", "reads", "mix", "open", "viewers"));
-        bench.compare();
-      }
-      default -> {
-        out.print(USAGE);
-        return 2;
-      }
-    }
-    return 0;
-  }
 
-  private static int core(List<String> jmhArgs) throws Exception {
-    List<String> args = jmhArgs.isEmpty()
-        ? List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s", "bullion.bench.core")
-        : jmhArgs;
-    new Runner(new OptionsBuilder().parent(new CommandLineOptions(args.toArray(String[]::new))).build()).run();
-    return 0;
-  }
-
-  /** Runs the scenarios one after another on one Bullion: the --url one, or a child started for them. */
-  private void onBullion(List<String> scenarios) throws Exception {
-    if (options.get("url").isPresent()) {
-      for (String s : scenarios) {
-        scenario(s, URI.create(options.get("url").get()), "Bullion at " + options.get("url").get());
-      }
-      return;
+    public static void main(String[] args) throws Exception {
+        int code = run(Arrays.asList(args), System.out);
+        System.exit(code);
     }
-    try (ChildServer bullion = startBullion("bullion_bench")) {
-      out.printf("Bullion started from %s in %d ms (%s)%n", appJar(), bullion.startedIn().toMillis(), database());
-      for (String s : scenarios) {
-        scenario(s, bullion.url(), "Bullion");
-      }
-    }
-  }
 
-  private Stats scenario(String scenario, URI url, String target) throws Exception {
-    try (Api api = new Api(url, options.integer("client-addresses", 4096))) {
-      return switch (scenario) {
-        case "writes" -> load(api, target + ", changes only", options.integer("tables", 100), 0, false);
-        case "one-table" -> load(api, target + ", changes on one table", 1, 0, false);
-        case "reads" -> load(api, target + ", reads only", options.integer("tables", 100), 100, false);
-        case "mix" -> load(api, target + ", mix", options.integer("tables", 100), options.integer("reads", 90), false);
-        case "open" -> load(api, target + ", open loop", options.integer("tables", 100), options.integer("reads", 90), true);
-        case "viewers" -> {
-          Stats stats = Viewers.run(api, options.integer("viewers", 200), options.integer("changes", 50),
-              options.decimal("duration", 10));
-          Figures.print(out, target + ", " + options.integer("viewers", 200) + " live viewers of one table", stats, false);
-          yield stats;
+    /** Runs one scenario and prints its figures to {@code out}; the exit code. */
+    public static int run(List<String> args, PrintStream out) throws Exception {
+        if (args.isEmpty() || args.getFirst().equals("--help")) {
+            out.print(USAGE);
+            return args.isEmpty() ? 2 : 0;
         }
-        default -> throw new IllegalArgumentException("no scenario " + scenario);
-      };
+        String scenario = args.getFirst();
+        if (scenario.equals("core")) {
+            return core(args.subList(1, args.size()));
+        }
+        Bench bench = new Bench(Options.parse(args.subList(1, args.size())), out);
+        out.printf(
+                "Bullion bench: %s; %d cores, JDK %s, generator heap max %d MiB%n",
+                scenario,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        switch (scenario) {
+            case "writes", "reads", "mix", "open", "viewers" -> bench.onBullion(List.of(scenario));
+            case "compare" -> bench.compare();
+            case "suite" -> {
+                bench.onBullion(List.of("writes", "one-table", "reads", "mix", "open", "viewers"));
+                bench.compare();
+            }
+            default -> {
+                out.print(USAGE);
+                return 2;
+            }
+        }
+        return 0;
     }
-  }
 
-  private Stats load(Api api, String title, int tables, int readPercent, boolean openLoop) throws Exception {
-    long began = System.nanoTime();
-    Workload workload = Workload.setUp(api, tables, options.integer("players", 8), options.integer("events", 60), readPercent);
-    out.printf("%n%s: %d tables of %.0f events set up in %d ms%n", title, tables, workload.averageEvents(),
-        (System.nanoTime() - began) / 1_000_000);
-    int clients = options.integer("clients", 64);
-    long requests = Long.parseLong(options.get("requests", "10000000"));
-    double warmup = options.decimal("warmup", 3);
-    if (warmup > 0) {
-      ClosedLoop.run(workload, clients, warmup, requests);
+    private static int core(List<String> jmhArgs) throws Exception {
+        List<String> args = jmhArgs.isEmpty()
+                ? List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s", "bullion.bench.core")
+                : jmhArgs;
+        new Runner(new OptionsBuilder()
+                        .parent(new CommandLineOptions(args.toArray(String[]::new)))
+                        .build())
+                .run();
+        return 0;
     }
-    double seconds = options.decimal("duration", 10);
-    Stats stats;
-    String how;
-    if (openLoop) {
-      double rate = options.decimal("rate", 2000);
-      stats = OpenLoop.run(workload, rate, seconds, requests, options.integer("max-in-flight", 10_000));
-      how = String.format("%.0f requests/s scheduled, %d%% reads", rate, readPercent);
-    } else {
-      stats = ClosedLoop.run(workload, clients, seconds, requests);
-      how = String.format("%d clients, %d%% reads", clients, readPercent);
+
+    /** Runs the scenarios one after another on one Bullion: the --url one, or a child started for them. */
+    private void onBullion(List<String> scenarios) throws Exception {
+        if (options.get("url").isPresent()) {
+            for (String s : scenarios) {
+                scenario(
+                        s,
+                        URI.create(options.get("url").get()),
+                        "Bullion at " + options.get("url").get());
+            }
+            return;
+        }
+        try (ChildServer bullion = startBullion("bullion_bench")) {
+            out.printf(
+                    "Bullion started from %s in %d ms (%s)%n",
+                    appJar(), bullion.startedIn().toMillis(), database());
+            for (String s : scenarios) {
+                scenario(s, bullion.url(), "Bullion");
+            }
+        }
     }
-    Figures.print(out, title + " (" + how + "); tables end at " + Math.round(workload.averageEvents()) + " events",
-        stats);
-    return stats;
-  }
 
-  /** The mix on Bullion, then on the baseline, with the same options; one is stopped before the other starts. */
-  private void compare() throws Exception {
-    Stats bullion;
-    if (options.get("url").isPresent()) {
-      bullion = scenario("mix", URI.create(options.get("url").get()), "Bullion at " + options.get("url").get());
-    } else {
-      try (ChildServer child = startBullion("bullion_bench")) {
-        bullion = scenario("mix", child.url(), "Bullion");
-      }
+    private Stats scenario(String scenario, URI url, String target) throws Exception {
+        try (Api api = new Api(url, options.integer("client-addresses", 4096))) {
+            return switch (scenario) {
+                case "writes" -> load(api, target + ", changes only", options.integer("tables", 100), 0, false);
+                case "one-table" -> load(api, target + ", changes on one table", 1, 0, false);
+                case "reads" -> load(api, target + ", reads only", options.integer("tables", 100), 100, false);
+                case "mix" ->
+                    load(api, target + ", mix", options.integer("tables", 100), options.integer("reads", 90), false);
+                case "open" ->
+                    load(
+                            api,
+                            target + ", open loop",
+                            options.integer("tables", 100),
+                            options.integer("reads", 90),
+                            true);
+                case "viewers" -> {
+                    Stats stats = Viewers.run(
+                            api,
+                            options.integer("viewers", 200),
+                            options.integer("changes", 50),
+                            options.decimal("duration", 10));
+                    Figures.print(
+                            out,
+                            target + ", " + options.integer("viewers", 200) + " live viewers of one table",
+                            stats,
+                            false);
+                    yield stats;
+                }
+                default -> throw new IllegalArgumentException("no scenario " + scenario);
+            };
+        }
     }
-    Stats baseline;
-    try (ChildServer child = startBaseline()) {
-      out.printf("%nBaseline started in %d ms (%s)%n", child.startedIn().toMillis(), database());
-      baseline = scenario("mix", child.url(), "stateless baseline");
+
+    private Stats load(Api api, String title, int tables, int readPercent, boolean openLoop) throws Exception {
+        long began = System.nanoTime();
+        Workload workload =
+                Workload.setUp(api, tables, options.integer("players", 8), options.integer("events", 60), readPercent);
+        out.printf(
+                "%n%s: %d tables of %.0f events set up in %d ms%n",
+                title, tables, workload.averageEvents(), (System.nanoTime() - began) / 1_000_000);
+        int clients = options.integer("clients", 64);
+        long requests = Long.parseLong(options.get("requests", "10000000"));
+        double warmup = options.decimal("warmup", 3);
+        if (warmup > 0) {
+            ClosedLoop.run(workload, clients, warmup, requests);
+        }
+        double seconds = options.decimal("duration", 10);
+        Stats stats;
+        String how;
+        if (openLoop) {
+            double rate = options.decimal("rate", 2000);
+            stats = OpenLoop.run(workload, rate, seconds, requests, options.integer("max-in-flight", 10_000));
+            how = String.format("%.0f requests/s scheduled, %d%% reads", rate, readPercent);
+        } else {
+            stats = ClosedLoop.run(workload, clients, seconds, requests);
+            how = String.format("%d clients, %d%% reads", clients, readPercent);
+        }
+        Figures.print(
+                out,
+                title + " (" + how + "); tables end at " + Math.round(workload.averageEvents()) + " events",
+                stats);
+        return stats;
     }
-    out.println();
-    out.println("== Bullion / baseline, same mix");
-    out.printf("%-22s %10s %10s %8s%n", "", "Bullion", "baseline", "ratio");
-    ratio("throughput /s", bullion.count() / bullion.seconds(), baseline.count() / baseline.seconds(), false);
-    for (double p : new double[] {50, 99}) {
-      ratio("p" + (int) p + " ms (all)", bullion.all().getValueAtPercentile(p) / 1000.0,
-          baseline.all().getValueAtPercentile(p) / 1000.0, true);
+
+    /** The mix on Bullion, then on the baseline, with the same options; one is stopped before the other starts. */
+    private void compare() throws Exception {
+        Stats bullion;
+        if (options.get("url").isPresent()) {
+            bullion = scenario(
+                    "mix",
+                    URI.create(options.get("url").get()),
+                    "Bullion at " + options.get("url").get());
+        } else {
+            try (ChildServer child = startBullion("bullion_bench")) {
+                bullion = scenario("mix", child.url(), "Bullion");
+            }
+        }
+        Stats baseline;
+        try (ChildServer child = startBaseline()) {
+            out.printf("%nBaseline started in %d ms (%s)%n", child.startedIn().toMillis(), database());
+            baseline = scenario("mix", child.url(), "stateless baseline");
+        }
+        out.println();
+        out.println("== Bullion / baseline, same mix");
+        out.printf("%-22s %10s %10s %8s%n", "", "Bullion", "baseline", "ratio");
+        ratio("throughput /s", bullion.count() / bullion.seconds(), baseline.count() / baseline.seconds(), false);
+        for (double p : new double[] {50, 99}) {
+            ratio(
+                    "p" + (int) p + " ms (all)",
+                    bullion.all().getValueAtPercentile(p) / 1000.0,
+                    baseline.all().getValueAtPercentile(p) / 1000.0,
+                    true);
+        }
     }
-  }
 
-  private void ratio(String name, double ours, double theirs, boolean lowerIsBetter) {
-    double r = lowerIsBetter ? theirs / ours : ours / theirs;
-    out.printf("%-22s %10.2f %10.2f %7.2fx%n", name, ours, theirs, r);
-  }
-
-  private ChildServer startBullion(String database) throws Exception {
-    Map<String, String> env = new LinkedHashMap<>();
-    if (postgres()) {
-      env.put("BULLION_DB_URL", Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), database));
-      env.put("BULLION_DB_USER", pgUser());
-      env.put("BULLION_DB_PASSWORD", pgPassword());
+    private void ratio(String name, double ours, double theirs, boolean lowerIsBetter) {
+        double r = lowerIsBetter ? theirs / ours : ours / theirs;
+        out.printf("%-22s %10.2f %10.2f %7.2fx%n", name, ours, theirs, r);
     }
-    env.putAll(options.serverEnvironment());
-    return ChildServer.bullion(appJar(), ChildServer.javaOptions(options.get("java-opts", "")), env);
-  }
 
-  private ChildServer startBaseline() throws Exception {
-    List<String> args = new ArrayList<>();
-    if (postgres()) {
-      args.addAll(List.of("--db", "postgres", "--pg-url",
-          Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), "bullion_bench_baseline"),
-          "--pg-user", pgUser(), "--pg-password", pgPassword()));
+    private ChildServer startBullion(String database) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (postgres()) {
+            env.put("BULLION_DB_URL", Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), database));
+            env.put("BULLION_DB_USER", pgUser());
+            env.put("BULLION_DB_PASSWORD", pgPassword());
+        }
+        env.putAll(options.serverEnvironment());
+        return ChildServer.bullion(appJar(), ChildServer.javaOptions(options.get("java-opts", "")), env);
     }
-    return ChildServer.baseline(ChildServer.javaOptions(options.get("java-opts", "")), args);
-  }
 
-  private Path appJar() {
-    return Path.of(options.get("app-jar", System.getProperty("bullion.bench.appJar", "app/target/bullion.jar")));
-  }
+    private ChildServer startBaseline() throws Exception {
+        List<String> args = new ArrayList<>();
+        if (postgres()) {
+            args.addAll(List.of(
+                    "--db",
+                    "postgres",
+                    "--pg-url",
+                    Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), "bullion_bench_baseline"),
+                    "--pg-user",
+                    pgUser(),
+                    "--pg-password",
+                    pgPassword()));
+        }
+        return ChildServer.baseline(ChildServer.javaOptions(options.get("java-opts", "")), args);
+    }
 
-  private boolean postgres() {
-    return options.get("db", "h2").equals("postgres");
-  }
+    private Path appJar() {
+        return Path.of(options.get("app-jar", System.getProperty("bullion.bench.appJar", "app/target/bullion.jar")));
+    }
 
-  private String database() {
-    return postgres() ? "PostgreSQL" : "H2 file";
-  }
+    private boolean postgres() {
+        return options.get("db", "h2").equals("postgres");
+    }
 
-  private String pgUrl() {
-    return options.get("pg-url", "jdbc:postgresql://127.0.0.1:5432/");
-  }
+    private String database() {
+        return postgres() ? "PostgreSQL" : "H2 file";
+    }
 
-  private String pgUser() {
-    return options.get("pg-user", "postgres");
-  }
+    private String pgUrl() {
+        return options.get("pg-url", "jdbc:postgresql://127.0.0.1:5432/");
+    }
 
-  private String pgPassword() {
-    return options.get("pg-password", "");
-  }
+    private String pgUser() {
+        return options.get("pg-user", "postgres");
+    }
+
+    private String pgPassword() {
+        return options.get("pg-password", "");
+    }
 }

@@ -22,77 +22,126 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class BenchSmokeTest {
 
-  private static ChildServer bullion;
+    private static ChildServer bullion;
 
-  @BeforeAll
-  static void startBullion() throws Exception {
-    bullion = ChildServer.bullion(Path.of(System.getProperty("bullion.bench.appJar", "../app/target/bullion.jar")),
-        List.of("-Xmx256m"), Map.of());
-  }
-
-  @AfterAll
-  static void stopBullion() {
-    if (bullion != null) {
-      bullion.close();
+    @BeforeAll
+    static void startBullion() throws Exception {
+        bullion = ChildServer.bullion(
+                Path.of(System.getProperty("bullion.bench.appJar", "../app/target/bullion.jar")),
+                List.of("-Xmx256m"),
+                Map.of());
     }
-  }
 
-  private static final List<String> TINY = List.of("--tables", "2", "--players", "3", "--events", "8",
-      "--clients", "2", "--duration", "0.5", "--warmup", "0", "--requests", "200", "--rate", "40",
-      "--viewers", "3", "--changes", "2", "--java-opts", "-Xmx256m");
-
-  @Test
-  void closedLoopScenariosPrintThroughputAndPercentilesPerOperation() throws Exception {
-    String out = run("writes");
-    assertThat(out).contains("changes only").contains("per s").contains("p99 ms").contains("change ");
-    out = run("reads");
-    assertThat(out).contains("reads only").contains("read ");
-    // Which operations a half-second mix draws is chance (it may draw only reads), so only its table is checked.
-    out = run("mix");
-    assertThat(out).contains("90% reads").contains("p99 ms");
-  }
-
-  @Test
-  void openLoopPrintsItsScheduledRate() throws Exception {
-    assertThat(run("open")).contains("40 requests/s scheduled").contains("p99 ms");
-  }
-
-  @Test
-  void viewersPrintTheChangeToViewerLatency() throws Exception {
-    assertThat(run("viewers")).contains("3 live viewers").contains("to each viewer").contains("to all viewers");
-  }
-
-  @Test
-  void compareRunsTheMixOnBothAndPrintsTheRatio() throws Exception {
-    assertThat(run("compare")).contains("stateless baseline").contains("Bullion / baseline").contains("throughput /s");
-  }
-
-  @Test
-  void coreRunsEveryJmhBenchmark() throws Exception {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      Bench.run(List.of("core", "-f", "0", "-bm", "ss", "-wi", "0", "-i", "1", "-p", "entries=150",
-          "bullion.bench.core"), original);
-    } finally {
-      System.setOut(original);
+    @AfterAll
+    static void stopBullion() {
+        if (bullion != null) {
+            bullion.close();
+        }
     }
-    String out = captured.toString(StandardCharsets.UTF_8);
-    original.println(out);
-    assertThat(out).contains("DecideApplyBenchmark.buyIn").contains("SettleUpBenchmark.transfers")
-        .contains("ReplayBenchmark.replay10kEvents").contains("ReportBenchmark.report");
-  }
 
-  private static String run(String scenario) throws Exception {
-    List<String> args = new ArrayList<>(List.of(scenario, "--url", bullion.url().toString()));
-    args.addAll(TINY);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code = Bench.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    System.out.println(out);
-    assertThat(code).isZero();
-    assertThat(out).doesNotContain("unexpected:");
-    return out;
-  }
+    private static final List<String> TINY = List.of(
+            "--tables",
+            "2",
+            "--players",
+            "3",
+            "--events",
+            "8",
+            "--clients",
+            "2",
+            "--duration",
+            "0.5",
+            "--warmup",
+            "0",
+            "--requests",
+            "200",
+            "--rate",
+            "40",
+            "--viewers",
+            "3",
+            "--changes",
+            "2",
+            "--java-opts",
+            "-Xmx256m");
+
+    @Test
+    void closedLoopScenariosPrintThroughputAndPercentilesPerOperation() throws Exception {
+        String out = run("writes");
+        assertThat(out)
+                .contains("changes only")
+                .contains("per s")
+                .contains("p99 ms")
+                .contains("change ");
+        out = run("reads");
+        assertThat(out).contains("reads only").contains("read ");
+        // Which operations a half-second mix draws is chance (it may draw only reads), so only its table is checked.
+        out = run("mix");
+        assertThat(out).contains("90% reads").contains("p99 ms");
+    }
+
+    @Test
+    void openLoopPrintsItsScheduledRate() throws Exception {
+        assertThat(run("open")).contains("40 requests/s scheduled").contains("p99 ms");
+    }
+
+    @Test
+    void viewersPrintTheChangeToViewerLatency() throws Exception {
+        assertThat(run("viewers"))
+                .contains("3 live viewers")
+                .contains("to each viewer")
+                .contains("to all viewers");
+    }
+
+    @Test
+    void compareRunsTheMixOnBothAndPrintsTheRatio() throws Exception {
+        assertThat(run("compare"))
+                .contains("stateless baseline")
+                .contains("Bullion / baseline")
+                .contains("throughput /s");
+    }
+
+    @Test
+    void coreRunsEveryJmhBenchmark() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Bench.run(
+                    List.of(
+                            "core",
+                            "-f",
+                            "0",
+                            "-bm",
+                            "ss",
+                            "-wi",
+                            "0",
+                            "-i",
+                            "1",
+                            "-p",
+                            "entries=150",
+                            "bullion.bench.core"),
+                    original);
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        original.println(out);
+        assertThat(out)
+                .contains("DecideApplyBenchmark.buyIn")
+                .contains("SettleUpBenchmark.transfers")
+                .contains("ReplayBenchmark.replay10kEvents")
+                .contains("ReportBenchmark.report");
+    }
+
+    private static String run(String scenario) throws Exception {
+        List<String> args =
+                new ArrayList<>(List.of(scenario, "--url", bullion.url().toString()));
+        args.addAll(TINY);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Bench.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        System.out.println(out);
+        assertThat(code).isZero();
+        assertThat(out).doesNotContain("unexpected:");
+        return out;
+    }
 }

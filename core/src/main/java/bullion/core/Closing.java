@@ -10,17 +10,17 @@ import java.util.Objects;
  */
 public record Closing(Instant at, MissingChips missingChips, List<Payment> payments) {
 
-  public Closing {
-    Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(missingChips, "missingChips");
-    payments = List.copyOf(payments);
-  }
+    public Closing {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(missingChips, "missingChips");
+        payments = List.copyOf(payments);
+    }
 
-  public boolean everyPaymentMarked() {
-    return payments.stream().allMatch(Payment::paid);
-  }
+    public boolean everyPaymentMarked() {
+        return payments.stream().allMatch(Payment::paid);
+    }
 
-  public long marked() {
-    return payments.stream().filter(Payment::paid).count();
-  }
+    public long marked() {
+        return payments.stream().filter(Payment::paid).count();
+    }
 }

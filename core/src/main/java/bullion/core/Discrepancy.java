@@ -6,12 +6,14 @@ package bullion.core;
  */
 public record Discrepancy(long missingChips, Money value, MissingChips how) {
 
-  public String message() {
-    String what = missingChips + " chip" + (missingChips == 1 ? " was" : "s were") + " never cashed out (worth "
-        + value.toDecimalString() + " " + value.currency().getCurrencyCode() + "); ";
-    return what + switch (how) {
-      case MissingChips.SharedBack s -> "that money is shared back in proportion to the chips each player bought.";
-      case MissingChips.CashedOutBy c -> "they are counted as cashed out by the player who had them.";
-    };
-  }
+    public String message() {
+        String what = missingChips + " chip" + (missingChips == 1 ? " was" : "s were") + " never cashed out (worth "
+                + value.toDecimalString() + " " + value.currency().getCurrencyCode() + "); ";
+        return what
+                + switch (how) {
+                    case MissingChips.SharedBack s ->
+                        "that money is shared back in proportion to the chips each player bought.";
+                    case MissingChips.CashedOutBy c -> "they are counted as cashed out by the player who had them.";
+                };
+    }
 }

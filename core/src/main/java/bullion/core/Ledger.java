@@ -29,233 +29,273 @@ import java.util.function.UnaryOperator;
  */
 public final class Ledger extends AbstractList<Entry> implements RandomAccess {
 
-  private static final int FIRST_CAPACITY = 16;
-  private static final int[] NO_INDICES = {};
-  private static final Entry[] NO_ENTRIES = {};
-  private static final Tally[] NO_TALLIES = {};
-  private static final Ledger EMPTY = new Ledger(NO_ENTRIES, new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES,
-      Tally.ZERO, NO_INDICES, NO_TALLIES);
+    private static final int FIRST_CAPACITY = 16;
+    private static final int[] NO_INDICES = {};
+    private static final Entry[] NO_ENTRIES = {};
+    private static final Tally[] NO_TALLIES = {};
+    private static final Ledger EMPTY =
+            new Ledger(NO_ENTRIES, new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES, Tally.ZERO, NO_INDICES, NO_TALLIES);
 
-  /** Shared by every view of this array; slots below {@code claimed} are taken, each written exactly once. */
-  private final Entry[] slots;
-  private final AtomicInteger claimed;
-  private final int size;
-  /** Entries this view replaced (voided), by index in ascending order. */
-  private final int[] replacedAt;
-  private final Entry[] replacements;
-  private final Tally total;
-  /** Every player with an entry, by id in ascending order, and their totals. */
-  private final int[] playerIds;
-  private final Tally[] tallies;
+    /** Shared by every view of this array; slots below {@code claimed} are taken, each written exactly once. */
+    private final Entry[] slots;
 
-  private Ledger(Entry[] slots, AtomicInteger claimed, int size, int[] replacedAt, Entry[] replacements, Tally total,
-      int[] playerIds, Tally[] tallies) {
-    this.slots = slots;
-    this.claimed = claimed;
-    this.size = size;
-    this.replacedAt = replacedAt;
-    this.replacements = replacements;
-    this.total = total;
-    this.playerIds = playerIds;
-    this.tallies = tallies;
-  }
+    private final AtomicInteger claimed;
+    private final int size;
+    /** Entries this view replaced (voided), by index in ascending order. */
+    private final int[] replacedAt;
 
-  /**
-   * The ledger of {@code entries}, in their order: the same ledger if it is one, else a copy counted once.
-   *
-   * @throws NullPointerException if {@code entries} or any entry is null
-   */
-  public static Ledger of(List<? extends Entry> entries) {
-    if (entries instanceof Ledger ledger) {
-      return ledger;
-    }
-    Entry[] items = entries.toArray(new Entry[0]);
-    Tally total = Tally.ZERO;
-    Map<Integer, Tally> byPlayer = new TreeMap<>();
-    for (Entry entry : items) {
-      Objects.requireNonNull(entry, "entry");
-      total = total.plus(entry);
-      byPlayer.merge(entry.playerId(), Tally.ZERO.plus(entry), Tally::plus);
-    }
-    int[] ids = byPlayer.keySet().stream().mapToInt(Integer::intValue).toArray();
-    Tally[] tallies = byPlayer.values().toArray(NO_TALLIES);
-    return items.length == 0 ? EMPTY
-        : new Ledger(items, new AtomicInteger(items.length), items.length, NO_INDICES, NO_ENTRIES, total, ids, tallies);
-  }
+    private final Entry[] replacements;
+    private final Tally total;
+    /** Every player with an entry, by id in ascending order, and their totals. */
+    private final int[] playerIds;
 
-  @Override
-  public Entry get(int index) {
-    Objects.checkIndex(index, size);
-    if (replacedAt.length > 0) {
-      int at = Arrays.binarySearch(replacedAt, index);
-      if (at >= 0) {
-        return replacements[at];
-      }
-    }
-    return slots[index];
-  }
+    private final Tally[] tallies;
 
-  @Override
-  public int size() {
-    return size;
-  }
-
-  /** This ledger with {@code entry} after its last entry; this one is unchanged. */
-  Ledger appended(Entry entry) {
-    Objects.requireNonNull(entry, "entry");
-    Tally added = total.plus(entry);
-    Players players = players().with(entry.playerId(), t -> t.plus(entry));
-    if (size < slots.length && claimed.compareAndSet(size, size + 1)) {
-      slots[size] = entry;
-      return new Ledger(slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.tallies());
-    }
-    Entry[] copy = new Entry[Math.max(FIRST_CAPACITY, size + (size >> 1) + 1)];
-    for (int i = 0; i < size; i++) {
-      copy[i] = get(i);
-    }
-    copy[size] = entry;
-    return new Ledger(copy, new AtomicInteger(size + 1), size + 1, NO_INDICES, NO_ENTRIES, added, players.ids(),
-        players.tallies());
-  }
-
-  /** This ledger with the entry at {@code index} replaced by {@code entry}; this one is unchanged. */
-  Ledger replaced(int index, Entry entry) {
-    Objects.requireNonNull(entry, "entry");
-    Entry old = get(index);
-    int at = Arrays.binarySearch(replacedAt, index);
-    int[] indices;
-    Entry[] entries;
-    if (at >= 0) {
-      indices = replacedAt;
-      entries = replacements.clone();
-      entries[at] = entry;
-    } else {
-      int insert = -at - 1;
-      indices = new int[replacedAt.length + 1];
-      entries = new Entry[replacements.length + 1];
-      System.arraycopy(replacedAt, 0, indices, 0, insert);
-      System.arraycopy(replacements, 0, entries, 0, insert);
-      indices[insert] = index;
-      entries[insert] = entry;
-      System.arraycopy(replacedAt, insert, indices, insert + 1, replacedAt.length - insert);
-      System.arraycopy(replacements, insert, entries, insert + 1, replacements.length - insert);
-    }
-    Players players = players().with(old.playerId(), t -> t.minus(old)).with(entry.playerId(), t -> t.plus(entry));
-    return new Ledger(slots, claimed, size, indices, entries, total.minus(old).plus(entry), players.ids(),
-        players.tallies());
-  }
-
-  /** The totals of every counting entry. */
-  Tally total() {
-    return total;
-  }
-
-  /** The totals of one player's counting entries; zero if they have none. */
-  Tally tallyOf(int playerId) {
-    int at = Arrays.binarySearch(playerIds, playerId);
-    return at >= 0 ? tallies[at] : Tally.ZERO;
-  }
-
-  /** Whether the player has an entry, counting or not. */
-  boolean hasEntriesOf(int playerId) {
-    return Arrays.binarySearch(playerIds, playerId) >= 0;
-  }
-
-  /** The ids of the players who have an entry, counting or not, in ascending order. */
-  int[] playerIds() {
-    return playerIds.clone();
-  }
-
-  /** How many players have an entry, counting or not. */
-  int playerCount() {
-    return playerIds.length;
-  }
-
-  private Players players() {
-    return new Players(playerIds, tallies);
-  }
-
-  /** Per-player totals, copied on change: the cost is the number of players, not of entries. */
-  private record Players(int[] ids, Tally[] tallies) {
-    Players with(int playerId, UnaryOperator<Tally> change) {
-      int at = Arrays.binarySearch(ids, playerId);
-      if (at >= 0) {
-        Tally[] changed = tallies.clone();
-        changed[at] = change.apply(tallies[at]);
-        return new Players(ids, changed);
-      }
-      int insert = -at - 1;
-      int[] moreIds = new int[ids.length + 1];
-      Tally[] more = new Tally[tallies.length + 1];
-      System.arraycopy(ids, 0, moreIds, 0, insert);
-      System.arraycopy(tallies, 0, more, 0, insert);
-      moreIds[insert] = playerId;
-      more[insert] = change.apply(Tally.ZERO);
-      System.arraycopy(ids, insert, moreIds, insert + 1, ids.length - insert);
-      System.arraycopy(tallies, insert, more, insert + 1, tallies.length - insert);
-      return new Players(moreIds, more);
-    }
-  }
-
-  /**
-   * Running totals of counting entries, in the ledger's own units so they need no terms: standard buy-ins and
-   * chips bought as chips (all, and those paid in cash), and chips cashed out. Money is derived from them with the
-   * table's terms: every chip buy-in costs whole minor units, so the price of their sum is the sum of their prices.
-   */
-  record Tally(long buyIns, long chipsAsChips, long cashBuyIns, long cashChipsAsChips, long chipsCashedOut) {
-
-    static final Tally ZERO = new Tally(0, 0, 0, 0, 0);
-
-    /** These totals with {@code entry} counted, if it counts. */
-    Tally plus(Entry entry) {
-      return counted(entry, 1);
+    private Ledger(
+            Entry[] slots,
+            AtomicInteger claimed,
+            int size,
+            int[] replacedAt,
+            Entry[] replacements,
+            Tally total,
+            int[] playerIds,
+            Tally[] tallies) {
+        this.slots = slots;
+        this.claimed = claimed;
+        this.size = size;
+        this.replacedAt = replacedAt;
+        this.replacements = replacements;
+        this.total = total;
+        this.playerIds = playerIds;
+        this.tallies = tallies;
     }
 
-    /** These totals without {@code entry}, if it counted. */
-    Tally minus(Entry entry) {
-      return counted(entry, -1);
+    /**
+     * The ledger of {@code entries}, in their order: the same ledger if it is one, else a copy counted once.
+     *
+     * @throws NullPointerException if {@code entries} or any entry is null
+     */
+    public static Ledger of(List<? extends Entry> entries) {
+        if (entries instanceof Ledger ledger) {
+            return ledger;
+        }
+        Entry[] items = entries.toArray(new Entry[0]);
+        Tally total = Tally.ZERO;
+        Map<Integer, Tally> byPlayer = new TreeMap<>();
+        for (Entry entry : items) {
+            Objects.requireNonNull(entry, "entry");
+            total = total.plus(entry);
+            byPlayer.merge(entry.playerId(), Tally.ZERO.plus(entry), Tally::plus);
+        }
+        int[] ids = byPlayer.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Tally[] tallies = byPlayer.values().toArray(NO_TALLIES);
+        return items.length == 0
+                ? EMPTY
+                : new Ledger(
+                        items,
+                        new AtomicInteger(items.length),
+                        items.length,
+                        NO_INDICES,
+                        NO_ENTRIES,
+                        total,
+                        ids,
+                        tallies);
     }
 
-    Tally plus(Tally other) {
-      return new Tally(Math.addExact(buyIns, other.buyIns), Math.addExact(chipsAsChips, other.chipsAsChips),
-          Math.addExact(cashBuyIns, other.cashBuyIns), Math.addExact(cashChipsAsChips, other.cashChipsAsChips),
-          Math.addExact(chipsCashedOut, other.chipsCashedOut));
+    @Override
+    public Entry get(int index) {
+        Objects.checkIndex(index, size);
+        if (replacedAt.length > 0) {
+            int at = Arrays.binarySearch(replacedAt, index);
+            if (at >= 0) {
+                return replacements[at];
+            }
+        }
+        return slots[index];
     }
 
-    private Tally counted(Entry entry, int sign) {
-      if (!entry.counts()) {
-        return this;
-      }
-      long q = sign * entry.quantity();
-      if (entry.kind() == Entry.Kind.CASH_OUT) {
-        return new Tally(buyIns, chipsAsChips, cashBuyIns, cashChipsAsChips, Math.addExact(chipsCashedOut, q));
-      }
-      boolean cash = entry.paid() == Paid.CASH;
-      return entry.unit() == Entry.Unit.BUY_INS
-          ? new Tally(Math.addExact(buyIns, q), chipsAsChips, cash ? Math.addExact(cashBuyIns, q) : cashBuyIns,
-              cashChipsAsChips, chipsCashedOut)
-          : new Tally(buyIns, Math.addExact(chipsAsChips, q), cashBuyIns,
-              cash ? Math.addExact(cashChipsAsChips, q) : cashChipsAsChips, chipsCashedOut);
+    @Override
+    public int size() {
+        return size;
     }
 
-    long chipsBought(long chipsPerBuyIn) {
-      return Math.addExact(Math.multiplyExact(buyIns, chipsPerBuyIn), chipsAsChips);
+    /** This ledger with {@code entry} after its last entry; this one is unchanged. */
+    Ledger appended(Entry entry) {
+        Objects.requireNonNull(entry, "entry");
+        Tally added = total.plus(entry);
+        Players players = players().with(entry.playerId(), t -> t.plus(entry));
+        if (size < slots.length && claimed.compareAndSet(size, size + 1)) {
+            slots[size] = entry;
+            return new Ledger(
+                    slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.tallies());
+        }
+        Entry[] copy = new Entry[Math.max(FIRST_CAPACITY, size + (size >> 1) + 1)];
+        for (int i = 0; i < size; i++) {
+            copy[i] = get(i);
+        }
+        copy[size] = entry;
+        return new Ledger(
+                copy,
+                new AtomicInteger(size + 1),
+                size + 1,
+                NO_INDICES,
+                NO_ENTRIES,
+                added,
+                players.ids(),
+                players.tallies());
     }
 
-    /** What the counting buy-ins cost. */
-    Money paidIn(TableTerms terms) {
-      return money(terms, buyIns, chipsAsChips);
+    /** This ledger with the entry at {@code index} replaced by {@code entry}; this one is unchanged. */
+    Ledger replaced(int index, Entry entry) {
+        Objects.requireNonNull(entry, "entry");
+        Entry old = get(index);
+        int at = Arrays.binarySearch(replacedAt, index);
+        int[] indices;
+        Entry[] entries;
+        if (at >= 0) {
+            indices = replacedAt;
+            entries = replacements.clone();
+            entries[at] = entry;
+        } else {
+            int insert = -at - 1;
+            indices = new int[replacedAt.length + 1];
+            entries = new Entry[replacements.length + 1];
+            System.arraycopy(replacedAt, 0, indices, 0, insert);
+            System.arraycopy(replacements, 0, entries, 0, insert);
+            indices[insert] = index;
+            entries[insert] = entry;
+            System.arraycopy(replacedAt, insert, indices, insert + 1, replacedAt.length - insert);
+            System.arraycopy(replacements, insert, entries, insert + 1, replacements.length - insert);
+        }
+        Players players = players().with(old.playerId(), t -> t.minus(old)).with(entry.playerId(), t -> t.plus(entry));
+        return new Ledger(
+                slots, claimed, size, indices, entries, total.minus(old).plus(entry), players.ids(), players.tallies());
     }
 
-    /** What the counting buy-ins paid in cash handed to the bank. */
-    Money paidCash(TableTerms terms) {
-      return money(terms, cashBuyIns, cashChipsAsChips);
+    /** The totals of every counting entry. */
+    Tally total() {
+        return total;
     }
 
-    private static Money money(TableTerms terms, long buyIns, long chips) {
-      Money standard = terms.buyIn().times(buyIns);
-      return chips == 0 ? standard : standard.plus(terms.priceOfChips(chips)
-          .orElseThrow(() -> new IllegalStateException("chip buy-in of part of a minor unit")));
+    /** The totals of one player's counting entries; zero if they have none. */
+    Tally tallyOf(int playerId) {
+        int at = Arrays.binarySearch(playerIds, playerId);
+        return at >= 0 ? tallies[at] : Tally.ZERO;
     }
-  }
+
+    /** Whether the player has an entry, counting or not. */
+    boolean hasEntriesOf(int playerId) {
+        return Arrays.binarySearch(playerIds, playerId) >= 0;
+    }
+
+    /** The ids of the players who have an entry, counting or not, in ascending order. */
+    int[] playerIds() {
+        return playerIds.clone();
+    }
+
+    /** How many players have an entry, counting or not. */
+    int playerCount() {
+        return playerIds.length;
+    }
+
+    private Players players() {
+        return new Players(playerIds, tallies);
+    }
+
+    /** Per-player totals, copied on change: the cost is the number of players, not of entries. */
+    private record Players(int[] ids, Tally[] tallies) {
+        Players with(int playerId, UnaryOperator<Tally> change) {
+            int at = Arrays.binarySearch(ids, playerId);
+            if (at >= 0) {
+                Tally[] changed = tallies.clone();
+                changed[at] = change.apply(tallies[at]);
+                return new Players(ids, changed);
+            }
+            int insert = -at - 1;
+            int[] moreIds = new int[ids.length + 1];
+            Tally[] more = new Tally[tallies.length + 1];
+            System.arraycopy(ids, 0, moreIds, 0, insert);
+            System.arraycopy(tallies, 0, more, 0, insert);
+            moreIds[insert] = playerId;
+            more[insert] = change.apply(Tally.ZERO);
+            System.arraycopy(ids, insert, moreIds, insert + 1, ids.length - insert);
+            System.arraycopy(tallies, insert, more, insert + 1, tallies.length - insert);
+            return new Players(moreIds, more);
+        }
+    }
+
+    /**
+     * Running totals of counting entries, in the ledger's own units so they need no terms: standard buy-ins and
+     * chips bought as chips (all, and those paid in cash), and chips cashed out. Money is derived from them with the
+     * table's terms: every chip buy-in costs whole minor units, so the price of their sum is the sum of their prices.
+     */
+    record Tally(long buyIns, long chipsAsChips, long cashBuyIns, long cashChipsAsChips, long chipsCashedOut) {
+
+        static final Tally ZERO = new Tally(0, 0, 0, 0, 0);
+
+        /** These totals with {@code entry} counted, if it counts. */
+        Tally plus(Entry entry) {
+            return counted(entry, 1);
+        }
+
+        /** These totals without {@code entry}, if it counted. */
+        Tally minus(Entry entry) {
+            return counted(entry, -1);
+        }
+
+        Tally plus(Tally other) {
+            return new Tally(
+                    Math.addExact(buyIns, other.buyIns),
+                    Math.addExact(chipsAsChips, other.chipsAsChips),
+                    Math.addExact(cashBuyIns, other.cashBuyIns),
+                    Math.addExact(cashChipsAsChips, other.cashChipsAsChips),
+                    Math.addExact(chipsCashedOut, other.chipsCashedOut));
+        }
+
+        private Tally counted(Entry entry, int sign) {
+            if (!entry.counts()) {
+                return this;
+            }
+            long q = sign * entry.quantity();
+            if (entry.kind() == Entry.Kind.CASH_OUT) {
+                return new Tally(buyIns, chipsAsChips, cashBuyIns, cashChipsAsChips, Math.addExact(chipsCashedOut, q));
+            }
+            boolean cash = entry.paid() == Paid.CASH;
+            return entry.unit() == Entry.Unit.BUY_INS
+                    ? new Tally(
+                            Math.addExact(buyIns, q),
+                            chipsAsChips,
+                            cash ? Math.addExact(cashBuyIns, q) : cashBuyIns,
+                            cashChipsAsChips,
+                            chipsCashedOut)
+                    : new Tally(
+                            buyIns,
+                            Math.addExact(chipsAsChips, q),
+                            cashBuyIns,
+                            cash ? Math.addExact(cashChipsAsChips, q) : cashChipsAsChips,
+                            chipsCashedOut);
+        }
+
+        long chipsBought(long chipsPerBuyIn) {
+            return Math.addExact(Math.multiplyExact(buyIns, chipsPerBuyIn), chipsAsChips);
+        }
+
+        /** What the counting buy-ins cost. */
+        Money paidIn(TableTerms terms) {
+            return money(terms, buyIns, chipsAsChips);
+        }
+
+        /** What the counting buy-ins paid in cash handed to the bank. */
+        Money paidCash(TableTerms terms) {
+            return money(terms, cashBuyIns, cashChipsAsChips);
+        }
+
+        private static Money money(TableTerms terms, long buyIns, long chips) {
+            Money standard = terms.buyIn().times(buyIns);
+            return chips == 0
+                    ? standard
+                    : standard.plus(terms.priceOfChips(chips)
+                            .orElseThrow(() -> new IllegalStateException("chip buy-in of part of a minor unit")));
+        }
+    }
 }

@@ -7,11 +7,16 @@ import java.util.Optional;
 /** A change of a table's state kept with its time: closed, reopened, a payment marked paid or unmarked. */
 public record Milestone(Instant at, Kind kind, Optional<Integer> payment) {
 
-  public enum Kind { CLOSED, REOPENED, PAYMENT_MARKED, PAYMENT_UNMARKED }
+    public enum Kind {
+        CLOSED,
+        REOPENED,
+        PAYMENT_MARKED,
+        PAYMENT_UNMARKED
+    }
 
-  public Milestone {
-    Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(kind, "kind");
-    payment = payment == null ? Optional.empty() : payment;
-  }
+    public Milestone {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(kind, "kind");
+        payment = payment == null ? Optional.empty() : payment;
+    }
 }

@@ -6,7 +6,7 @@ package bullion.core;
  */
 public sealed interface MissingChips {
 
-  record CashedOutBy(int playerId) implements MissingChips {}
+    record CashedOutBy(int playerId) implements MissingChips {}
 
-  record SharedBack() implements MissingChips {}
+    record SharedBack() implements MissingChips {}
 }

@@ -19,35 +19,35 @@ import java.math.BigInteger;
  */
 final class NetRounding {
 
-  private NetRounding() {}
+    private NetRounding() {}
 
-  /**
-   * @param exactNets each player's net as {@code exactNets[i] / denominator} minor units
-   * @param tableTotal money out minus money in, already rounded
-   */
-  static long[] round(BigInteger[] exactNets, BigInteger denominator, long tableTotal) {
-    int n = exactNets.length;
-    BigInteger winnings = BigInteger.ZERO;
-    for (BigInteger net : exactNets) {
-      if (net.signum() > 0) {
-        winnings = winnings.add(net);
-      }
-    }
-    long winnersTotal = LargestRemainder.roundHalfUp(winnings, denominator);
-    long losersTotal = winnersTotal - tableTotal;
+    /**
+     * @param exactNets each player's net as {@code exactNets[i] / denominator} minor units
+     * @param tableTotal money out minus money in, already rounded
+     */
+    static long[] round(BigInteger[] exactNets, BigInteger denominator, long tableTotal) {
+        int n = exactNets.length;
+        BigInteger winnings = BigInteger.ZERO;
+        for (BigInteger net : exactNets) {
+            if (net.signum() > 0) {
+                winnings = winnings.add(net);
+            }
+        }
+        long winnersTotal = LargestRemainder.roundHalfUp(winnings, denominator);
+        long losersTotal = winnersTotal - tableTotal;
 
-    BigInteger[] won = new BigInteger[n];
-    BigInteger[] lost = new BigInteger[n];
-    for (int i = 0; i < n; i++) {
-      won[i] = exactNets[i].max(BigInteger.ZERO);
-      lost[i] = exactNets[i].min(BigInteger.ZERO).negate();
+        BigInteger[] won = new BigInteger[n];
+        BigInteger[] lost = new BigInteger[n];
+        for (int i = 0; i < n; i++) {
+            won[i] = exactNets[i].max(BigInteger.ZERO);
+            lost[i] = exactNets[i].min(BigInteger.ZERO).negate();
+        }
+        long[] winnerShares = LargestRemainder.apportion(won, denominator, winnersTotal);
+        long[] loserShares = LargestRemainder.apportion(lost, denominator, losersTotal);
+        long[] nets = new long[n];
+        for (int i = 0; i < n; i++) {
+            nets[i] = winnerShares[i] - loserShares[i];
+        }
+        return nets;
     }
-    long[] winnerShares = LargestRemainder.apportion(won, denominator, winnersTotal);
-    long[] loserShares = LargestRemainder.apportion(lost, denominator, losersTotal);
-    long[] nets = new long[n];
-    for (int i = 0; i < n; i++) {
-      nets[i] = winnerShares[i] - loserShares[i];
-    }
-    return nets;
-  }
 }

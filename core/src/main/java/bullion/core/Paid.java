@@ -6,8 +6,9 @@ package bullion.core;
  * behaved.
  */
 public enum Paid {
-  CASH, CREDIT;
+    CASH,
+    CREDIT;
 
-  /** The one home of the default: a table, a buy-in or a stored event that does not say is on credit. */
-  public static final Paid DEFAULT = CREDIT;
+    /** The one home of the default: a table, a buy-in or a stored event that does not say is on credit. */
+    public static final Paid DEFAULT = CREDIT;
 }

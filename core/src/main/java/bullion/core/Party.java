@@ -6,13 +6,13 @@ package bullion.core;
  */
 public sealed interface Party {
 
-  Bank BANK = new Bank();
+    Bank BANK = new Bank();
 
-  record Bank() implements Party {}
+    record Bank() implements Party {}
 
-  record Player(int playerId) implements Party {}
+    record Player(int playerId) implements Party {}
 
-  static Party player(int playerId) {
-    return new Player(playerId);
-  }
+    static Party player(int playerId) {
+        return new Player(playerId);
+    }
 }

@@ -10,25 +10,25 @@ import java.util.Optional;
  */
 public record Payment(int n, Party from, Party to, Money amount, Optional<Instant> paidAt) {
 
-  public Payment {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(amount, "amount");
-    paidAt = paidAt == null ? Optional.empty() : paidAt;
-    if (n < 1 || amount.signum() <= 0) {
-      throw new IllegalArgumentException("a payment is numbered from 1 and moves a positive amount");
+    public Payment {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(amount, "amount");
+        paidAt = paidAt == null ? Optional.empty() : paidAt;
+        if (n < 1 || amount.signum() <= 0) {
+            throw new IllegalArgumentException("a payment is numbered from 1 and moves a positive amount");
+        }
     }
-  }
 
-  public boolean paid() {
-    return paidAt.isPresent();
-  }
+    public boolean paid() {
+        return paidAt.isPresent();
+    }
 
-  public Transfer transfer() {
-    return new Transfer(from, to, amount);
-  }
+    public Transfer transfer() {
+        return new Transfer(from, to, amount);
+    }
 
-  Payment markedAt(Optional<Instant> when) {
-    return new Payment(n, from, to, amount, when);
-  }
+    Payment markedAt(Optional<Instant> when) {
+        return new Payment(n, from, to, amount, when);
+    }
 }

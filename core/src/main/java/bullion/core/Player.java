@@ -9,23 +9,23 @@ import java.util.Objects;
  */
 public record Player(int id, String name, Map<PayApp, String> payHandles) {
 
-  public Player(int id, String name) {
-    this(id, name, Map.of());
-  }
-
-  public Player {
-    Objects.requireNonNull(name, "name");
-    payHandles = payHandles == null ? Map.of() : Map.copyOf(payHandles);
-    if (id <= 0) {
-      throw new IllegalArgumentException("player ids start at 1");
+    public Player(int id, String name) {
+        this(id, name, Map.of());
     }
-  }
 
-  Player renamed(String newName) {
-    return new Player(id, newName, payHandles);
-  }
+    public Player {
+        Objects.requireNonNull(name, "name");
+        payHandles = payHandles == null ? Map.of() : Map.copyOf(payHandles);
+        if (id <= 0) {
+            throw new IllegalArgumentException("player ids start at 1");
+        }
+    }
 
-  Player withHandles(Map<PayApp, String> handles) {
-    return new Player(id, name, handles);
-  }
+    Player renamed(String newName) {
+        return new Player(id, newName, payHandles);
+    }
+
+    Player withHandles(Map<PayApp, String> handles) {
+        return new Player(id, name, handles);
+    }
 }

@@ -12,21 +12,31 @@ package bullion.core;
  * on the table, and all of those when nobody else is still playing. Chips change hands across the felt, so for
  * two or more players still playing it is what they brought, not a count of their stack.
  */
-public record PlayerBalance(Player player, long buyIns, long chipsBought, long chipsCashedOut, long chipsOut,
-    Money paidIn, Money cashedOutValue, Money net, Money paidCash, Money adjustment, long chipsInFront) {
+public record PlayerBalance(
+        Player player,
+        long buyIns,
+        long chipsBought,
+        long chipsCashedOut,
+        long chipsOut,
+        Money paidIn,
+        Money cashedOutValue,
+        Money net,
+        Money paidCash,
+        Money adjustment,
+        long chipsInFront) {
 
-  /** Whether they have bought chips and cashed out since: they have left the game. */
-  public boolean done() {
-    return chipsCashedOut > 0 && chipsInFront == 0;
-  }
+    /** Whether they have bought chips and cashed out since: they have left the game. */
+    public boolean done() {
+        return chipsCashedOut > 0 && chipsInFront == 0;
+    }
 
-  /** What the settle-up squares: the net plus the cash already handed to the bank. */
-  public Money position() {
-    return net.plus(paidCash);
-  }
+    /** What the settle-up squares: the net plus the cash already handed to the bank. */
+    public Money position() {
+        return net.plus(paidCash);
+    }
 
-  /** The net before any adjustment for chips still out: {@code cashedOutValue - paidIn}. */
-  public Money playedNet() {
-    return cashedOutValue.minus(paidIn);
-  }
+    /** The net before any adjustment for chips still out: {@code cashedOutValue - paidIn}. */
+    public Money playedNet() {
+        return cashedOutValue.minus(paidIn);
+    }
 }

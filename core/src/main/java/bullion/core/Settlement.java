@@ -11,21 +11,21 @@ import java.util.Optional;
  */
 public record Settlement(boolean complete, List<Payment> payments, Optional<Discrepancy> discrepancy) {
 
-  public Settlement {
-    payments = List.copyOf(payments);
-  }
+    public Settlement {
+        payments = List.copyOf(payments);
+    }
 
-  /** The payments without their numbers and marks. */
-  public List<Transfer> transfers() {
-    return payments.stream().map(Payment::transfer).toList();
-  }
+    /** The payments without their numbers and marks. */
+    public List<Transfer> transfers() {
+        return payments.stream().map(Payment::transfer).toList();
+    }
 
-  /** How many payments are marked paid. */
-  public long paidCount() {
-    return payments.stream().filter(Payment::paid).count();
-  }
+    /** How many payments are marked paid. */
+    public long paidCount() {
+        return payments.stream().filter(Payment::paid).count();
+    }
 
-  static Settlement pending() {
-    return new Settlement(false, List.of(), Optional.empty());
-  }
+    static Settlement pending() {
+        return new Settlement(false, List.of(), Optional.empty());
+    }
 }

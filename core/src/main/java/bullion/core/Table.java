@@ -13,81 +13,88 @@ import java.util.Optional;
  * <p>{@code entries} is always a {@link Ledger}, which keeps the running totals, so the totals below cost the same
  * however long the night; they are derived from the entries, never stored.
  */
-public record Table(TableTerms settings, List<Player> players, List<Entry> entries, Optional<Closing> closing,
-    List<Milestone> milestones, long version) {
+public record Table(
+        TableTerms settings,
+        List<Player> players,
+        List<Entry> entries,
+        Optional<Closing> closing,
+        List<Milestone> milestones,
+        long version) {
 
-  public Table {
-    Objects.requireNonNull(settings, "settings");
-    players = List.copyOf(players);
-    entries = Ledger.of(entries);
-    closing = closing == null ? Optional.empty() : closing;
-    milestones = milestones == null ? List.of() : List.copyOf(milestones);
-  }
+    public Table {
+        Objects.requireNonNull(settings, "settings");
+        players = List.copyOf(players);
+        entries = Ledger.of(entries);
+        closing = closing == null ? Optional.empty() : closing;
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    }
 
-  public boolean closed() {
-    return closing.isPresent();
-  }
+    public boolean closed() {
+        return closing.isPresent();
+    }
 
-  /** Open; closed with payments still to mark; or settled, every payment marked (at once if there are none). */
-  public TableStatus status() {
-    return closing.map(c -> c.everyPaymentMarked() ? TableStatus.SETTLED : TableStatus.CLOSED).orElse(TableStatus.OPEN);
-  }
+    /** Open; closed with payments still to mark; or settled, every payment marked (at once if there are none). */
+    public TableStatus status() {
+        return closing.map(c -> c.everyPaymentMarked() ? TableStatus.SETTLED : TableStatus.CLOSED)
+                .orElse(TableStatus.OPEN);
+    }
 
-  public Optional<Player> player(int playerId) {
-    return players.stream().filter(p -> p.id() == playerId).findFirst();
-  }
+    public Optional<Player> player(int playerId) {
+        return players.stream().filter(p -> p.id() == playerId).findFirst();
+    }
 
-  public boolean hasPlayer(int playerId) {
-    return player(playerId).isPresent();
-  }
+    public boolean hasPlayer(int playerId) {
+        return player(playerId).isPresent();
+    }
 
-  /** Names are unique per table after NFC and ignoring case, so "dana" cannot join beside "Dana". */
-  public boolean hasPlayerNamed(String name) {
-    return playerNamed(name).isPresent();
-  }
+    /** Names are unique per table after NFC and ignoring case, so "dana" cannot join beside "Dana". */
+    public boolean hasPlayerNamed(String name) {
+        return playerNamed(name).isPresent();
+    }
 
-  /** The player whose name reads the same as {@code name} (see {@link Names#sameName}). */
-  public Optional<Player> playerNamed(String name) {
-    return players.stream().filter(p -> Names.sameName(p.name(), name)).findFirst();
-  }
+    /** The player whose name reads the same as {@code name} (see {@link Names#sameName}). */
+    public Optional<Player> playerNamed(String name) {
+        return players.stream().filter(p -> Names.sameName(p.name(), name)).findFirst();
+    }
 
-  public Optional<Entry> entry(int seq) {
-    return seq >= 1 && seq <= entries.size() ? Optional.of(entries.get(seq - 1)) : Optional.empty();
-  }
+    public Optional<Entry> entry(int seq) {
+        return seq >= 1 && seq <= entries.size() ? Optional.of(entries.get(seq - 1)) : Optional.empty();
+    }
 
-  /** A payment of the frozen plan by its number; empty while the table is open. */
-  public Optional<Payment> payment(int n) {
-    return closing.flatMap(c -> c.payments().stream().filter(p -> p.n() == n).findFirst());
-  }
+    /** A payment of the frozen plan by its number; empty while the table is open. */
+    public Optional<Payment> payment(int n) {
+        return closing.flatMap(
+                c -> c.payments().stream().filter(p -> p.n() == n).findFirst());
+    }
 
-  public int nextPlayerId() {
-    return players.size() + 1;
-  }
+    public int nextPlayerId() {
+        return players.size() + 1;
+    }
 
-  public int nextSeq() {
-    return entries.size() + 1;
-  }
+    public int nextSeq() {
+        return entries.size() + 1;
+    }
 
-  /** The entries with their running totals. */
-  Ledger ledger() {
-    return (Ledger) entries;
-  }
+    /** The entries with their running totals. */
+    Ledger ledger() {
+        return (Ledger) entries;
+    }
 
-  public long chipsBought() {
-    return ledger().total().chipsBought(settings.chipsPerBuyIn());
-  }
+    public long chipsBought() {
+        return ledger().total().chipsBought(settings.chipsPerBuyIn());
+    }
 
-  public long chipsCashedOut() {
-    return ledger().total().chipsCashedOut();
-  }
+    public long chipsCashedOut() {
+        return ledger().total().chipsCashedOut();
+    }
 
-  /** Chips bought and not yet cashed out; the rules keep this from ever going below zero. */
-  public long chipsOnTable() {
-    return chipsBought() - chipsCashedOut();
-  }
+    /** Chips bought and not yet cashed out; the rules keep this from ever going below zero. */
+    public long chipsOnTable() {
+        return chipsBought() - chipsCashedOut();
+    }
 
-  /** The money all counting buy-ins cost, exact: each is a whole number of minor units. */
-  public Money moneyIn() {
-    return ledger().total().paidIn(settings);
-  }
+    /** The money all counting buy-ins cost, exact: each is a whole number of minor units. */
+    public Money moneyIn() {
+        return ledger().total().paidIn(settings);
+    }
 }

@@ -13,5 +13,5 @@ import java.util.Optional;
 @FunctionalInterface
 public interface Decide {
 
-  Decision decide(Optional<Table> table, Command command, Instant now);
+    Decision decide(Optional<Table> table, Command command, Instant now);
 }

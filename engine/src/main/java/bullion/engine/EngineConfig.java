@@ -10,44 +10,46 @@ import java.util.Map;
 /** Turns {@link EngineSettings} into the Pekko configuration, on top of {@code bullion-engine.conf}. */
 final class EngineConfig {
 
-  private EngineConfig() {}
+    private EngineConfig() {}
 
-  static Config of(EngineSettings settings) {
-    String db = "pekko-persistence-jdbc.shared-databases.bullion.";
-    Map<String, Object> values = new HashMap<>();
-    values.put(db + "profile", settings.database().kind().slickProfile());
-    if (settings.database().kind() == DatabaseSettings.Kind.H2) {
-      // The pool joins only the database JournalHealth holds open and never reopens the file itself (see there).
-      values.put(db + "db.dataSourceClass", GatedH2DataSource.class.getName());
-      values.put(db + "db.properties.url", settings.database().url());
-    } else {
-      values.put(db + "db.url", settings.database().url());
-      values.put(db + "db.driver", settings.database().kind().driver());
+    static Config of(EngineSettings settings) {
+        String db = "pekko-persistence-jdbc.shared-databases.bullion.";
+        Map<String, Object> values = new HashMap<>();
+        values.put(db + "profile", settings.database().kind().slickProfile());
+        if (settings.database().kind() == DatabaseSettings.Kind.H2) {
+            // The pool joins only the database JournalHealth holds open and never reopens the file itself (see there).
+            values.put(db + "db.dataSourceClass", GatedH2DataSource.class.getName());
+            values.put(db + "db.properties.url", settings.database().url());
+        } else {
+            values.put(db + "db.url", settings.database().url());
+            values.put(db + "db.driver", settings.database().kind().driver());
+        }
+        values.put(db + "db.user", settings.database().user());
+        values.put(db + "db.password", settings.database().password());
+        // A journal write ends (or fails) within the call timeout, well before the caller's ask times out.
+        String callTimeout = settings.journalCallTimeout().toMillis() + "ms";
+        values.put("jdbc-journal.circuit-breaker.call-timeout", callTimeout);
+        values.put("jdbc-snapshot-store.circuit-breaker.call-timeout", callTimeout);
+        if (settings.database().kind() == DatabaseSettings.Kind.POSTGRES) {
+            // The driver's own bounds, so a statement on a stalled server ends too instead of finishing much later.
+            long seconds = Math.max(1, settings.journalCallTimeout().toSeconds());
+            values.put(db + "db.properties.socketTimeout", String.valueOf(seconds));
+            values.put(db + "db.properties.connectTimeout", "1");
+            values.put(db + "db.properties.loginTimeout", String.valueOf(seconds));
+            values.put(db + "db.properties.tcpKeepAlive", "true");
+        }
+        if (settings.database().kind() == DatabaseSettings.Kind.H2) {
+            // After a failed write (a full disk) H2 closes the database, yet isValid stays true on its connections: a
+            // pooled connection is checked with a statement instead, so those are replaced and H2 can reopen the file.
+            values.put(db + "db.connectionTestQuery", "SELECT 1");
+        }
+        values.put("pekko.remote.artery.canonical.hostname", settings.clusterHost());
+        values.put("pekko.remote.artery.canonical.port", settings.clusterPort());
+        values.put("pekko.cluster.seed-nodes", settings.seedNodes());
+        values.put(
+                "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout",
+                settings.passivateAfter().toMillis() + "ms");
+        return ConfigFactory.load(
+                ConfigFactory.parseMap(values).withFallback(ConfigFactory.parseResources("bullion-engine.conf")));
     }
-    values.put(db + "db.user", settings.database().user());
-    values.put(db + "db.password", settings.database().password());
-    // A journal write ends (or fails) within the call timeout, well before the caller's ask times out.
-    String callTimeout = settings.journalCallTimeout().toMillis() + "ms";
-    values.put("jdbc-journal.circuit-breaker.call-timeout", callTimeout);
-    values.put("jdbc-snapshot-store.circuit-breaker.call-timeout", callTimeout);
-    if (settings.database().kind() == DatabaseSettings.Kind.POSTGRES) {
-      // The driver's own bounds, so a statement on a stalled server ends too instead of finishing much later.
-      long seconds = Math.max(1, settings.journalCallTimeout().toSeconds());
-      values.put(db + "db.properties.socketTimeout", String.valueOf(seconds));
-      values.put(db + "db.properties.connectTimeout", "1");
-      values.put(db + "db.properties.loginTimeout", String.valueOf(seconds));
-      values.put(db + "db.properties.tcpKeepAlive", "true");
-    }
-    if (settings.database().kind() == DatabaseSettings.Kind.H2) {
-      // After a failed write (a full disk) H2 closes the database, yet isValid stays true on its connections: a
-      // pooled connection is checked with a statement instead, so those are replaced and H2 can reopen the file.
-      values.put(db + "db.connectionTestQuery", "SELECT 1");
-    }
-    values.put("pekko.remote.artery.canonical.hostname", settings.clusterHost());
-    values.put("pekko.remote.artery.canonical.port", settings.clusterPort());
-    values.put("pekko.cluster.seed-nodes", settings.seedNodes());
-    values.put("pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout",
-        settings.passivateAfter().toMillis() + "ms");
-    return ConfigFactory.load(ConfigFactory.parseMap(values).withFallback(ConfigFactory.parseResources("bullion-engine.conf")));
-  }
 }

@@ -17,90 +17,144 @@ import java.util.Objects;
  * @param databaseWait how long start-up keeps trying to reach the database before it gives up; zero gives up at once.
  */
 public record EngineSettings(
-    DatabaseSettings database,
-    int snapshotEvery,
-    Duration passivateAfter,
-    Duration askTimeout,
-    Duration minBackoff,
-    Duration maxBackoff,
-    String clusterHost,
-    int clusterPort,
-    List<String> seedNodes,
-    Duration databaseWait) {
+        DatabaseSettings database,
+        int snapshotEvery,
+        Duration passivateAfter,
+        Duration askTimeout,
+        Duration minBackoff,
+        Duration maxBackoff,
+        String clusterHost,
+        int clusterPort,
+        List<String> seedNodes,
+        Duration databaseWait) {
 
-  public EngineSettings {
-    Objects.requireNonNull(database, "database");
-    Objects.requireNonNull(passivateAfter, "passivateAfter");
-    Objects.requireNonNull(askTimeout, "askTimeout");
-    Objects.requireNonNull(minBackoff, "minBackoff");
-    Objects.requireNonNull(maxBackoff, "maxBackoff");
-    Objects.requireNonNull(clusterHost, "clusterHost");
-    Objects.requireNonNull(databaseWait, "databaseWait");
-    seedNodes = List.copyOf(seedNodes);
-    if (askTimeout.compareTo(Duration.ofMillis(500)) < 0) {
-      throw new IllegalArgumentException("askTimeout must be at least 500 ms");
+    public EngineSettings {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(passivateAfter, "passivateAfter");
+        Objects.requireNonNull(askTimeout, "askTimeout");
+        Objects.requireNonNull(minBackoff, "minBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(clusterHost, "clusterHost");
+        Objects.requireNonNull(databaseWait, "databaseWait");
+        seedNodes = List.copyOf(seedNodes);
+        if (askTimeout.compareTo(Duration.ofMillis(500)) < 0) {
+            throw new IllegalArgumentException("askTimeout must be at least 500 ms");
+        }
+        if (databaseWait.isNegative()) {
+            throw new IllegalArgumentException("databaseWait must not be negative");
+        }
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("snapshotEvery must be at least 1");
+        }
     }
-    if (databaseWait.isNegative()) {
-      throw new IllegalArgumentException("databaseWait must not be negative");
+
+    /**
+     * A single node that joins itself, with every engine default. This is their one home: the app's environment
+     * overrides only what is set, and {@code bullion-engine.conf} leaves these values to {@link EngineConfig}.
+     */
+    public static EngineSettings singleNode(DatabaseSettings database) {
+        return new EngineSettings(
+                database,
+                100,
+                Duration.ofMinutes(30),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(1),
+                "127.0.0.1",
+                0,
+                List.of(),
+                Duration.ZERO);
     }
-    if (snapshotEvery < 1) {
-      throw new IllegalArgumentException("snapshotEvery must be at least 1");
+
+    /**
+     * How long after a caller asks its change may still be decided: three fifths of the ask timeout. A table drops a
+     * change that reaches it later, unrecorded, because by the time the write finished its caller might have stopped
+     * waiting.
+     */
+    public Duration deadlineBudget() {
+        return askTimeout.multipliedBy(3).dividedBy(5);
     }
-  }
 
-  /**
-   * A single node that joins itself, with every engine default. This is their one home: the app's environment
-   * overrides only what is set, and {@code bullion-engine.conf} leaves these values to {@link EngineConfig}.
-   */
-  public static EngineSettings singleNode(DatabaseSettings database) {
-    return new EngineSettings(database, 100, Duration.ofMinutes(30), Duration.ofSeconds(10), Duration.ofMillis(200),
-        Duration.ofSeconds(1), "127.0.0.1", 0, List.of(), Duration.ZERO);
-  }
+    /**
+     * The journal's circuit-breaker call timeout: three tenths of the ask timeout, so a change decided at its deadline
+     * has its write succeed or fail before the caller stops waiting, with a tenth of the ask timeout to spare.
+     */
+    public Duration journalCallTimeout() {
+        return askTimeout.multipliedBy(3).dividedBy(10);
+    }
 
-  /**
-   * How long after a caller asks its change may still be decided: three fifths of the ask timeout. A table drops a
-   * change that reaches it later, unrecorded, because by the time the write finished its caller might have stopped
-   * waiting.
-   */
-  public Duration deadlineBudget() {
-    return askTimeout.multipliedBy(3).dividedBy(5);
-  }
+    public EngineSettings withSnapshotEvery(int events) {
+        return new EngineSettings(
+                database,
+                events,
+                passivateAfter,
+                askTimeout,
+                minBackoff,
+                maxBackoff,
+                clusterHost,
+                clusterPort,
+                seedNodes,
+                databaseWait);
+    }
 
-  /**
-   * The journal's circuit-breaker call timeout: three tenths of the ask timeout, so a change decided at its deadline
-   * has its write succeed or fail before the caller stops waiting, with a tenth of the ask timeout to spare.
-   */
-  public Duration journalCallTimeout() {
-    return askTimeout.multipliedBy(3).dividedBy(10);
-  }
+    public EngineSettings withPassivateAfter(Duration idle) {
+        return new EngineSettings(
+                database,
+                snapshotEvery,
+                idle,
+                askTimeout,
+                minBackoff,
+                maxBackoff,
+                clusterHost,
+                clusterPort,
+                seedNodes,
+                databaseWait);
+    }
 
-  public EngineSettings withSnapshotEvery(int events) {
-    return new EngineSettings(database, events, passivateAfter, askTimeout, minBackoff, maxBackoff, clusterHost,
-        clusterPort, seedNodes, databaseWait);
-  }
+    public EngineSettings withAskTimeout(Duration timeout) {
+        return new EngineSettings(
+                database,
+                snapshotEvery,
+                passivateAfter,
+                timeout,
+                minBackoff,
+                maxBackoff,
+                clusterHost,
+                clusterPort,
+                seedNodes,
+                databaseWait);
+    }
 
-  public EngineSettings withPassivateAfter(Duration idle) {
-    return new EngineSettings(database, snapshotEvery, idle, askTimeout, minBackoff, maxBackoff, clusterHost,
-        clusterPort, seedNodes, databaseWait);
-  }
+    /**
+     * Where this node listens for other nodes and which nodes it contacts to join. The first seed node must list
+     * itself first to start a new cluster; the others join it.
+     */
+    public EngineSettings withCluster(String host, int port, List<String> seeds) {
+        return new EngineSettings(
+                database,
+                snapshotEvery,
+                passivateAfter,
+                askTimeout,
+                minBackoff,
+                maxBackoff,
+                host,
+                port,
+                seeds,
+                databaseWait);
+    }
 
-  public EngineSettings withAskTimeout(Duration timeout) {
-    return new EngineSettings(database, snapshotEvery, passivateAfter, timeout, minBackoff, maxBackoff, clusterHost,
-        clusterPort, seedNodes, databaseWait);
-  }
-
-  /**
-   * Where this node listens for other nodes and which nodes it contacts to join. The first seed node must list
-   * itself first to start a new cluster; the others join it.
-   */
-  public EngineSettings withCluster(String host, int port, List<String> seeds) {
-    return new EngineSettings(database, snapshotEvery, passivateAfter, askTimeout, minBackoff, maxBackoff, host, port,
-        seeds, databaseWait);
-  }
-
-  /** How long start-up keeps retrying an unreachable database (zero: stop at once with one sentence saying why). */
-  public EngineSettings withDatabaseWait(Duration wait) {
-    return new EngineSettings(database, snapshotEvery, passivateAfter, askTimeout, minBackoff, maxBackoff, clusterHost,
-        clusterPort, seedNodes, wait);
-  }
+    /** How long start-up keeps retrying an unreachable database (zero: stop at once with one sentence saying why). */
+    public EngineSettings withDatabaseWait(Duration wait) {
+        return new EngineSettings(
+                database,
+                snapshotEvery,
+                passivateAfter,
+                askTimeout,
+                minBackoff,
+                maxBackoff,
+                clusterHost,
+                clusterPort,
+                seedNodes,
+                wait);
+    }
 }

@@ -11,23 +11,23 @@ import java.util.HexFormat;
  */
 public final class ManageToken {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private ManageToken() {}
+    private ManageToken() {}
 
-  public static String generate() {
-    return TableId.Secrets.randomUrlSafe(RANDOM, 32);
-  }
-
-  public static String hash(String token) {
-    return HexFormat.of().formatHex(Sha256.of(token));
-  }
-
-  public static boolean matches(String token, String expectedHash) {
-    if (token == null || expectedHash == null) {
-      return false;
+    public static String generate() {
+        return TableId.Secrets.randomUrlSafe(RANDOM, 32);
     }
-    return MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
-        expectedHash.getBytes(StandardCharsets.US_ASCII));
-  }
+
+    public static String hash(String token) {
+        return HexFormat.of().formatHex(Sha256.of(token));
+    }
+
+    public static boolean matches(String token, String expectedHash) {
+        if (token == null || expectedHash == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                hash(token).getBytes(StandardCharsets.US_ASCII), expectedHash.getBytes(StandardCharsets.US_ASCII));
+    }
 }

@@ -10,28 +10,28 @@ import java.util.concurrent.TimeoutException;
  */
 public final class NotRecorded extends TimeoutException {
 
-  public enum Reason {
-    /** The table did not answer within the ask timeout; it drops the change when it reaches it past its deadline. */
-    TIMED_OUT,
-    /** The journal is known to be down (or its disk nearly full): refused at once, without asking the table. */
-    JOURNAL_UNAVAILABLE
-  }
+    public enum Reason {
+        /** The table did not answer within the ask timeout; it drops the change when it reaches it past its deadline. */
+        TIMED_OUT,
+        /** The journal is known to be down (or its disk nearly full): refused at once, without asking the table. */
+        JOURNAL_UNAVAILABLE
+    }
 
-  private final Reason reason;
-  private final Duration retryAfter;
+    private final Reason reason;
+    private final Duration retryAfter;
 
-  NotRecorded(Reason reason, Duration retryAfter, String message) {
-    super(message);
-    this.reason = reason;
-    this.retryAfter = retryAfter;
-  }
+    NotRecorded(Reason reason, Duration retryAfter, String message) {
+        super(message);
+        this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
 
-  public Reason reason() {
-    return reason;
-  }
+    public Reason reason() {
+        return reason;
+    }
 
-  /** When a retry has a fair chance: a hint for a {@code Retry-After} header. */
-  public Duration retryAfter() {
-    return retryAfter;
-  }
+    /** When a retry has a fair chance: a hint for a {@code Retry-After} header. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
 }

@@ -9,25 +9,25 @@ import java.util.List;
 /** What a table answers: its state after the request, a rejection, or why it could not be asked at all. */
 public sealed interface Outcome extends JsonSerializable {
 
-  /**
-   * The request was carried out (or, for a repeated request id, had been): {@code events} are what it recorded,
-   * empty for a view. {@code canManage} says whether the caller's manage token matched.
-   */
-  record Done(Table table, List<Event> events, boolean canManage) implements Outcome {
-    public Done {
-      events = List.copyOf(events);
+    /**
+     * The request was carried out (or, for a repeated request id, had been): {@code events} are what it recorded,
+     * empty for a view. {@code canManage} says whether the caller's manage token matched.
+     */
+    record Done(Table table, List<Event> events, boolean canManage) implements Outcome {
+        public Done {
+            events = List.copyOf(events);
+        }
     }
-  }
 
-  /** A rule of the game refused the command; nothing was recorded. */
-  record Refused(Rejection why) implements Outcome {}
+    /** A rule of the game refused the command; nothing was recorded. */
+    record Refused(Rejection why) implements Outcome {}
 
-  /** No table has this id. */
-  record NotFound() implements Outcome {}
+    /** No table has this id. */
+    record NotFound() implements Outcome {}
 
-  /** The manage token was missing or wrong for a change. */
-  record Forbidden() implements Outcome {}
+    /** The manage token was missing or wrong for a change. */
+    record Forbidden() implements Outcome {}
 
-  /** The request id was used before for a different command. */
-  record RequestIdReused(String requestId) implements Outcome {}
+    /** The request id was used before for a different command. */
+    record RequestIdReused(String requestId) implements Outcome {}
 }

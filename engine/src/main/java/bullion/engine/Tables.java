@@ -27,133 +27,150 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  */
 public final class Tables {
 
-  /** A newly opened table: its id, the manage token (shown once, stored only as a hash) and the outcome. */
-  public record Opened(TableId id, String manageToken, Outcome outcome) {
-    /** Never prints the token: this value is easy to log by accident. */
-    @Override
-    public String toString() {
-      return "Opened[id=" + id + ", outcome=" + outcome + "]";
+    /** A newly opened table: its id, the manage token (shown once, stored only as a hash) and the outcome. */
+    public record Opened(TableId id, String manageToken, Outcome outcome) {
+        /** Never prints the token: this value is easy to log by accident. */
+        @Override
+        public String toString() {
+            return "Opened[id=" + id + ", outcome=" + outcome + "]";
+        }
     }
-  }
 
-  /** What a caller is told to wait before retrying a change refused while the journal is down. */
-  static final Duration RETRY_AFTER_JOURNAL_DOWN = Duration.ofSeconds(2);
-  /** What a caller is told to wait before retrying a change that timed out. */
-  static final Duration RETRY_AFTER_TIMEOUT = Duration.ofSeconds(1);
+    /** What a caller is told to wait before retrying a change refused while the journal is down. */
+    static final Duration RETRY_AFTER_JOURNAL_DOWN = Duration.ofSeconds(2);
+    /** What a caller is told to wait before retrying a change that timed out. */
+    static final Duration RETRY_AFTER_TIMEOUT = Duration.ofSeconds(1);
 
-  private final ClusterSharding sharding;
-  private final ActorRef<TableTopics.Message> topics;
-  private final Duration askTimeout;
-  private final Duration deadlineBudget;
-  private final Supplier<Optional<String>> journalProblem;
-  private final Clock clock;
+    private final ClusterSharding sharding;
+    private final ActorRef<TableTopics.Message> topics;
+    private final Duration askTimeout;
+    private final Duration deadlineBudget;
+    private final Supplier<Optional<String>> journalProblem;
+    private final Clock clock;
 
-  Tables(ClusterSharding sharding, ActorRef<TableTopics.Message> topics, Duration askTimeout, Duration deadlineBudget,
-      Supplier<Optional<String>> journalProblem, Clock clock) {
-    this.sharding = sharding;
-    this.topics = topics;
-    this.askTimeout = askTimeout;
-    this.deadlineBudget = deadlineBudget;
-    this.journalProblem = journalProblem;
-    this.clock = clock;
-  }
-
-  /**
-   * Opens a new table. Like every change it fails with {@link NotRecorded} when it could not be recorded: at once
-   * while the journal is known to be down, or when the table did not answer in time (it then never will record it).
-   */
-  public CompletionStage<Opened> open(Command.OpenTable command) {
-    TableId id = TableId.random();
-    String token = ManageToken.generate();
-    return write(deadline -> table(id)
-        .<Outcome>ask(replyTo -> new TableMessage.Open(command, ManageToken.hash(token), deadline, replyTo), askTimeout))
-        .thenApply(outcome -> new Opened(id, token, outcome));
-  }
-
-  /**
-   * Why changes are being refused now (the journal's database is unreachable or its disk nearly full); empty while
-   * they are taken. Views of running tables are still answered from memory meanwhile, and are not behind: a table
-   * applies a change only once its journal has it.
-   */
-  public Optional<String> journalProblem() {
-    return journalProblem.get();
-  }
-
-  /** The table as it is now; {@code manageToken}, if given, is checked and the answer says if it matched. */
-  public CompletionStage<Outcome> view(TableId id, Optional<String> manageToken) {
-    return table(id).ask(replyTo -> new TableMessage.View(manageToken, replyTo), askTimeout);
-  }
-
-  /**
-   * Any change to a table, made with its manage token. A {@code requestId} the table has seen recently gets
-   * the first outcome again and records nothing new. Fails with {@link NotRecorded} when the change was not
-   * recorded and never will be: at once while the journal is down, or when the table did not answer in time.
-   */
-  public CompletionStage<Outcome> change(TableId id, String manageToken, Command command, Optional<String> requestId) {
-    return write(deadline -> table(id)
-        .ask(replyTo -> new TableMessage.Change(command, manageToken, requestId, deadline, replyTo), askTimeout));
-  }
-
-  /**
-   * Asks for a change with a deadline {@link EngineSettings#deadlineBudget} from now, so the table drops it if it
-   * gets there too late for its write to finish before this ask times out; refused at once while the journal is down.
-   */
-  private <T> CompletionStage<T> write(Function<Instant, CompletionStage<T>> ask) {
-    Optional<String> problem = journalProblem.get();
-    if (problem.isPresent()) {
-      return CompletableFuture.failedFuture(new NotRecorded(NotRecorded.Reason.JOURNAL_UNAVAILABLE,
-          RETRY_AFTER_JOURNAL_DOWN, "not recorded: " + problem.get()));
+    Tables(
+            ClusterSharding sharding,
+            ActorRef<TableTopics.Message> topics,
+            Duration askTimeout,
+            Duration deadlineBudget,
+            Supplier<Optional<String>> journalProblem,
+            Clock clock) {
+        this.sharding = sharding;
+        this.topics = topics;
+        this.askTimeout = askTimeout;
+        this.deadlineBudget = deadlineBudget;
+        this.journalProblem = journalProblem;
+        this.clock = clock;
     }
-    return ask.apply(clock.instant().plus(deadlineBudget)).exceptionallyCompose(error -> {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      if (!(cause instanceof TimeoutException)) {
-        return CompletableFuture.failedFuture(cause);
-      }
-      NotRecorded notRecorded = new NotRecorded(NotRecorded.Reason.TIMED_OUT, RETRY_AFTER_TIMEOUT,
-          "not recorded: the table timed out after " + askTimeout.toMillis() + " ms");
-      notRecorded.initCause(cause);
-      return CompletableFuture.failedFuture(notRecorded);
-    });
-  }
 
-  public CompletionStage<Outcome> addPlayer(TableId id, String manageToken, String name, Optional<String> requestId) {
-    return change(id, manageToken, new Command.AddPlayer(name), requestId);
-  }
+    /**
+     * Opens a new table. Like every change it fails with {@link NotRecorded} when it could not be recorded: at once
+     * while the journal is known to be down, or when the table did not answer in time (it then never will record it).
+     */
+    public CompletionStage<Opened> open(Command.OpenTable command) {
+        TableId id = TableId.random();
+        String token = ManageToken.generate();
+        return write(deadline -> table(id)
+                        .<Outcome>ask(
+                                replyTo -> new TableMessage.Open(command, ManageToken.hash(token), deadline, replyTo),
+                                askTimeout))
+                .thenApply(outcome -> new Opened(id, token, outcome));
+    }
 
-  public CompletionStage<Outcome> buyIn(TableId id, String manageToken, int playerId, long count, Optional<String> requestId) {
-    return change(id, manageToken, new Command.BuyIn(playerId, count), requestId);
-  }
+    /**
+     * Why changes are being refused now (the journal's database is unreachable or its disk nearly full); empty while
+     * they are taken. Views of running tables are still answered from memory meanwhile, and are not behind: a table
+     * applies a change only once its journal has it.
+     */
+    public Optional<String> journalProblem() {
+        return journalProblem.get();
+    }
 
-  public CompletionStage<Outcome> cashOut(TableId id, String manageToken, int playerId, long chips, Optional<String> requestId) {
-    return change(id, manageToken, new Command.CashOut(playerId, chips), requestId);
-  }
+    /** The table as it is now; {@code manageToken}, if given, is checked and the answer says if it matched. */
+    public CompletionStage<Outcome> view(TableId id, Optional<String> manageToken) {
+        return table(id).ask(replyTo -> new TableMessage.View(manageToken, replyTo), askTimeout);
+    }
 
-  public CompletionStage<Outcome> voidEntry(TableId id, String manageToken, int seq, Optional<String> reason,
-      Optional<String> requestId) {
-    return change(id, manageToken, new Command.VoidEntry(seq, reason), requestId);
-  }
+    /**
+     * Any change to a table, made with its manage token. A {@code requestId} the table has seen recently gets
+     * the first outcome again and records nothing new. Fails with {@link NotRecorded} when the change was not
+     * recorded and never will be: at once while the journal is down, or when the table did not answer in time.
+     */
+    public CompletionStage<Outcome> change(
+            TableId id, String manageToken, Command command, Optional<String> requestId) {
+        return write(deadline -> table(id)
+                .ask(
+                        replyTo -> new TableMessage.Change(command, manageToken, requestId, deadline, replyTo),
+                        askTimeout));
+    }
 
-  public CompletionStage<Outcome> close(TableId id, String manageToken, Optional<String> requestId) {
-    return change(id, manageToken, new Command.CloseTable(), requestId);
-  }
+    /**
+     * Asks for a change with a deadline {@link EngineSettings#deadlineBudget} from now, so the table drops it if it
+     * gets there too late for its write to finish before this ask times out; refused at once while the journal is down.
+     */
+    private <T> CompletionStage<T> write(Function<Instant, CompletionStage<T>> ask) {
+        Optional<String> problem = journalProblem.get();
+        if (problem.isPresent()) {
+            return CompletableFuture.failedFuture(new NotRecorded(
+                    NotRecorded.Reason.JOURNAL_UNAVAILABLE,
+                    RETRY_AFTER_JOURNAL_DOWN,
+                    "not recorded: " + problem.get()));
+        }
+        return ask.apply(clock.instant().plus(deadlineBudget)).exceptionallyCompose(error -> {
+            Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (!(cause instanceof TimeoutException)) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            NotRecorded notRecorded = new NotRecorded(
+                    NotRecorded.Reason.TIMED_OUT,
+                    RETRY_AFTER_TIMEOUT,
+                    "not recorded: the table timed out after " + askTimeout.toMillis() + " ms");
+            notRecorded.initCause(cause);
+            return CompletableFuture.failedFuture(notRecorded);
+        });
+    }
 
-  public CompletionStage<Outcome> reopen(TableId id, String manageToken, Optional<String> requestId) {
-    return change(id, manageToken, new Command.ReopenTable(), requestId);
-  }
+    public CompletionStage<Outcome> addPlayer(TableId id, String manageToken, String name, Optional<String> requestId) {
+        return change(id, manageToken, new Command.AddPlayer(name), requestId);
+    }
 
-  /**
-   * Calls {@code listener} after every change to the table, made on any node, until the subscription is
-   * closed. A change made on this node after this returns is always heard. The listener runs on an actor
-   * thread: it should hand work off, not block.
-   */
-  public AutoCloseable subscribe(TableId id, Consumer<TableChanged> listener) {
-    String listenerId = UUID.randomUUID().toString();
-    // Registered before this returns: any change this node publishes afterwards reaches the listener.
-    topics.tell(new TableTopics.Listen(id.value(), listenerId, listener));
-    return () -> topics.tell(new TableTopics.StopListening(listenerId));
-  }
+    public CompletionStage<Outcome> buyIn(
+            TableId id, String manageToken, int playerId, long count, Optional<String> requestId) {
+        return change(id, manageToken, new Command.BuyIn(playerId, count), requestId);
+    }
 
-  private EntityRef<TableMessage> table(TableId id) {
-    return sharding.entityRefFor(TableEntity.TYPE_KEY, id.value());
-  }
+    public CompletionStage<Outcome> cashOut(
+            TableId id, String manageToken, int playerId, long chips, Optional<String> requestId) {
+        return change(id, manageToken, new Command.CashOut(playerId, chips), requestId);
+    }
+
+    public CompletionStage<Outcome> voidEntry(
+            TableId id, String manageToken, int seq, Optional<String> reason, Optional<String> requestId) {
+        return change(id, manageToken, new Command.VoidEntry(seq, reason), requestId);
+    }
+
+    public CompletionStage<Outcome> close(TableId id, String manageToken, Optional<String> requestId) {
+        return change(id, manageToken, new Command.CloseTable(), requestId);
+    }
+
+    public CompletionStage<Outcome> reopen(TableId id, String manageToken, Optional<String> requestId) {
+        return change(id, manageToken, new Command.ReopenTable(), requestId);
+    }
+
+    /**
+     * Calls {@code listener} after every change to the table, made on any node, until the subscription is
+     * closed. A change made on this node after this returns is always heard. The listener runs on an actor
+     * thread: it should hand work off, not block.
+     */
+    public AutoCloseable subscribe(TableId id, Consumer<TableChanged> listener) {
+        String listenerId = UUID.randomUUID().toString();
+        // Registered before this returns: any change this node publishes afterwards reaches the listener.
+        topics.tell(new TableTopics.Listen(id.value(), listenerId, listener));
+        return () -> topics.tell(new TableTopics.StopListening(listenerId));
+    }
+
+    private EntityRef<TableMessage> table(TableId id) {
+        return sharding.entityRefFor(TableEntity.TYPE_KEY, id.value());
+    }
 }

@@ -20,69 +20,77 @@ import org.junit.jupiter.api.io.TempDir;
 /** One table handles one command at a time: concurrent callers never lose or double an entry. */
 class ConcurrencyTest {
 
-  private static final int CALLERS = 8;
-  private static final int BUY_INS_EACH = 40;
+    private static final int CALLERS = 8;
+    private static final int BUY_INS_EACH = 40;
 
-  @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Test
-  void manyCallersOnOneTableAreAppliedExactlyOnceInOneOrder() throws Exception {
-    try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)));
-        ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
-      Tables tables = system.tables();
-      Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Busy", "USD", BigDecimal.TEN, 10)));
-      for (int p = 1; p <= CALLERS; p++) {
-        Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "P" + p, Optional.empty()));
-      }
-      List<CompletableFuture<List<Integer>>> perCaller = new ArrayList<>();
-      for (int p = 1; p <= CALLERS; p++) {
-        int player = p;
-        perCaller.add(CompletableFuture.supplyAsync(() -> {
-          List<Integer> seqs = new ArrayList<>();
-          for (int i = 0; i < BUY_INS_EACH; i++) {
-            Outcome.Done done = Await.done(tables.buyIn(opened.id(), opened.manageToken(), player, 1, Optional.empty()));
-            seqs.add(((Event.BoughtIn) done.events().getFirst()).seq());
-          }
-          return seqs;
-        }, callers));
-      }
-      List<Integer> allSeqs = new ArrayList<>();
-      for (CompletableFuture<List<Integer>> caller : perCaller) {
-        List<Integer> seqs = Await.result(caller);
-        assertThat(seqs).isSorted();
-        allSeqs.addAll(seqs);
-      }
-      int total = CALLERS * BUY_INS_EACH;
-      assertThat(allSeqs).hasSize(total).doesNotHaveDuplicates().allMatch(s -> s >= 1 && s <= total);
-      Outcome.Done view = Await.done(tables.view(opened.id(), Optional.empty()));
-      assertThat(view.table().entries()).extracting(Entry::seq).hasSize(total).isSorted();
-      assertThat(view.table().chipsBought()).isEqualTo(total * 10L);
-    }
-  }
-
-  @Test
-  void manyTablesAtOnceKeepTheirOwnTotals() {
-    try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
-      Tables tables = system.tables();
-      List<Tables.Opened> opened = new ArrayList<>();
-      for (int t = 0; t < 20; t++) {
-        Tables.Opened o = Await.result(tables.open(new Command.OpenTable("T" + t, "USD", BigDecimal.TEN, 10)));
-        Await.done(tables.addPlayer(o.id(), o.manageToken(), "Ari", Optional.empty()));
-        opened.add(o);
-      }
-      List<CompletableFuture<Outcome>> all = new ArrayList<>();
-      for (int round = 1; round <= 10; round++) {
-        for (int t = 0; t < opened.size(); t++) {
-          Tables.Opened o = opened.get(t);
-          all.add(tables.buyIn(o.id(), o.manageToken(), 1, t + 1, Optional.empty()).toCompletableFuture());
+    @Test
+    void manyCallersOnOneTableAreAppliedExactlyOnceInOneOrder() throws Exception {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)));
+                ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
+            Tables tables = system.tables();
+            Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Busy", "USD", BigDecimal.TEN, 10)));
+            for (int p = 1; p <= CALLERS; p++) {
+                Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "P" + p, Optional.empty()));
+            }
+            List<CompletableFuture<List<Integer>>> perCaller = new ArrayList<>();
+            for (int p = 1; p <= CALLERS; p++) {
+                int player = p;
+                perCaller.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            List<Integer> seqs = new ArrayList<>();
+                            for (int i = 0; i < BUY_INS_EACH; i++) {
+                                Outcome.Done done = Await.done(
+                                        tables.buyIn(opened.id(), opened.manageToken(), player, 1, Optional.empty()));
+                                seqs.add(((Event.BoughtIn) done.events().getFirst()).seq());
+                            }
+                            return seqs;
+                        },
+                        callers));
+            }
+            List<Integer> allSeqs = new ArrayList<>();
+            for (CompletableFuture<List<Integer>> caller : perCaller) {
+                List<Integer> seqs = Await.result(caller);
+                assertThat(seqs).isSorted();
+                allSeqs.addAll(seqs);
+            }
+            int total = CALLERS * BUY_INS_EACH;
+            assertThat(allSeqs).hasSize(total).doesNotHaveDuplicates().allMatch(s -> s >= 1 && s <= total);
+            Outcome.Done view = Await.done(tables.view(opened.id(), Optional.empty()));
+            assertThat(view.table().entries())
+                    .extracting(Entry::seq)
+                    .hasSize(total)
+                    .isSorted();
+            assertThat(view.table().chipsBought()).isEqualTo(total * 10L);
         }
-      }
-      all.forEach(f -> assertThat(Await.result(f)).isInstanceOf(Outcome.Done.class));
-      for (int t = 0; t < opened.size(); t++) {
-        Outcome.Done view = Await.done(tables.view(opened.get(t).id(), Optional.empty()));
-        assertThat(view.table().entries()).hasSize(10);
-        assertThat(view.table().chipsBought()).isEqualTo(10L * (t + 1) * 10);
-      }
     }
-  }
+
+    @Test
+    void manyTablesAtOnceKeepTheirOwnTotals() {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
+            Tables tables = system.tables();
+            List<Tables.Opened> opened = new ArrayList<>();
+            for (int t = 0; t < 20; t++) {
+                Tables.Opened o = Await.result(tables.open(new Command.OpenTable("T" + t, "USD", BigDecimal.TEN, 10)));
+                Await.done(tables.addPlayer(o.id(), o.manageToken(), "Ari", Optional.empty()));
+                opened.add(o);
+            }
+            List<CompletableFuture<Outcome>> all = new ArrayList<>();
+            for (int round = 1; round <= 10; round++) {
+                for (int t = 0; t < opened.size(); t++) {
+                    Tables.Opened o = opened.get(t);
+                    all.add(tables.buyIn(o.id(), o.manageToken(), 1, t + 1, Optional.empty())
+                            .toCompletableFuture());
+                }
+            }
+            all.forEach(f -> assertThat(Await.result(f)).isInstanceOf(Outcome.Done.class));
+            for (int t = 0; t < opened.size(); t++) {
+                Outcome.Done view = Await.done(tables.view(opened.get(t).id(), Optional.empty()));
+                assertThat(view.table().entries()).hasSize(10);
+                assertThat(view.table().chipsBought()).isEqualTo(10L * (t + 1) * 10);
+            }
+        }
+    }
 }

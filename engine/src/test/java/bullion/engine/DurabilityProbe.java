@@ -14,25 +14,25 @@ import java.util.Optional;
  */
 public final class DurabilityProbe {
 
-  static final int MAX_BUY_INS = 5_000;
+    static final int MAX_BUY_INS = 5_000;
 
-  private DurabilityProbe() {}
+    private DurabilityProbe() {}
 
-  /** {@code h2 <data dir>} or {@code postgres <jdbc url> <user>}. */
-  public static void main(String[] args) {
-    DatabaseSettings database = args[0].equals("h2")
-        ? DatabaseSettings.h2File(Path.of(args[1]))
-        : DatabaseSettings.postgres(args[1], args[2], "");
-    TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
-    Tables tables = system.tables();
-    Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Durable", "USD", BigDecimal.TEN, 10)));
-    Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
-    System.out.println("TABLE " + opened.id() + " " + opened.manageToken());
-    for (int i = 0; i < MAX_BUY_INS; i++) {
-      Outcome.Done done = Await.done(tables.buyIn(opened.id(), opened.manageToken(), 1, 1, Optional.empty()));
-      System.out.println("ACK " + ((Event.BoughtIn) done.events().getFirst()).seq());
-      System.out.flush();
+    /** {@code h2 <data dir>} or {@code postgres <jdbc url> <user>}. */
+    public static void main(String[] args) {
+        DatabaseSettings database = args[0].equals("h2")
+                ? DatabaseSettings.h2File(Path.of(args[1]))
+                : DatabaseSettings.postgres(args[1], args[2], "");
+        TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
+        Tables tables = system.tables();
+        Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Durable", "USD", BigDecimal.TEN, 10)));
+        Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
+        System.out.println("TABLE " + opened.id() + " " + opened.manageToken());
+        for (int i = 0; i < MAX_BUY_INS; i++) {
+            Outcome.Done done = Await.done(tables.buyIn(opened.id(), opened.manageToken(), 1, 1, Optional.empty()));
+            System.out.println("ACK " + ((Event.BoughtIn) done.events().getFirst()).seq());
+            System.out.flush();
+        }
+        system.close();
     }
-    system.close();
-  }
 }

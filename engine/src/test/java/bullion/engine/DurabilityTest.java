@@ -22,69 +22,72 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurabilityTest {
 
-  private static final int ACKS_BEFORE_KILL = 150;
+    private static final int ACKS_BEFORE_KILL = 150;
 
-  @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Test
-  void everyAcknowledgedBuyInSurvivesKillDashNineOnAnH2File() throws Exception {
-    killMidStreamAndCount(DatabaseSettings.h2File(dataDir), List.of("h2", dataDir.toString()));
-  }
-
-  @Test
-  void everyAcknowledgedBuyInSurvivesKillDashNineOnPostgres() throws Exception {
-    try (PostgresDatabase database = PostgresDatabase.create("bullion_durability")) {
-      DatabaseSettings settings = database.settings();
-      killMidStreamAndCount(settings, List.of("postgres", settings.url(), settings.user()));
+    @Test
+    void everyAcknowledgedBuyInSurvivesKillDashNineOnAnH2File() throws Exception {
+        killMidStreamAndCount(DatabaseSettings.h2File(dataDir), List.of("h2", dataDir.toString()));
     }
-  }
 
-  private void killMidStreamAndCount(DatabaseSettings database, List<String> probeArgs) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        DurabilityProbe.class.getName()));
-    command.addAll(probeArgs);
-    Process child = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    String table;
-    String token;
-    List<Integer> acked = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
-        try {
-          String header = null;
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("TABLE ")) {
-              header = line;
-            } else if (line.startsWith("ACK ")) {
-              acked.add(Integer.parseInt(line.substring(4)));
-              if (acked.size() == ACKS_BEFORE_KILL) {
-                child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-                return header;
-              }
-            }
-          }
-          return header;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
+    @Test
+    void everyAcknowledgedBuyInSurvivesKillDashNineOnPostgres() throws Exception {
+        try (PostgresDatabase database = PostgresDatabase.create("bullion_durability")) {
+            DatabaseSettings settings = database.settings();
+            killMidStreamAndCount(settings, List.of("postgres", settings.url(), settings.user()));
         }
-      });
-      String header = reading.get(120, TimeUnit.SECONDS);
-      assertThat(header).as("the child opened a table").isNotNull();
-      table = header.split(" ")[1];
-      token = header.split(" ")[2];
-    } finally {
-      child.destroyForcibly();
-      child.waitFor(30, TimeUnit.SECONDS);
     }
-    assertThat(acked).hasSize(ACKS_BEFORE_KILL);
 
-    try (TableSystem restarted = TableSystem.start(EngineSettings.singleNode(database))) {
-      Outcome.Done view = Await.done(restarted.tables().view(new TableId(table), Optional.of(token)));
-      List<Integer> journaled = view.table().entries().stream().map(e -> e.seq()).toList();
-      assertThat(journaled).containsAll(acked);
-      assertThat(view.canManage()).isTrue();
+    private void killMidStreamAndCount(DatabaseSettings database, List<String> probeArgs) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), DurabilityProbe.class.getName()));
+        command.addAll(probeArgs);
+        Process child = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String table;
+        String token;
+        List<Integer> acked = new ArrayList<>();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
+                try {
+                    String header = null;
+                    for (String line = out.readLine(); line != null; line = out.readLine()) {
+                        if (line.startsWith("TABLE ")) {
+                            header = line;
+                        } else if (line.startsWith("ACK ")) {
+                            acked.add(Integer.parseInt(line.substring(4)));
+                            if (acked.size() == ACKS_BEFORE_KILL) {
+                                child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+                                return header;
+                            }
+                        }
+                    }
+                    return header;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String header = reading.get(120, TimeUnit.SECONDS);
+            assertThat(header).as("the child opened a table").isNotNull();
+            table = header.split(" ")[1];
+            token = header.split(" ")[2];
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(acked).hasSize(ACKS_BEFORE_KILL);
+
+        try (TableSystem restarted = TableSystem.start(EngineSettings.singleNode(database))) {
+            Outcome.Done view = Await.done(restarted.tables().view(new TableId(table), Optional.of(token)));
+            List<Integer> journaled =
+                    view.table().entries().stream().map(e -> e.seq()).toList();
+            assertThat(journaled).containsAll(acked);
+            assertThat(view.canManage()).isTrue();
+        }
     }
-  }
 }

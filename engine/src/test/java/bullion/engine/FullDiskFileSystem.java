@@ -22,156 +22,162 @@ import org.h2.store.fs.FilePathWrapper;
  */
 public final class FullDiskFileSystem extends FilePathWrapper {
 
-  private static final String SCHEME = "fulldisk";
-  private static final AtomicBoolean FULL = new AtomicBoolean();
-  private static final AtomicLong FAILED_WRITES = new AtomicLong();
+    private static final String SCHEME = "fulldisk";
+    private static final AtomicBoolean FULL = new AtomicBoolean();
+    private static final AtomicLong FAILED_WRITES = new AtomicLong();
 
-  static {
-    FilePath.register(new FullDiskFileSystem());
-  }
-
-  /** For H2, which makes one instance per path by reflection; public because of that only. */
-  public FullDiskFileSystem() {}
-
-  /** The embedded file {@link DatabaseSettings#h2File} would use, with all its settings, on this file system. */
-  static DatabaseSettings h2File(Path dataDir) {
-    DatabaseSettings disk = DatabaseSettings.h2File(dataDir);
-    return new DatabaseSettings(disk.kind(), disk.url().replace("jdbc:h2:file:", "jdbc:h2:" + SCHEME + ":"),
-        disk.user(), disk.password());
-  }
-
-  /** From now on every write fails. */
-  static void fill() {
-    FULL.set(true);
-  }
-
-  /** Writes work again. */
-  static void free() {
-    FULL.set(false);
-  }
-
-  /** How many writes have failed since this class was loaded. */
-  static long failedWrites() {
-    return FAILED_WRITES.get();
-  }
-
-  private static void failIfFull() throws IOException {
-    if (FULL.get()) {
-      FAILED_WRITES.incrementAndGet();
-      throw new IOException("No space left on device");
+    static {
+        FilePath.register(new FullDiskFileSystem());
     }
-  }
 
-  @Override
-  public String getScheme() {
-    return SCHEME;
-  }
+    /** For H2, which makes one instance per path by reflection; public because of that only. */
+    public FullDiskFileSystem() {}
 
-  /** Every channel open now, with where and when it was opened: to find who holds the file's lock. */
-  static final java.util.Map<FullDiskChannel, Throwable> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The embedded file {@link DatabaseSettings#h2File} would use, with all its settings, on this file system. */
+    static DatabaseSettings h2File(Path dataDir) {
+        DatabaseSettings disk = DatabaseSettings.h2File(dataDir);
+        return new DatabaseSettings(
+                disk.kind(),
+                disk.url().replace("jdbc:h2:file:", "jdbc:h2:" + SCHEME + ":"),
+                disk.user(),
+                disk.password());
+    }
 
-  /** Prints {@link #OPEN}: which channel holds the lock, opened by whom, while full or not. */
-  static void dumpOpen() {
-    OPEN.forEach((c, t) -> {
-      System.out.println("OPEN CHANNEL " + t.getMessage() + " " + c.name + " locked=" + (c.lock != null && c.lock.isValid()) + " open=" + c.isOpen());
-      for (StackTraceElement e : t.getStackTrace()) {
-        if (e.getClassName().startsWith("org.h2") || e.getClassName().startsWith("bullion") || e.getClassName().contains("hikari")) {
-          System.out.println("    at " + e);
+    /** From now on every write fails. */
+    static void fill() {
+        FULL.set(true);
+    }
+
+    /** Writes work again. */
+    static void free() {
+        FULL.set(false);
+    }
+
+    /** How many writes have failed since this class was loaded. */
+    static long failedWrites() {
+        return FAILED_WRITES.get();
+    }
+
+    private static void failIfFull() throws IOException {
+        if (FULL.get()) {
+            FAILED_WRITES.incrementAndGet();
+            throw new IOException("No space left on device");
         }
-      }
-    });
-  }
-
-  @Override
-  public FileChannel open(String mode) throws IOException {
-    FullDiskChannel c = new FullDiskChannel(getBase().open(mode));
-    c.name = name;
-    OPEN.put(c, new Throwable("opened while full=" + FULL.get() + " at " + java.time.LocalTime.now()));
-    return c;
-  }
-
-  @Override
-  public OutputStream newOutputStream(boolean append) throws IOException {
-    failIfFull();
-    return super.newOutputStream(append);
-  }
-
-  @Override
-  public boolean createFile() {
-    return !FULL.get() && super.createFile();
-  }
-
-  /** The disk file's channel, failing writes while the disk is "full". */
-  private static final class FullDiskChannel extends FileBase {
-
-    private final FileChannel base;
-    String name;
-    FileLock lock;
-
-    FullDiskChannel(FileChannel base) {
-      this.base = base;
     }
 
     @Override
-    protected void implCloseChannel() throws IOException {
-      OPEN.remove(this);
-      base.close();
+    public String getScheme() {
+        return SCHEME;
+    }
+
+    /** Every channel open now, with where and when it was opened: to find who holds the file's lock. */
+    static final java.util.Map<FullDiskChannel, Throwable> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Prints {@link #OPEN}: which channel holds the lock, opened by whom, while full or not. */
+    static void dumpOpen() {
+        OPEN.forEach((c, t) -> {
+            System.out.println("OPEN CHANNEL " + t.getMessage() + " " + c.name + " locked="
+                    + (c.lock != null && c.lock.isValid()) + " open=" + c.isOpen());
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (e.getClassName().startsWith("org.h2")
+                        || e.getClassName().startsWith("bullion")
+                        || e.getClassName().contains("hikari")) {
+                    System.out.println("    at " + e);
+                }
+            }
+        });
     }
 
     @Override
-    public long position() throws IOException {
-      return base.position();
+    public FileChannel open(String mode) throws IOException {
+        FullDiskChannel c = new FullDiskChannel(getBase().open(mode));
+        c.name = name;
+        OPEN.put(c, new Throwable("opened while full=" + FULL.get() + " at " + java.time.LocalTime.now()));
+        return c;
     }
 
     @Override
-    public FileChannel position(long newPosition) throws IOException {
-      base.position(newPosition);
-      return this;
+    public OutputStream newOutputStream(boolean append) throws IOException {
+        failIfFull();
+        return super.newOutputStream(append);
     }
 
     @Override
-    public long size() throws IOException {
-      return base.size();
+    public boolean createFile() {
+        return !FULL.get() && super.createFile();
     }
 
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-      return base.read(dst);
-    }
+    /** The disk file's channel, failing writes while the disk is "full". */
+    private static final class FullDiskChannel extends FileBase {
 
-    @Override
-    public int read(ByteBuffer dst, long position) throws IOException {
-      return base.read(dst, position);
-    }
+        private final FileChannel base;
+        String name;
+        FileLock lock;
 
-    @Override
-    public int write(ByteBuffer src) throws IOException {
-      failIfFull();
-      return base.write(src);
-    }
+        FullDiskChannel(FileChannel base) {
+            this.base = base;
+        }
 
-    @Override
-    public int write(ByteBuffer src, long position) throws IOException {
-      failIfFull();
-      return base.write(src, position);
-    }
+        @Override
+        protected void implCloseChannel() throws IOException {
+            OPEN.remove(this);
+            base.close();
+        }
 
-    @Override
-    public FileChannel truncate(long size) throws IOException {
-      base.truncate(size);
-      return this;
-    }
+        @Override
+        public long position() throws IOException {
+            return base.position();
+        }
 
-    @Override
-    public void force(boolean metaData) throws IOException {
-      failIfFull();
-      base.force(metaData);
-    }
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            base.position(newPosition);
+            return this;
+        }
 
-    @Override
-    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
-      lock = base.tryLock(position, size, shared);
-      return lock;
+        @Override
+        public long size() throws IOException {
+            return base.size();
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return base.read(dst);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            return base.read(dst, position);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            failIfFull();
+            return base.write(src);
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            failIfFull();
+            return base.write(src, position);
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            base.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            failIfFull();
+            base.force(metaData);
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            lock = base.tryLock(position, size, shared);
+            return lock;
+        }
     }
-  }
 }

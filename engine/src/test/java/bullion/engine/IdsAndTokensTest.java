@@ -9,43 +9,43 @@ import org.junit.jupiter.api.Test;
 
 class IdsAndTokensTest {
 
-  @Test
-  void tableIdsCarry128RandomBitsInUrlSafeText() {
-    Set<String> ids = new HashSet<>();
-    for (int i = 0; i < 1000; i++) {
-      String id = TableId.random().value();
-      assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
-      ids.add(id);
+    @Test
+    void tableIdsCarry128RandomBitsInUrlSafeText() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = TableId.random().value();
+            assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(1000);
     }
-    assertThat(ids).hasSize(1000);
-  }
 
-  @Test
-  void anythingThatCannotBeATableIdIsRefusedBeforeReachingATable() {
-    assertThat(TableId.parse("../../etc/passwd")).isEmpty();
-    assertThat(TableId.parse("short")).isEmpty();
-    assertThat(TableId.parse(null)).isEmpty();
-    assertThatThrownBy(() -> new TableId("x y")).isInstanceOf(IllegalArgumentException.class);
-  }
+    @Test
+    void anythingThatCannotBeATableIdIsRefusedBeforeReachingATable() {
+        assertThat(TableId.parse("../../etc/passwd")).isEmpty();
+        assertThat(TableId.parse("short")).isEmpty();
+        assertThat(TableId.parse(null)).isEmpty();
+        assertThatThrownBy(() -> new TableId("x y")).isInstanceOf(IllegalArgumentException.class);
+    }
 
-  @Test
-  void manageTokensCarry256RandomBitsAndOnlyTheirOwnHashMatches() {
-    String token = ManageToken.generate();
-    assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
-    String hash = ManageToken.hash(token);
-    assertThat(hash).doesNotContain(token).hasSize(64);
-    assertThat(ManageToken.matches(token, hash)).isTrue();
-    assertThat(ManageToken.matches(ManageToken.generate(), hash)).isFalse();
-    assertThat(ManageToken.matches(null, hash)).isFalse();
-  }
+    @Test
+    void manageTokensCarry256RandomBitsAndOnlyTheirOwnHashMatches() {
+        String token = ManageToken.generate();
+        assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
+        String hash = ManageToken.hash(token);
+        assertThat(hash).doesNotContain(token).hasSize(64);
+        assertThat(ManageToken.matches(token, hash)).isTrue();
+        assertThat(ManageToken.matches(ManageToken.generate(), hash)).isFalse();
+        assertThat(ManageToken.matches(null, hash)).isFalse();
+    }
 
-  @Test
-  void messagesThatCarryATokenNeverPrintIt() {
-    String token = ManageToken.generate();
-    var change = new bullion.engine.entity.TableMessage.Change(new bullion.core.Command.CloseTable(), token,
-        java.util.Optional.of("r1"), null);
-    var view = new bullion.engine.entity.TableMessage.View(java.util.Optional.of(token), null);
-    assertThat(change.toString()).doesNotContain(token).contains("CloseTable");
-    assertThat(view.toString()).doesNotContain(token);
-  }
+    @Test
+    void messagesThatCarryATokenNeverPrintIt() {
+        String token = ManageToken.generate();
+        var change = new bullion.engine.entity.TableMessage.Change(
+                new bullion.core.Command.CloseTable(), token, java.util.Optional.of("r1"), null);
+        var view = new bullion.engine.entity.TableMessage.View(java.util.Optional.of(token), null);
+        assertThat(change.toString()).doesNotContain(token).contains("CloseTable");
+        assertThat(view.toString()).doesNotContain(token);
+    }
 }

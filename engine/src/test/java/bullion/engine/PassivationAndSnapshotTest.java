@@ -15,73 +15,76 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Idle tables stop and come back on the next message; long tables are snapshotted so they recover fast. */
 class PassivationAndSnapshotTest {
 
-  @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Test
-  void anIdleTableStopsAndComesBackWithItsHistory() {
-    EngineSettings settings = EngineSettings.singleNode(DatabaseSettings.h2File(dataDir))
-        .withPassivateAfter(Duration.ofSeconds(1));
-    try (TableSystem system = TableSystem.start(settings)) {
-      Tables tables = system.tables();
-      Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Idle", "USD", BigDecimal.TEN, 10)));
-      Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
-      assertThat(runningTables(system)).contains(opened.id().value());
+    @Test
+    void anIdleTableStopsAndComesBackWithItsHistory() {
+        EngineSettings settings =
+                EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)).withPassivateAfter(Duration.ofSeconds(1));
+        try (TableSystem system = TableSystem.start(settings)) {
+            Tables tables = system.tables();
+            Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Idle", "USD", BigDecimal.TEN, 10)));
+            Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
+            assertThat(runningTables(system)).contains(opened.id().value());
 
-      TestProbe<Object> waiter = TestProbe.create(system.actorSystem());
-      waiter.awaitAssert(Duration.ofSeconds(15), Duration.ofMillis(200), () -> {
-        assertThat(runningTables(system)).doesNotContain(opened.id().value());
-        return null;
-      });
+            TestProbe<Object> waiter = TestProbe.create(system.actorSystem());
+            waiter.awaitAssert(Duration.ofSeconds(15), Duration.ofMillis(200), () -> {
+                assertThat(runningTables(system)).doesNotContain(opened.id().value());
+                return null;
+            });
 
-      Outcome.Done back = Await.done(tables.buyIn(opened.id(), opened.manageToken(), 1, 1, Optional.empty()));
-      assertThat(back.table().players()).hasSize(1);
-      assertThat(runningTables(system)).contains(opened.id().value());
+            Outcome.Done back = Await.done(tables.buyIn(opened.id(), opened.manageToken(), 1, 1, Optional.empty()));
+            assertThat(back.table().players()).hasSize(1);
+            assertThat(runningTables(system)).contains(opened.id().value());
+        }
     }
-  }
 
-  @Test
-  void aLongTableIsSnapshottedAndRecoversToTheSameState() throws Exception {
-    DatabaseSettings db = DatabaseSettings.h2File(dataDir);
-    EngineSettings settings = EngineSettings.singleNode(db).withSnapshotEvery(5);
-    Tables.Opened opened;
-    Outcome.Done last;
-    try (TableSystem system = TableSystem.start(settings)) {
-      Tables tables = system.tables();
-      opened = Await.result(tables.open(new Command.OpenTable("Long", "USD", BigDecimal.TEN, 10)));
-      Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
-      for (int i = 0; i < 12; i++) {
-        Await.done(tables.buyIn(opened.id(), opened.manageToken(), 1, 1, Optional.empty()));
-      }
-      last = Await.done(tables.view(opened.id(), Optional.empty()));
-      try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-          Statement s = c.createStatement();
-          ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM \"snapshot\" WHERE \"persistence_id\" = '"
-              + TableEntity.TYPE_KEY.name() + "|" + opened.id().value() + "'")) {
-        rows.next();
-        assertThat(rows.getInt(1)).as("snapshots kept").isPositive();
-      }
+    @Test
+    void aLongTableIsSnapshottedAndRecoversToTheSameState() throws Exception {
+        DatabaseSettings db = DatabaseSettings.h2File(dataDir);
+        EngineSettings settings = EngineSettings.singleNode(db).withSnapshotEvery(5);
+        Tables.Opened opened;
+        Outcome.Done last;
+        try (TableSystem system = TableSystem.start(settings)) {
+            Tables tables = system.tables();
+            opened = Await.result(tables.open(new Command.OpenTable("Long", "USD", BigDecimal.TEN, 10)));
+            Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
+            for (int i = 0; i < 12; i++) {
+                Await.done(tables.buyIn(opened.id(), opened.manageToken(), 1, 1, Optional.empty()));
+            }
+            last = Await.done(tables.view(opened.id(), Optional.empty()));
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                    Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM \"snapshot\" WHERE \"persistence_id\" = '"
+                            + TableEntity.TYPE_KEY.name() + "|" + opened.id().value() + "'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("snapshots kept").isPositive();
+            }
+        }
+        try (TableSystem system = TableSystem.start(settings)) {
+            Outcome.Done recovered = Await.done(system.tables().view(opened.id(), Optional.empty()));
+            assertThat(recovered.table()).isEqualTo(last.table());
+        }
     }
-    try (TableSystem system = TableSystem.start(settings)) {
-      Outcome.Done recovered = Await.done(system.tables().view(opened.id(), Optional.empty()));
-      assertThat(recovered.table()).isEqualTo(last.table());
-    }
-  }
 
-  private static Set<String> runningTables(TableSystem system) {
-    TestProbe<ShardRegion.CurrentShardRegionState> probe = TestProbe.create(system.actorSystem());
-    ClusterSharding.get(system.actorSystem()).shardState()
-        .tell(new GetShardRegionState(TableEntity.TYPE_KEY, probe.ref()));
-    ShardRegion.CurrentShardRegionState state = probe.receiveMessage(Duration.ofSeconds(5));
-    return state.getShards().stream().flatMap(shard -> shard.getEntityIds().stream())
-        .collect(java.util.stream.Collectors.toSet());
-  }
+    private static Set<String> runningTables(TableSystem system) {
+        TestProbe<ShardRegion.CurrentShardRegionState> probe = TestProbe.create(system.actorSystem());
+        ClusterSharding.get(system.actorSystem())
+                .shardState()
+                .tell(new GetShardRegionState(TableEntity.TYPE_KEY, probe.ref()));
+        ShardRegion.CurrentShardRegionState state = probe.receiveMessage(Duration.ofSeconds(5));
+        return state.getShards().stream()
+                .flatMap(shard -> shard.getEntityIds().stream())
+                .collect(java.util.stream.Collectors.toSet());
+    }
 }

@@ -15,44 +15,47 @@ import java.util.List;
  */
 public final class ClientAddress {
 
-  private static final String ATTRIBUTE = "bullion.client";
+    private static final String ATTRIBUTE = "bullion.client";
 
-  private ClientAddress() {}
+    private ClientAddress() {}
 
-  /** The client of this request as the server's filters saw it; what rate limits and idempotency keys count by. */
-  public static String of(Context ctx) {
-    return ctx.attribute(ATTRIBUTE);
-  }
-
-  /** Works out the client once per request, before any handler. */
-  static void remember(Context ctx, boolean trustProxy) {
-    List<String> forwarded = trustProxy ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : List.of();
-    String[] hops = forwarded.isEmpty() ? new String[] {""} : forwarded.getLast().split(",");
-    String last = hops.length == 0 ? "" : hops[hops.length - 1].strip();
-    ctx.attribute(ATTRIBUTE, key(last.isEmpty() ? ctx.ip() : last));
-  }
-
-  /** An IPv6 address's /64 prefix (e.g. "2001:db8:0:1::/64"); anything else unchanged. */
-  static String key(String address) {
-    String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-    // Only a string with a colon is parsed: the JDK takes it as an IPv6 literal and never asks DNS.
-    if (!literal.contains(":")) {
-      return literal;
+    /** The client of this request as the server's filters saw it; what rate limits and idempotency keys count by. */
+    public static String of(Context ctx) {
+        return ctx.attribute(ATTRIBUTE);
     }
-    int zone = literal.indexOf('%');
-    try {
-      InetAddress parsed = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone));
-      if (!(parsed instanceof Inet6Address)) {
-        return parsed.getHostAddress(); // an IPv4-mapped address: the IPv4 client it stands for
-      }
-      byte[] bytes = parsed.getAddress();
-      StringBuilder prefix = new StringBuilder();
-      for (int group = 0; group < 4; group++) {
-        prefix.append(Integer.toHexString(((bytes[2 * group] & 0xff) << 8) | (bytes[2 * group + 1] & 0xff))).append(':');
-      }
-      return prefix.append(":/64").toString();
-    } catch (UnknownHostException notAnAddress) {
-      return literal;
+
+    /** Works out the client once per request, before any handler. */
+    static void remember(Context ctx, boolean trustProxy) {
+        List<String> forwarded = trustProxy ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : List.of();
+        String[] hops =
+                forwarded.isEmpty() ? new String[] {""} : forwarded.getLast().split(",");
+        String last = hops.length == 0 ? "" : hops[hops.length - 1].strip();
+        ctx.attribute(ATTRIBUTE, key(last.isEmpty() ? ctx.ip() : last));
     }
-  }
+
+    /** An IPv6 address's /64 prefix (e.g. "2001:db8:0:1::/64"); anything else unchanged. */
+    static String key(String address) {
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        // Only a string with a colon is parsed: the JDK takes it as an IPv6 literal and never asks DNS.
+        if (!literal.contains(":")) {
+            return literal;
+        }
+        int zone = literal.indexOf('%');
+        try {
+            InetAddress parsed = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone));
+            if (!(parsed instanceof Inet6Address)) {
+                return parsed.getHostAddress(); // an IPv4-mapped address: the IPv4 client it stands for
+            }
+            byte[] bytes = parsed.getAddress();
+            StringBuilder prefix = new StringBuilder();
+            for (int group = 0; group < 4; group++) {
+                prefix.append(Integer.toHexString(((bytes[2 * group] & 0xff) << 8) | (bytes[2 * group + 1] & 0xff)))
+                        .append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException notAnAddress) {
+            return literal;
+        }
+    }
 }

@@ -27,89 +27,96 @@ import org.slf4j.LoggerFactory;
  */
 final class Connections extends AbstractLifeCycle implements Connection.Listener {
 
-  private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
+    private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
 
-  private final Server server;
-  private final int perClient;
-  private final long deadlineNanos;
-  private final Map<String, Integer> open = new ConcurrentHashMap<>();
-  private final Map<Connection, Long> receivingSince = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "request-deadline");
-    thread.setDaemon(true);
-    return thread;
-  });
+    private final Server server;
+    private final int perClient;
+    private final long deadlineNanos;
+    private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    private final Map<Connection, Long> receivingSince = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "request-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-  private Connections(Server server, int perClient, Duration deadline) {
-    this.server = server;
-    this.perClient = perClient;
-    this.deadlineNanos = deadline.toNanos();
-  }
-
-  /** Behind a trusted proxy every connection is the proxy's, so only the total is capped. */
-  static void install(Server server, WebSettings settings) {
-    WebSettings.Limits limits = settings.limits();
-    server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
-    server.addBean(new Connections(server, settings.trustProxy() ? Integer.MAX_VALUE : limits.maxConnectionsPerClient(),
-        limits.requestDeadline()));
-  }
-
-  @Override
-  protected void doStart() {
-    // Jetty starts its connectors after the server's other beans, so every connection gets this listener.
-    for (Connector connector : server.getConnectors()) {
-      connector.addEventListener(this);
+    private Connections(Server server, int perClient, Duration deadline) {
+        this.server = server;
+        this.perClient = perClient;
+        this.deadlineNanos = deadline.toNanos();
     }
-    sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
-  }
 
-  @Override
-  protected void doStop() {
-    sweeper.shutdownNow();
-  }
-
-  @Override
-  public void onOpened(Connection connection) {
-    String client = client(connection);
-    if (open.merge(client, 1, Integer::sum) > perClient) {
-      AUDIT.info("connection refused: client {} already has {} open", client, perClient);
-      // Once Jetty has finished opening it: a connection closed from inside onOpened was seen to stay open.
-      sweeper.execute(() -> connection.getEndPoint().close());
+    /** Behind a trusted proxy every connection is the proxy's, so only the total is capped. */
+    static void install(Server server, WebSettings settings) {
+        WebSettings.Limits limits = settings.limits();
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+        server.addBean(new Connections(
+                server,
+                settings.trustProxy() ? Integer.MAX_VALUE : limits.maxConnectionsPerClient(),
+                limits.requestDeadline()));
     }
-  }
 
-  @Override
-  public void onClosed(Connection connection) {
-    receivingSince.remove(connection);
-    open.computeIfPresent(client(connection), (client, count) -> count == 1 ? null : count - 1);
-  }
-
-  private static String client(Connection connection) {
-    return connection.getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress remote
-        && remote.getAddress() != null ? ClientAddress.key(remote.getAddress().getHostAddress()) : "";
-  }
-
-  private void sweep() {
-    long now = System.nanoTime();
-    for (Connector connector : server.getConnectors()) {
-      for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-        // Jetty's HTTP/1.1 connection is internal API, but its parser's state is the one place that says a request
-        // is half received; a handler that waits for its table has read the request already.
-        if (endPoint.getConnection() instanceof HttpConnection http && receiving(http.getParser())) {
-          if (now - receivingSince.computeIfAbsent(http, c -> now) > deadlineNanos) {
-            AUDIT.info("connection closed: client {} took over {} s to send a request", client(http),
-                Duration.ofNanos(deadlineNanos).toSeconds());
-            endPoint.close();
-          }
-        } else if (endPoint.getConnection() != null) {
-          receivingSince.remove(endPoint.getConnection());
+    @Override
+    protected void doStart() {
+        // Jetty starts its connectors after the server's other beans, so every connection gets this listener.
+        for (Connector connector : server.getConnectors()) {
+            connector.addEventListener(this);
         }
-      }
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
-  }
 
-  private static boolean receiving(HttpParser parser) {
-    int state = parser.getState().ordinal();
-    return state > HttpParser.State.START.ordinal() && state < HttpParser.State.END.ordinal();
-  }
+    @Override
+    protected void doStop() {
+        sweeper.shutdownNow();
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        String client = client(connection);
+        if (open.merge(client, 1, Integer::sum) > perClient) {
+            AUDIT.info("connection refused: client {} already has {} open", client, perClient);
+            // Once Jetty has finished opening it: a connection closed from inside onOpened was seen to stay open.
+            sweeper.execute(() -> connection.getEndPoint().close());
+        }
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+        receivingSince.remove(connection);
+        open.computeIfPresent(client(connection), (client, count) -> count == 1 ? null : count - 1);
+    }
+
+    private static String client(Connection connection) {
+        return connection.getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress remote
+                        && remote.getAddress() != null
+                ? ClientAddress.key(remote.getAddress().getHostAddress())
+                : "";
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Connector connector : server.getConnectors()) {
+            for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+                // Jetty's HTTP/1.1 connection is internal API, but its parser's state is the one place that says a
+                // request
+                // is half received; a handler that waits for its table has read the request already.
+                if (endPoint.getConnection() instanceof HttpConnection http && receiving(http.getParser())) {
+                    if (now - receivingSince.computeIfAbsent(http, c -> now) > deadlineNanos) {
+                        AUDIT.info(
+                                "connection closed: client {} took over {} s to send a request",
+                                client(http),
+                                Duration.ofNanos(deadlineNanos).toSeconds());
+                        endPoint.close();
+                    }
+                } else if (endPoint.getConnection() != null) {
+                    receivingSince.remove(endPoint.getConnection());
+                }
+            }
+        }
+    }
+
+    private static boolean receiving(HttpParser parser) {
+        int state = parser.getState().ordinal();
+        return state > HttpParser.State.START.ordinal() && state < HttpParser.State.END.ordinal();
+    }
 }

@@ -16,82 +16,86 @@ import java.util.regex.Pattern;
  */
 public final class Input {
 
-  /** Whole digits: enough for any long, and far beyond any buy-in price. */
-  public static final int MAX_WHOLE_DIGITS = 20;
-  /** Fraction digits: more than any currency has, so the core can still say "too precise" in its own words. */
-  public static final int MAX_FRACTION_DIGITS = 10;
-  public static final int MAX_REQUEST_ID_LENGTH = 200;
+    /** Whole digits: enough for any long, and far beyond any buy-in price. */
+    public static final int MAX_WHOLE_DIGITS = 20;
+    /** Fraction digits: more than any currency has, so the core can still say "too precise" in its own words. */
+    public static final int MAX_FRACTION_DIGITS = 10;
 
-  private static final Pattern DECIMAL =
-      Pattern.compile("-?[0-9]{1," + MAX_WHOLE_DIGITS + "}(\\.[0-9]{1," + MAX_FRACTION_DIGITS + "})?");
-  private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1," + MAX_WHOLE_DIGITS + "}");
-  private static final Pattern PATH_INT = Pattern.compile("0|-?[1-9][0-9]{0,9}");
-  private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7E]{1," + MAX_REQUEST_ID_LENGTH + "}");
+    public static final int MAX_REQUEST_ID_LENGTH = 200;
 
-  private Input() {}
+    private static final Pattern DECIMAL =
+            Pattern.compile("-?[0-9]{1," + MAX_WHOLE_DIGITS + "}(\\.[0-9]{1," + MAX_FRACTION_DIGITS + "})?");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1," + MAX_WHOLE_DIGITS + "}");
+    private static final Pattern PATH_INT = Pattern.compile("0|-?[1-9][0-9]{0,9}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7E]{1," + MAX_REQUEST_ID_LENGTH + "}");
 
-  public static TableId tableId(Context ctx) {
-    String text = ctx.pathParam("id");
-    return TableId.parse(text).orElseThrow(() -> new HttpFailure(404, "There is no table " + text + "."));
-  }
+    private Input() {}
 
-  public static int playerId(Context ctx) {
-    return pathInt(ctx.pathParam("playerId"), "A player id");
-  }
-
-  public static int seq(Context ctx) {
-    return pathInt(ctx.pathParam("seq"), "An entry's seq");
-  }
-
-  /** The number {@code n} of a payment (a transfer, in the API) in a closed table's frozen plan. */
-  public static int paymentNumber(Context ctx) {
-    return pathInt(ctx.pathParam("n"), "A payment's number n");
-  }
-
-  /**
-   * A request id (the API's {@code Idempotency-Key} header, a form's hidden {@code requestId}): 1 to 200 visible
-   * ASCII characters, such as a UUID. The table stores it with what the request recorded, so a retry is answered
-   * the same without recording anything twice.
-   */
-  public static Optional<String> requestId(Optional<String> sent) {
-    if (sent.isPresent() && !REQUEST_ID.matcher(sent.get()).matches()) {
-      throw new HttpFailure(400, "An Idempotency-Key is 1 to " + MAX_REQUEST_ID_LENGTH
-          + " visible ASCII characters without spaces, such as a UUID.");
+    public static TableId tableId(Context ctx) {
+        String text = ctx.pathParam("id");
+        return TableId.parse(text).orElseThrow(() -> new HttpFailure(404, "There is no table " + text + "."));
     }
-    return sent;
-  }
 
-  /** A plain decimal such as "20" or "-12.50"; nothing else ("1e3", " 20", "+5", ".5", "1,000") is guessed at. */
-  public static Optional<BigDecimal> decimal(String text) {
-    if (text.length() > 2 + MAX_WHOLE_DIGITS + MAX_FRACTION_DIGITS || !DECIMAL.matcher(text).matches()) {
-      return Optional.empty();
+    public static int playerId(Context ctx) {
+        return pathInt(ctx.pathParam("playerId"), "A player id");
     }
-    return Optional.of(new BigDecimal(text));
-  }
 
-  /** A whole number such as "200", "+3" or "-1" that fits in a long. */
-  public static OptionalLong wholeNumber(String text) {
-    if (text.length() > 1 + MAX_WHOLE_DIGITS || !WHOLE.matcher(text).matches()) {
-      return OptionalLong.empty();
+    public static int seq(Context ctx) {
+        return pathInt(ctx.pathParam("seq"), "An entry's seq");
     }
-    try {
-      return OptionalLong.of(Long.parseLong(text));
-    } catch (NumberFormatException beyondLong) {
-      return OptionalLong.empty();
-    }
-  }
 
-  /** At most {@code max} characters of what a client sent, for an error message that repeats it. */
-  public static String shortened(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
-  }
-
-  private static int pathInt(String text, String what) {
-    // One spelling per id, so no two paths name one player or entry: no "+1", no "0001".
-    OptionalLong value = PATH_INT.matcher(text).matches() ? wholeNumber(text) : OptionalLong.empty();
-    if (value.isEmpty() || value.getAsLong() != (int) value.getAsLong()) {
-      throw new HttpFailure(400, what + " is a whole number, not \"" + text + "\".");
+    /** The number {@code n} of a payment (a transfer, in the API) in a closed table's frozen plan. */
+    public static int paymentNumber(Context ctx) {
+        return pathInt(ctx.pathParam("n"), "A payment's number n");
     }
-    return (int) value.getAsLong();
-  }
+
+    /**
+     * A request id (the API's {@code Idempotency-Key} header, a form's hidden {@code requestId}): 1 to 200 visible
+     * ASCII characters, such as a UUID. The table stores it with what the request recorded, so a retry is answered
+     * the same without recording anything twice.
+     */
+    public static Optional<String> requestId(Optional<String> sent) {
+        if (sent.isPresent() && !REQUEST_ID.matcher(sent.get()).matches()) {
+            throw new HttpFailure(
+                    400,
+                    "An Idempotency-Key is 1 to " + MAX_REQUEST_ID_LENGTH
+                            + " visible ASCII characters without spaces, such as a UUID.");
+        }
+        return sent;
+    }
+
+    /** A plain decimal such as "20" or "-12.50"; nothing else ("1e3", " 20", "+5", ".5", "1,000") is guessed at. */
+    public static Optional<BigDecimal> decimal(String text) {
+        if (text.length() > 2 + MAX_WHOLE_DIGITS + MAX_FRACTION_DIGITS
+                || !DECIMAL.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(text));
+    }
+
+    /** A whole number such as "200", "+3" or "-1" that fits in a long. */
+    public static OptionalLong wholeNumber(String text) {
+        if (text.length() > 1 + MAX_WHOLE_DIGITS || !WHOLE.matcher(text).matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException beyondLong) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** At most {@code max} characters of what a client sent, for an error message that repeats it. */
+    public static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
+
+    private static int pathInt(String text, String what) {
+        // One spelling per id, so no two paths name one player or entry: no "+1", no "0001".
+        OptionalLong value = PATH_INT.matcher(text).matches() ? wholeNumber(text) : OptionalLong.empty();
+        if (value.isEmpty() || value.getAsLong() != (int) value.getAsLong()) {
+            throw new HttpFailure(400, what + " is a whole number, not \"" + text + "\".");
+        }
+        return (int) value.getAsLong();
+    }
 }

@@ -15,61 +15,61 @@ import java.util.Set;
  */
 final class OriginCheck {
 
-  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-  private OriginCheck() {}
+    private OriginCheck() {}
 
-  /** Call after {@link PublicUrl#remember}, so that the configured public URL is known. */
-  static void check(Context ctx) {
-    if (SAFE_METHODS.contains(ctx.method().name())) {
-      return;
+    /** Call after {@link PublicUrl#remember}, so that the configured public URL is known. */
+    static void check(Context ctx) {
+        if (SAFE_METHODS.contains(ctx.method().name())) {
+            return;
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw forbidden();
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        if (origin.equals("null")) {
+            // An opaque origin: a sandboxed iframe sends it, but so does Chromium for every form post from our own
+            // pages, because they say Referrer-Policy: no-referrer. Only Sec-Fetch-Site, which no page can forge,
+            // tells the two apart; without it, "null" is refused.
+            if (!"same-origin".equals(site)) {
+                throw forbidden();
+            }
+            return;
+        }
+        if (!fromHere(origin, PublicUrl.configured(ctx), ctx.host())) {
+            throw forbidden();
+        }
     }
-    String site = ctx.header("Sec-Fetch-Site");
-    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-      throw forbidden();
-    }
-    String origin = ctx.header("Origin");
-    if (origin == null) {
-      return;
-    }
-    if (origin.equals("null")) {
-      // An opaque origin: a sandboxed iframe sends it, but so does Chromium for every form post from our own
-      // pages, because they say Referrer-Policy: no-referrer. Only Sec-Fetch-Site, which no page can forge,
-      // tells the two apart; without it, "null" is refused.
-      if (!"same-origin".equals(site)) {
-        throw forbidden();
-      }
-      return;
-    }
-    if (!fromHere(origin, PublicUrl.configured(ctx), ctx.host())) {
-      throw forbidden();
-    }
-  }
 
-  static boolean fromHere(String origin, Optional<String> publicUrl, String host) {
-    Optional<URI> uri = parse(origin);
-    if (uri.isEmpty()) {
-      return false;
+    static boolean fromHere(String origin, Optional<String> publicUrl, String host) {
+        Optional<URI> uri = parse(origin);
+        if (uri.isEmpty()) {
+            return false;
+        }
+        if (publicUrl.isPresent()) {
+            return WebSettings.normalized(uri.get()).equals(publicUrl.get());
+        }
+        // Without a public URL the scheme is not compared: TLS may end before this server.
+        URI u = uri.get();
+        String authority = u.getPort() == -1 ? u.getHost() : u.getHost() + ":" + u.getPort();
+        return authority.equalsIgnoreCase(host);
     }
-    if (publicUrl.isPresent()) {
-      return WebSettings.normalized(uri.get()).equals(publicUrl.get());
-    }
-    // Without a public URL the scheme is not compared: TLS may end before this server.
-    URI u = uri.get();
-    String authority = u.getPort() == -1 ? u.getHost() : u.getHost() + ":" + u.getPort();
-    return authority.equalsIgnoreCase(host);
-  }
 
-  private static Optional<URI> parse(String origin) {
-    try {
-      URI uri = new URI(origin);
-      return uri.getScheme() != null && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
-    } catch (java.net.URISyntaxException malformed) {
-      return Optional.empty();
+    private static Optional<URI> parse(String origin) {
+        try {
+            URI uri = new URI(origin);
+            return uri.getScheme() != null && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+        } catch (java.net.URISyntaxException malformed) {
+            return Optional.empty();
+        }
     }
-  }
 
-  private static HttpResponseException forbidden() {
-    return new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), "Cross-site requests may not change a table.");
-  }
+    private static HttpResponseException forbidden() {
+        return new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), "Cross-site requests may not change a table.");
+    }
 }

@@ -11,28 +11,29 @@ import java.util.Optional;
  */
 public final class PublicUrl {
 
-  private static final String ATTRIBUTE = "bullion.publicUrl";
+    private static final String ATTRIBUTE = "bullion.publicUrl";
 
-  private PublicUrl() {}
+    private PublicUrl() {}
 
-  static void remember(Context ctx, Optional<String> configured) {
-    configured.ifPresent(url -> ctx.attribute(ATTRIBUTE, url));
-  }
+    static void remember(Context ctx, Optional<String> configured) {
+        configured.ifPresent(url -> ctx.attribute(ATTRIBUTE, url));
+    }
 
-  /**
-   * Scheme, host and port (when not the default), without a trailing slash. Without a configured URL, the address
-   * and port this request arrived on, never the Host header: a client names any host it likes there, and a share
-   * link or QR code built from it could send a whole table to another site.
-   */
-  public static String of(Context ctx) {
-    return configured(ctx).orElseGet(() -> {
-      String address = ctx.req().getLocalAddr();
-      String host = address.contains(":") ? "[" + address.replaceFirst("%.*", "") + "]" : address;
-      return WebSettings.normalized(URI.create(ctx.scheme() + "://" + host + ":" + ctx.req().getLocalPort()));
-    });
-  }
+    /**
+     * Scheme, host and port (when not the default), without a trailing slash. Without a configured URL, the address
+     * and port this request arrived on, never the Host header: a client names any host it likes there, and a share
+     * link or QR code built from it could send a whole table to another site.
+     */
+    public static String of(Context ctx) {
+        return configured(ctx).orElseGet(() -> {
+            String address = ctx.req().getLocalAddr();
+            String host = address.contains(":") ? "[" + address.replaceFirst("%.*", "") + "]" : address;
+            return WebSettings.normalized(
+                    URI.create(ctx.scheme() + "://" + host + ":" + ctx.req().getLocalPort()));
+        });
+    }
 
-  static Optional<String> configured(Context ctx) {
-    return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
-  }
+    static Optional<String> configured(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
 }

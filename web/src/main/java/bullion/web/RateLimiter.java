@@ -23,79 +23,85 @@ import java.util.function.LongSupplier;
  */
 final class RateLimiter {
 
-  private record Entry(Bucket bucket, long lastSeenNanos) {}
+    private record Entry(Bucket bucket, long lastSeenNanos) {}
 
-  private final int burst;
-  private final int perMinute;
-  private final long fullAfterNanos;
-  private final int maxClients;
-  private final LongSupplier nanoTime;
-  // Access order: iteration starts at the client seen least recently. Guarded by itself.
-  private final LinkedHashMap<String, Entry> buckets = new LinkedHashMap<>(16, 0.75f, true);
+    private final int burst;
+    private final int perMinute;
+    private final long fullAfterNanos;
+    private final int maxClients;
+    private final LongSupplier nanoTime;
+    // Access order: iteration starts at the client seen least recently. Guarded by itself.
+    private final LinkedHashMap<String, Entry> buckets = new LinkedHashMap<>(16, 0.75f, true);
 
-  RateLimiter(int burst, int perMinute) {
-    this(burst, perMinute, 10_000, System::nanoTime);
-  }
-
-  RateLimiter(int burst, int perMinute, int maxClients, LongSupplier nanoTime) {
-    this.burst = burst;
-    this.perMinute = perMinute;
-    this.fullAfterNanos = Math.max(Duration.ofMinutes(1).toNanos(), Duration.ofMinutes(1).toNanos() / perMinute * burst);
-    this.maxClients = maxClients;
-    this.nanoTime = nanoTime;
-  }
-
-  void check(Context ctx) {
-    OptionalLong wait = tryTake(ClientAddress.of(ctx));
-    if (wait.isPresent()) {
-      ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
-      throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),
-          "Too many requests; try again in " + wait.getAsLong() + " s.");
+    RateLimiter(int burst, int perMinute) {
+        this(burst, perMinute, 10_000, System::nanoTime);
     }
-  }
 
-  /** Empty if {@code client} may go ahead, else how many seconds it should wait. */
-  OptionalLong tryTake(String client) {
-    Bucket bucket = bucketOf(client);
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) {
-      return OptionalLong.empty();
+    RateLimiter(int burst, int perMinute, int maxClients, LongSupplier nanoTime) {
+        this.burst = burst;
+        this.perMinute = perMinute;
+        this.fullAfterNanos =
+                Math.max(Duration.ofMinutes(1).toNanos(), Duration.ofMinutes(1).toNanos() / perMinute * burst);
+        this.maxClients = maxClients;
+        this.nanoTime = nanoTime;
     }
-    return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
-  }
 
-  int clientsRemembered() {
-    synchronized (buckets) {
-      return buckets.size();
+    void check(Context ctx) {
+        OptionalLong wait = tryTake(ClientAddress.of(ctx));
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+            throw new HttpResponseException(
+                    HttpStatus.TOO_MANY_REQUESTS.getCode(),
+                    "Too many requests; try again in " + wait.getAsLong() + " s.");
+        }
     }
-  }
 
-  private Bucket bucketOf(String client) {
-    long now = nanoTime.getAsLong();
-    synchronized (buckets) {
-      Entry old = buckets.get(client);
-      Entry entry = new Entry(old == null ? newBucket() : old.bucket(), now);
-      buckets.put(client, entry);
-      forgetIdleOrExcess(now);
-      return entry.bucket();
+    /** Empty if {@code client} may go ahead, else how many seconds it should wait. */
+    OptionalLong tryTake(String client) {
+        Bucket bucket = bucketOf(client);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(
+                Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
     }
-  }
 
-  // Each entry is removed at most once, so this is constant work per request on average.
-  private void forgetIdleOrExcess(long now) {
-    Iterator<Map.Entry<String, Entry>> leastRecent = buckets.entrySet().iterator();
-    while (leastRecent.hasNext()) {
-      Entry eldest = leastRecent.next().getValue();
-      if (buckets.size() <= maxClients && now - eldest.lastSeenNanos() < fullAfterNanos) {
-        return;
-      }
-      leastRecent.remove();
+    int clientsRemembered() {
+        synchronized (buckets) {
+            return buckets.size();
+        }
     }
-  }
 
-  private Bucket newBucket() {
-    return Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-        .build();
-  }
+    private Bucket bucketOf(String client) {
+        long now = nanoTime.getAsLong();
+        synchronized (buckets) {
+            Entry old = buckets.get(client);
+            Entry entry = new Entry(old == null ? newBucket() : old.bucket(), now);
+            buckets.put(client, entry);
+            forgetIdleOrExcess(now);
+            return entry.bucket();
+        }
+    }
+
+    // Each entry is removed at most once, so this is constant work per request on average.
+    private void forgetIdleOrExcess(long now) {
+        Iterator<Map.Entry<String, Entry>> leastRecent = buckets.entrySet().iterator();
+        while (leastRecent.hasNext()) {
+            Entry eldest = leastRecent.next().getValue();
+            if (buckets.size() <= maxClients && now - eldest.lastSeenNanos() < fullAfterNanos) {
+                return;
+            }
+            leastRecent.remove();
+        }
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(burst)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
+                .build();
+    }
 }

@@ -16,47 +16,58 @@ import org.junit.jupiter.api.io.TempDir;
 /** Multipart bodies are refused before any handler parses them, and no body gets past the size limit. */
 class BodyTypesTest {
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+    @TempDir
+    static Path dataDir;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-  }
+    private static TestServer server;
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+    }
 
-  private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(15))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
 
-  @Test
-  void aMalformedMultipartFormIs415NotAServerError() throws Exception {
-    HttpResponse<String> page = post("/tables", "multipart/form-data; boundary=x", "garbage");
-    assertThat(page.statusCode()).isEqualTo(415);
-    assertThat(page.body()).doesNotContain("Exception");
-    HttpResponse<String> api = post("/api/tables", "multipart/form-data; boundary=x", "garbage");
-    assertThat(api.statusCode()).isEqualTo(415);
-    assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-  }
+    private static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                        .timeout(Duration.ofSeconds(15))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
-  @Test
-  void aLargeMultipartBodyIsRefusedToo() throws Exception {
-    String body = "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + "a".repeat(5_000_000) + "\r\n--x--\r\n";
-    int status = post("/tables", "multipart/form-data; boundary=x", body).statusCode();
-    assertThat(status).isIn(413, 415);
-  }
+    @Test
+    void aMalformedMultipartFormIs415NotAServerError() throws Exception {
+        HttpResponse<String> page = post("/tables", "multipart/form-data; boundary=x", "garbage");
+        assertThat(page.statusCode()).isEqualTo(415);
+        assertThat(page.body()).doesNotContain("Exception");
+        HttpResponse<String> api = post("/api/tables", "multipart/form-data; boundary=x", "garbage");
+        assertThat(api.statusCode()).isEqualTo(415);
+        assertThat(api.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
 
-  @Test
-  void anyBodyOverTheLimitIs413() throws Exception {
-    HttpResponse<String> tooBig = post("/api/tables", "application/json", "{\"name\":\"" + "a".repeat(100_000) + "\"}");
-    assertThat(tooBig.statusCode()).isEqualTo(413);
-  }
+    @Test
+    void aLargeMultipartBodyIsRefusedToo() throws Exception {
+        String body = "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + "a".repeat(5_000_000)
+                + "\r\n--x--\r\n";
+        int status = post("/tables", "multipart/form-data; boundary=x", body).statusCode();
+        assertThat(status).isIn(413, 415);
+    }
+
+    @Test
+    void anyBodyOverTheLimitIs413() throws Exception {
+        HttpResponse<String> tooBig =
+                post("/api/tables", "application/json", "{\"name\":\"" + "a".repeat(100_000) + "\"}");
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+    }
 }

@@ -8,17 +8,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The one server fixture: a real server per test class, on an H2 file (the embedded default) and a random port. */
 public abstract class ServerPerClass {
 
-  @TempDir
-  protected static Path dataDir;
-  protected static TestServer server;
+    @TempDir
+    protected static Path dataDir;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start(dataDir);
-  }
+    protected static TestServer server;
 
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
 }

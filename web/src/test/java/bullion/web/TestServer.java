@@ -8,43 +8,43 @@ import java.nio.file.Path;
 /** The real thing for tests: table servers on an H2 file (or a given database) and the web server on a random port. */
 public final class TestServer implements AutoCloseable {
 
-  private final TableSystem tables;
-  private final WebServer web;
+    private final TableSystem tables;
+    private final WebServer web;
 
-  private TestServer(TableSystem tables, WebServer web) {
-    this.tables = tables;
-    this.web = web;
-  }
-
-  public static TestServer start(Path dataDir) {
-    return start(DatabaseSettings.h2File(dataDir), WebSettings.defaults().withPort(0));
-  }
-
-  public static TestServer start(DatabaseSettings database, WebSettings web) {
-    TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
-    try {
-      return new TestServer(system, WebServer.start(system.tables(), web));
-    } catch (RuntimeException e) {
-      system.close();
-      throw e;
+    private TestServer(TableSystem tables, WebServer web) {
+        this.tables = tables;
+        this.web = web;
     }
-  }
 
-  public String baseUrl() {
-    return "http://127.0.0.1:" + web.port();
-  }
+    public static TestServer start(Path dataDir) {
+        return start(DatabaseSettings.h2File(dataDir), WebSettings.defaults().withPort(0));
+    }
 
-  public TableSystem tableSystem() {
-    return tables;
-  }
+    public static TestServer start(DatabaseSettings database, WebSettings web) {
+        TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
+        try {
+            return new TestServer(system, WebServer.start(system.tables(), web));
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
 
-  public WebServer web() {
-    return web;
-  }
+    public String baseUrl() {
+        return "http://127.0.0.1:" + web.port();
+    }
 
-  @Override
-  public void close() {
-    web.close();
-    tables.close();
-  }
+    public TableSystem tableSystem() {
+        return tables;
+    }
+
+    public WebServer web() {
+        return web;
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        tables.close();
+    }
 }

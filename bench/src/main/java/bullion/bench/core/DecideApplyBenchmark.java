@@ -33,43 +33,43 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DecideApplyBenchmark {
 
-  @Param({"10", "50"})
-  int players;
+    @Param({"10", "50"})
+    int players;
 
-  @Param({"100", "1000"})
-  int entries;
+    @Param({"100", "1000"})
+    int entries;
 
-  private Table table;
-  private Table latest;
-  private int next;
+    private Table table;
+    private Table latest;
+    private int next;
 
-  @Setup
-  public void setUp() {
-    table = Nights.table(Nights.events(players, entries, 42));
-    latest = table;
-  }
-
-  @Benchmark
-  public Table buyIn() {
-    return buyIn(table);
-  }
-
-  @Benchmark
-  public Table buyInOnTheLatest() {
-    if (latest.version() - table.version() >= 10_000) {
-      latest = table;
+    @Setup
+    public void setUp() {
+        table = Nights.table(Nights.events(players, entries, 42));
+        latest = table;
     }
-    latest = buyIn(latest);
-    return latest;
-  }
 
-  private Table buyIn(Table before) {
-    next = next % players + 1;
-    Decision decision = CommandDecider.decide(Optional.of(before), new Command.BuyIn(next, 1), Nights.NOW);
-    Table after = before;
-    for (Event event : ((Decision.Accepted) decision).events()) {
-      after = EventApplier.apply(Optional.of(after), event);
+    @Benchmark
+    public Table buyIn() {
+        return buyIn(table);
     }
-    return after;
-  }
+
+    @Benchmark
+    public Table buyInOnTheLatest() {
+        if (latest.version() - table.version() >= 10_000) {
+            latest = table;
+        }
+        latest = buyIn(latest);
+        return latest;
+    }
+
+    private Table buyIn(Table before) {
+        next = next % players + 1;
+        Decision decision = CommandDecider.decide(Optional.of(before), new Command.BuyIn(next, 1), Nights.NOW);
+        Table after = before;
+        for (Event event : ((Decision.Accepted) decision).events()) {
+            after = EventApplier.apply(Optional.of(after), event);
+        }
+        return after;
+    }
 }

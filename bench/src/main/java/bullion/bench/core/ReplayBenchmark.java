@@ -20,15 +20,15 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ReplayBenchmark {
 
-  private List<Event> events;
+    private List<Event> events;
 
-  @Setup
-  public void setUp() {
-    events = Nights.events(20, 10_000 - 21, 3);
-  }
+    @Setup
+    public void setUp() {
+        events = Nights.events(20, 10_000 - 21, 3);
+    }
 
-  @Benchmark
-  public Optional<Table> replay10kEvents() {
-    return EventApplier.replay(events);
-  }
+    @Benchmark
+    public Optional<Table> replay10kEvents() {
+        return EventApplier.replay(events);
+    }
 }

@@ -24,24 +24,29 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ReportBenchmark {
 
-  @Param({"150", "10000"})
-  int entries;
+    @Param({"150", "10000"})
+    int entries;
 
-  private Table table;
+    private Table table;
 
-  @Setup
-  public void setUp() {
-    table = Nights.table(Nights.settledNight(12, entries, 11));
-  }
+    @Setup
+    public void setUp() {
+        table = Nights.table(Nights.settledNight(12, entries, 11));
+    }
 
-  @Benchmark
-  public TableReport report() {
-    return TableReport.of(new Table(table.settings(), table.players(), table.entries(), table.closing(),
-        table.milestones(), table.version()));
-  }
+    @Benchmark
+    public TableReport report() {
+        return TableReport.of(new Table(
+                table.settings(),
+                table.players(),
+                table.entries(),
+                table.closing(),
+                table.milestones(),
+                table.version()));
+    }
 
-  @Benchmark
-  public TableReport reportAgain() {
-    return TableReport.of(table);
-  }
+    @Benchmark
+    public TableReport reportAgain() {
+        return TableReport.of(table);
+    }
 }

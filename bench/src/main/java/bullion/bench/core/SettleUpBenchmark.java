@@ -25,33 +25,33 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SettleUpBenchmark {
 
-  private static final Currency USD = Currency.getInstance("USD");
+    private static final Currency USD = Currency.getInstance("USD");
 
-  @Param({"16", "20", "24"})
-  int parties;
+    @Param({"16", "20", "24"})
+    int parties;
 
-  private List<SettleUp.Net> nets;
+    private List<SettleUp.Net> nets;
 
-  @Setup
-  public void setUp() {
-    SplittableRandom random = new SplittableRandom(7);
-    List<SettleUp.Net> made = new ArrayList<>();
-    long sum = 0;
-    for (int p = 1; p < parties; p++) {
-      long minor = (1 + random.nextLong(50_000)) * (random.nextBoolean() ? 1 : -1);
-      made.add(new SettleUp.Net(p, minor));
-      sum += minor;
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<SettleUp.Net> made = new ArrayList<>();
+        long sum = 0;
+        for (int p = 1; p < parties; p++) {
+            long minor = (1 + random.nextLong(50_000)) * (random.nextBoolean() ? 1 : -1);
+            made.add(new SettleUp.Net(p, minor));
+            sum += minor;
+        }
+        if (sum == 0) {
+            made.set(0, new SettleUp.Net(1, made.get(0).minor() + 1));
+            sum += 1;
+        }
+        made.add(new SettleUp.Net(parties, -sum));
+        nets = List.copyOf(made);
     }
-    if (sum == 0) {
-      made.set(0, new SettleUp.Net(1, made.get(0).minor() + 1));
-      sum += 1;
-    }
-    made.add(new SettleUp.Net(parties, -sum));
-    nets = List.copyOf(made);
-  }
 
-  @Benchmark
-  public List<Transfer> transfers() {
-    return SettleUp.transfers(nets, USD);
-  }
+    @Benchmark
+    public List<Transfer> transfers() {
+        return SettleUp.transfers(nets, USD);
+    }
 }

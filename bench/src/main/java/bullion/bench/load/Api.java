@@ -23,107 +23,111 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Api implements AutoCloseable {
 
-  public static final ObjectMapper JSON = new ObjectMapper();
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final URI base;
-  private final HttpClient http;
-  private final int clientAddresses;
-  private final AtomicInteger nextAddress = new AtomicInteger();
+    private final URI base;
+    private final HttpClient http;
+    private final int clientAddresses;
+    private final AtomicInteger nextAddress = new AtomicInteger();
 
-  public Api(URI base, int clientAddresses) {
-    this.base = requireLoopback(base);
-    this.clientAddresses = clientAddresses;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .executor(Executors.newVirtualThreadPerTaskExecutor())
-        .build();
-  }
-
-  public HttpClient http() {
-    return http;
-  }
-
-  public URI uri(String path) {
-    return base.resolve(path);
-  }
-
-  /** An answer: its status and body (parsed lazily). */
-  public record Reply(int status, String body) {
-    public JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new IllegalStateException("not JSON: " + body, e);
-      }
+    public Api(URI base, int clientAddresses) {
+        this.base = requireLoopback(base);
+        this.clientAddresses = clientAddresses;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
     }
-  }
 
-  public Reply openTable(String name) throws IOException, InterruptedException {
-    return post("/api/tables", null, "{\"name\":\"" + name + "\",\"buyIn\":\"20.00\",\"chipsPerBuyIn\":100}");
-  }
-
-  public Reply addPlayer(String table, String token, String name) throws IOException, InterruptedException {
-    return post("/api/tables/" + table + "/players", token, "{\"name\":\"" + name + "\"}");
-  }
-
-  public Reply buyIn(String table, String token, int player) throws IOException, InterruptedException {
-    return post("/api/tables/" + table + "/players/" + player + "/buy-ins", token, "{\"count\":1}");
-  }
-
-  public Reply cashOut(String table, String token, int player, long chips) throws IOException, InterruptedException {
-    return post("/api/tables/" + table + "/players/" + player + "/cash-outs", token, "{\"chips\":" + chips + "}");
-  }
-
-  public Reply view(String table) throws IOException, InterruptedException {
-    return send(request("/api/tables/" + table).GET().build());
-  }
-
-  /** A GET of the table's event stream, for a live viewer. */
-  public HttpRequest events(String table) {
-    return request("/api/tables/" + table + "/events").header("Accept", "text/event-stream").timeout(Duration.ofMinutes(10))
-        .GET().build();
-  }
-
-  private Reply post(String path, String token, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
+    public HttpClient http() {
+        return http;
     }
-    return send(builder.build());
-  }
 
-  private Reply send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Reply(response.statusCode(), response.body());
-  }
-
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
-    if (clientAddresses > 0) {
-      int n = Math.floorMod(nextAddress.getAndIncrement(), clientAddresses);
-      builder.header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255));
+    public URI uri(String path) {
+        return base.resolve(path);
     }
-    return builder;
-  }
 
-  /** The generator only ever loads a server on this machine. */
-  static URI requireLoopback(URI base) {
-    try {
-      if (base.getHost() == null || !InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
-        throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + base);
-      }
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException("unknown host in " + base, e);
+    /** An answer: its status and body (parsed lazily). */
+    public record Reply(int status, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
     }
-    String s = base.toString();
-    return URI.create(s.endsWith("/") ? s : s + "/");
-  }
 
-  @Override
-  public void close() {
-    http.shutdownNow();
-  }
+    public Reply openTable(String name) throws IOException, InterruptedException {
+        return post("/api/tables", null, "{\"name\":\"" + name + "\",\"buyIn\":\"20.00\",\"chipsPerBuyIn\":100}");
+    }
+
+    public Reply addPlayer(String table, String token, String name) throws IOException, InterruptedException {
+        return post("/api/tables/" + table + "/players", token, "{\"name\":\"" + name + "\"}");
+    }
+
+    public Reply buyIn(String table, String token, int player) throws IOException, InterruptedException {
+        return post("/api/tables/" + table + "/players/" + player + "/buy-ins", token, "{\"count\":1}");
+    }
+
+    public Reply cashOut(String table, String token, int player, long chips) throws IOException, InterruptedException {
+        return post("/api/tables/" + table + "/players/" + player + "/cash-outs", token, "{\"chips\":" + chips + "}");
+    }
+
+    public Reply view(String table) throws IOException, InterruptedException {
+        return send(request("/api/tables/" + table).GET().build());
+    }
+
+    /** A GET of the table's event stream, for a live viewer. */
+    public HttpRequest events(String table) {
+        return request("/api/tables/" + table + "/events")
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofMinutes(10))
+                .GET()
+                .build();
+    }
+
+    private Reply post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return send(builder.build());
+    }
+
+    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        if (clientAddresses > 0) {
+            int n = Math.floorMod(nextAddress.getAndIncrement(), clientAddresses);
+            builder.header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255));
+        }
+        return builder;
+    }
+
+    /** The generator only ever loads a server on this machine. */
+    static URI requireLoopback(URI base) {
+        try {
+            if (base.getHost() == null || !InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
+                throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + base);
+            }
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host in " + base, e);
+        }
+        String s = base.toString();
+        return URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
 }

@@ -25,141 +25,155 @@ import java.util.stream.Stream;
  */
 public final class ChildServer implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  private final Process process;
-  private final Path dir;
-  private final URI url;
-  private final Duration startedIn;
+    private final Process process;
+    private final Path dir;
+    private final URI url;
+    private final Duration startedIn;
 
-  private ChildServer(Process process, Path dir, URI url, Duration startedIn) {
-    this.process = process;
-    this.dir = dir;
-    this.url = url;
-    this.startedIn = startedIn;
-  }
-
-  /**
-   * Starts Bullion from its jar. The environment gets a free port, the temporary data dir and
-   * BULLION_TRUST_PROXY=true (see {@link Api} on rate limits), then {@code env} on top.
-   */
-  public static ChildServer bullion(Path appJar, List<String> javaOptions, Map<String, String> env) throws IOException {
-    if (!Files.isRegularFile(appJar)) {
-      throw new IllegalArgumentException(appJar + " is missing: build it with ./mvnw -q -B -pl bench -am package -DskipTests");
+    private ChildServer(Process process, Path dir, URI url, Duration startedIn) {
+        this.process = process;
+        this.dir = dir;
+        this.url = url;
+        this.startedIn = startedIn;
     }
-    Path dir = Files.createTempDirectory("bullion-bench-");
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(java()));
-    command.addAll(javaOptions);
-    command.addAll(List.of("-jar", appJar.toAbsolutePath().toString()));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("BULLION_HTTP_PORT", String.valueOf(port));
-    builder.environment().put("BULLION_HTTP_HOST", "127.0.0.1");
-    builder.environment().put("BULLION_DATA_DIR", dir.resolve("data").toString());
-    builder.environment().put("BULLION_TRUST_PROXY", "true");
-    builder.environment().putAll(env);
-    return start(builder, dir, port);
-  }
 
-  /** Starts the stateless baseline from this program's own classpath. */
-  public static ChildServer baseline(List<String> javaOptions, List<String> args) throws IOException {
-    Path dir = Files.createTempDirectory("bullion-baseline-");
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(java()));
-    command.addAll(javaOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "bullion.bench.baseline.BaselineServer",
-        "--port", String.valueOf(port), "--data-dir", dir.resolve("data").toString()));
-    command.addAll(args);
-    return start(new ProcessBuilder(command), dir, port);
-  }
-
-  public URI url() {
-    return url;
-  }
-
-  public Duration startedIn() {
-    return startedIn;
-  }
-
-  public Path log() {
-    return dir.resolve("server.log");
-  }
-
-  private static ChildServer start(ProcessBuilder builder, Path dir, int port) throws IOException {
-    builder.redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
-    long began = System.nanoTime();
-    Process process = builder.start();
-    // A child must not outlive the generator, even when the generator is stopped with Ctrl-C.
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-    URI url = URI.create("http://127.0.0.1:" + port + "/");
-    ChildServer child = new ChildServer(process, dir, url, Duration.ZERO);
-    try {
-      awaitReady(process, url, dir.resolve("server.log"));
-    } catch (RuntimeException | IOException e) {
-      child.close();
-      throw e;
-    }
-    return new ChildServer(process, dir, url, Duration.ofNanos(System.nanoTime() - began));
-  }
-
-  // Ready when it answers HTTP at all: a table that does not exist is a 404 from either server.
-  private static void awaitReady(Process process, URI url, Path log) throws IOException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-      HttpRequest probe = HttpRequest.newBuilder(url.resolve("/api/tables/AAAAAAAAAAAAAAAAAAAAAA"))
-          .timeout(Duration.ofSeconds(2)).build();
-      while (System.nanoTime() < deadline) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("the server exited with " + process.exitValue() + ": " + tail(log));
+    /**
+     * Starts Bullion from its jar. The environment gets a free port, the temporary data dir and
+     * BULLION_TRUST_PROXY=true (see {@link Api} on rate limits), then {@code env} on top.
+     */
+    public static ChildServer bullion(Path appJar, List<String> javaOptions, Map<String, String> env)
+            throws IOException {
+        if (!Files.isRegularFile(appJar)) {
+            throw new IllegalArgumentException(
+                    appJar + " is missing: build it with ./mvnw -q -B -pl bench -am package -DskipTests");
         }
+        Path dir = Files.createTempDirectory("bullion-bench-");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", appJar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("BULLION_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("BULLION_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("BULLION_DATA_DIR", dir.resolve("data").toString());
+        builder.environment().put("BULLION_TRUST_PROXY", "true");
+        builder.environment().putAll(env);
+        return start(builder, dir, port);
+    }
+
+    /** Starts the stateless baseline from this program's own classpath. */
+    public static ChildServer baseline(List<String> javaOptions, List<String> args) throws IOException {
+        Path dir = Files.createTempDirectory("bullion-baseline-");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(javaOptions);
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "bullion.bench.baseline.BaselineServer",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                dir.resolve("data").toString()));
+        command.addAll(args);
+        return start(new ProcessBuilder(command), dir, port);
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public Duration startedIn() {
+        return startedIn;
+    }
+
+    public Path log() {
+        return dir.resolve("server.log");
+    }
+
+    private static ChildServer start(ProcessBuilder builder, Path dir, int port) throws IOException {
+        builder.redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile());
+        long began = System.nanoTime();
+        Process process = builder.start();
+        // A child must not outlive the generator, even when the generator is stopped with Ctrl-C.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        URI url = URI.create("http://127.0.0.1:" + port + "/");
+        ChildServer child = new ChildServer(process, dir, url, Duration.ZERO);
         try {
-          http.send(probe, HttpResponse.BodyHandlers.discarding());
-          return;
-        } catch (IOException notYet) {
-          Thread.sleep(50); // polling a port that is not yet open: nothing to wait on instead
+            awaitReady(process, url, dir.resolve("server.log"));
+        } catch (RuntimeException | IOException e) {
+            child.close();
+            throw e;
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+        return new ChildServer(process, dir, url, Duration.ofNanos(System.nanoTime() - began));
     }
-    throw new IllegalStateException("the server did not answer within " + START_TIMEOUT + ": " + tail(log));
-  }
 
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    // Ready when it answers HTTP at all: a table that does not exist is a 404 from either server.
+    private static void awaitReady(Process process, URI url, Path log) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            HttpRequest probe = HttpRequest.newBuilder(url.resolve("/api/tables/AAAAAAAAAAAAAAAAAAAAAA"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the server exited with " + process.exitValue() + ": " + tail(log));
+                }
+                try {
+                    http.send(probe, HttpResponse.BodyHandlers.discarding());
+                    return;
+                } catch (IOException notYet) {
+                    Thread.sleep(50); // polling a port that is not yet open: nothing to wait on instead
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("the server did not answer within " + START_TIMEOUT + ": " + tail(log));
     }
-  }
 
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** Splits a --java-opts value on spaces. */
-  public static List<String> javaOptions(String value) {
-    return value.isBlank() ? List.of() : Arrays.stream(value.strip().split("\\s+")).toList();
-  }
-
-  @Override
-  public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).filter(p -> !p.getFileName().toString().endsWith(".jfr"))
-          .forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
-  }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Splits a --java-opts value on spaces. */
+    public static List<String> javaOptions(String value) {
+        return value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.strip().split("\\s+")).toList();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.getFileName().toString().endsWith(".jfr"))
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -8,24 +8,24 @@ import java.util.concurrent.atomic.AtomicLong;
 /** {@code clients} clients, each sending its next request as soon as the last is answered, until time or count runs out. */
 public final class ClosedLoop {
 
-  private ClosedLoop() {}
+    private ClosedLoop() {}
 
-  public static Stats run(Workload workload, int clients, double seconds, long maxRequests) {
-    Stats stats = new Stats();
-    AtomicLong budget = new AtomicLong(maxRequests);
-    long deadline = System.nanoTime() + (long) (seconds * 1e9);
-    stats.start();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int c = 0; c < clients; c++) {
-        SplittableRandom random = new SplittableRandom(1_000 + c);
-        pool.submit(() -> {
-          while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-            workload.step(random, stats, System.nanoTime());
-          }
-        });
-      }
+    public static Stats run(Workload workload, int clients, double seconds, long maxRequests) {
+        Stats stats = new Stats();
+        AtomicLong budget = new AtomicLong(maxRequests);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        stats.start();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                SplittableRandom random = new SplittableRandom(1_000 + c);
+                pool.submit(() -> {
+                    while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
+                        workload.step(random, stats, System.nanoTime());
+                    }
+                });
+            }
+        }
+        stats.stop();
+        return stats;
     }
-    stats.stop();
-    return stats;
-  }
 }

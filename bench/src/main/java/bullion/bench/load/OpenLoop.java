@@ -14,38 +14,38 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class OpenLoop {
 
-  private OpenLoop() {}
+    private OpenLoop() {}
 
-  public static Stats run(Workload workload, double perSecond, double seconds, long maxRequests, int maxInFlight) {
-    Stats stats = new Stats();
-    Semaphore inFlight = new Semaphore(maxInFlight);
-    long total = Math.min(maxRequests, (long) (perSecond * seconds));
-    double periodNanos = 1e9 / perSecond;
-    SplittableRandom seeds = new SplittableRandom(99);
-    stats.start();
-    long start = System.nanoTime();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (long i = 0; i < total; i++) {
-        long due = start + (long) (i * periodNanos);
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0) {
-          LockSupport.parkNanos(wait);
+    public static Stats run(Workload workload, double perSecond, double seconds, long maxRequests, int maxInFlight) {
+        Stats stats = new Stats();
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        long total = Math.min(maxRequests, (long) (perSecond * seconds));
+        double periodNanos = 1e9 / perSecond;
+        SplittableRandom seeds = new SplittableRandom(99);
+        stats.start();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long due = start + (long) (i * periodNanos);
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (!inFlight.tryAcquire()) {
+                    stats.fail("any", "dropped (too many in flight)");
+                    continue;
+                }
+                SplittableRandom random = seeds.split();
+                pool.submit(() -> {
+                    try {
+                        workload.step(random, stats, due);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
         }
-        if (!inFlight.tryAcquire()) {
-          stats.fail("any", "dropped (too many in flight)");
-          continue;
-        }
-        SplittableRandom random = seeds.split();
-        pool.submit(() -> {
-          try {
-            workload.step(random, stats, due);
-          } finally {
-            inFlight.release();
-          }
-        });
-      }
+        stats.stop();
+        return stats;
     }
-    stats.stop();
-    return stats;
-  }
 }

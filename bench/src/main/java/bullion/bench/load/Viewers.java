@@ -28,109 +28,110 @@ import java.util.regex.Pattern;
  */
 public final class Viewers {
 
-  private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
-  private Viewers() {}
+    private Viewers() {}
 
-  /** What the readers share: when each version was sent and who is still to see it. */
-  private record Changes(Map<Long, Long> sentAt, Map<Long, CountDownLatch> waiting, long measuredFrom) {}
+    /** What the readers share: when each version was sent and who is still to see it. */
+    private record Changes(Map<Long, Long> sentAt, Map<Long, CountDownLatch> waiting, long measuredFrom) {}
 
-  public static Stats run(Api api, int viewers, int changes, double seconds) throws IOException, InterruptedException {
-    Night night = Night.open(api, "Live", 4, 8, new SplittableRandom(5));
-    long version = api.view(night.id).json().get("version").asLong();
-    Changes shared = new Changes(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), version + 2);
-    Stats stats = new Stats();
-    List<InputStream> streams = new ArrayList<>();
-    ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
-    try {
-      CountDownLatch connected = new CountDownLatch(viewers);
-      for (int v = 0; v < viewers; v++) {
-        readers.submit(() -> {
-          boolean counted = false;
-          try {
-            HttpResponse<InputStream> response =
-                api.http().send(api.events(night.id), HttpResponse.BodyHandlers.ofInputStream());
+    public static Stats run(Api api, int viewers, int changes, double seconds)
+            throws IOException, InterruptedException {
+        Night night = Night.open(api, "Live", 4, 8, new SplittableRandom(5));
+        long version = api.view(night.id).json().get("version").asLong();
+        Changes shared = new Changes(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), version + 2);
+        Stats stats = new Stats();
+        List<InputStream> streams = new ArrayList<>();
+        ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CountDownLatch connected = new CountDownLatch(viewers);
+            for (int v = 0; v < viewers; v++) {
+                readers.submit(() -> {
+                    boolean counted = false;
+                    try {
+                        HttpResponse<InputStream> response =
+                                api.http().send(api.events(night.id), HttpResponse.BodyHandlers.ofInputStream());
+                        synchronized (streams) {
+                            streams.add(response.body());
+                        }
+                        if (response.statusCode() != 200) {
+                            stats.fail("connect", String.valueOf(response.statusCode()));
+                            return null;
+                        }
+                        connected.countDown();
+                        counted = true;
+                        read(response.body(), shared, stats);
+                    } finally {
+                        if (!counted) {
+                            connected.countDown();
+                        }
+                    }
+                    return null;
+                });
+            }
+            if (!connected.await(30, TimeUnit.SECONDS)) {
+                stats.fail("connect", "timeout");
+            }
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            for (int c = 0; c <= changes && (c == 0 || System.nanoTime() < deadline); c++) {
+                long next = version + 1;
+                CountDownLatch all = new CountDownLatch(viewers);
+                shared.waiting().put(next, all);
+                long sent = System.nanoTime();
+                shared.sentAt().put(next, sent);
+                Api.Reply reply = night.buyIn(api, 1);
+                long acked = System.nanoTime();
+                if (reply.status() != 201) {
+                    stats.fail("change ack", String.valueOf(reply.status()));
+                    break;
+                }
+                version = next;
+                boolean everyone = all.await(10, TimeUnit.SECONDS);
+                if (c == 0) {
+                    stats.start();
+                    continue;
+                }
+                stats.record("change ack", acked - sent);
+                if (everyone) {
+                    stats.record("to all viewers", System.nanoTime() - sent);
+                } else {
+                    stats.fail("to all viewers", "still missing after 10 s: " + all.getCount());
+                }
+            }
+            stats.stop();
+        } finally {
             synchronized (streams) {
-              streams.add(response.body());
+                for (InputStream s : streams) {
+                    s.close();
+                }
             }
-            if (response.statusCode() != 200) {
-              stats.fail("connect", String.valueOf(response.statusCode()));
-              return null;
-            }
-            connected.countDown();
-            counted = true;
-            read(response.body(), shared, stats);
-          } finally {
-            if (!counted) {
-              connected.countDown();
-            }
-          }
-          return null;
-        });
-      }
-      if (!connected.await(30, TimeUnit.SECONDS)) {
-        stats.fail("connect", "timeout");
-      }
-      long deadline = System.nanoTime() + (long) (seconds * 1e9);
-      for (int c = 0; c <= changes && (c == 0 || System.nanoTime() < deadline); c++) {
-        long next = version + 1;
-        CountDownLatch all = new CountDownLatch(viewers);
-        shared.waiting().put(next, all);
-        long sent = System.nanoTime();
-        shared.sentAt().put(next, sent);
-        Api.Reply reply = night.buyIn(api, 1);
-        long acked = System.nanoTime();
-        if (reply.status() != 201) {
-          stats.fail("change ack", String.valueOf(reply.status()));
-          break;
+            readers.shutdownNow();
+            readers.awaitTermination(10, TimeUnit.SECONDS);
         }
-        version = next;
-        boolean everyone = all.await(10, TimeUnit.SECONDS);
-        if (c == 0) {
-          stats.start();
-          continue;
-        }
-        stats.record("change ack", acked - sent);
-        if (everyone) {
-          stats.record("to all viewers", System.nanoTime() - sent);
-        } else {
-          stats.fail("to all viewers", "still missing after 10 s: " + all.getCount());
-        }
-      }
-      stats.stop();
-    } finally {
-      synchronized (streams) {
-        for (InputStream s : streams) {
-          s.close();
-        }
-      }
-      readers.shutdownNow();
-      readers.awaitTermination(10, TimeUnit.SECONDS);
+        return stats;
     }
-    return stats;
-  }
 
-  private static void read(InputStream body, Changes changes, Stats stats) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        Matcher m = VERSION.matcher(line);
-        if (!line.startsWith("data:") || !m.find()) {
-          continue;
+    private static void read(InputStream body, Changes changes, Stats stats) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                Matcher m = VERSION.matcher(line);
+                if (!line.startsWith("data:") || !m.find()) {
+                    continue;
+                }
+                long version = Long.parseLong(m.group(1));
+                Long sent = changes.sentAt().get(version);
+                CountDownLatch latch = changes.waiting().get(version);
+                if (sent == null || latch == null) {
+                    continue;
+                }
+                if (version >= changes.measuredFrom()) {
+                    stats.record("to each viewer", System.nanoTime() - sent);
+                }
+                latch.countDown();
+            }
+        } catch (IOException closed) {
+            // The run is over and the stream was closed under the reader.
         }
-        long version = Long.parseLong(m.group(1));
-        Long sent = changes.sentAt().get(version);
-        CountDownLatch latch = changes.waiting().get(version);
-        if (sent == null || latch == null) {
-          continue;
-        }
-        if (version >= changes.measuredFrom()) {
-          stats.record("to each viewer", System.nanoTime() - sent);
-        }
-        latch.countDown();
-      }
-    } catch (IOException closed) {
-      // The run is over and the stream was closed under the reader.
     }
-  }
 }

@@ -16,64 +16,66 @@ import java.util.concurrent.Future;
  */
 public final class Workload {
 
-  private final Api api;
-  private final List<Night> nights;
-  private final int readPercent;
+    private final Api api;
+    private final List<Night> nights;
+    private final int readPercent;
 
-  private Workload(Api api, List<Night> nights, int readPercent) {
-    this.api = api;
-    this.nights = List.copyOf(nights);
-    this.readPercent = readPercent;
-  }
+    private Workload(Api api, List<Night> nights, int readPercent) {
+        this.api = api;
+        this.nights = List.copyOf(nights);
+        this.readPercent = readPercent;
+    }
 
-  /** Opens {@code tables} tables in parallel, each with {@code players} players and {@code eventsBefore} events. */
-  public static Workload setUp(Api api, int tables, int players, int eventsBefore, int readPercent)
-      throws InterruptedException {
-    List<Night> nights = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<Night>> opening = new ArrayList<>();
-      for (int t = 0; t < tables; t++) {
-        long seed = t;
-        opening.add(pool.submit(() -> Night.open(api, "Bench " + seed, players, eventsBefore, new SplittableRandom(seed))));
-      }
-      for (Future<Night> f : opening) {
-        try {
-          nights.add(f.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw new IllegalStateException("set-up failed: " + e.getCause().getMessage(), e.getCause());
+    /** Opens {@code tables} tables in parallel, each with {@code players} players and {@code eventsBefore} events. */
+    public static Workload setUp(Api api, int tables, int players, int eventsBefore, int readPercent)
+            throws InterruptedException {
+        List<Night> nights = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Night>> opening = new ArrayList<>();
+            for (int t = 0; t < tables; t++) {
+                long seed = t;
+                opening.add(pool.submit(
+                        () -> Night.open(api, "Bench " + seed, players, eventsBefore, new SplittableRandom(seed))));
+            }
+            for (Future<Night> f : opening) {
+                try {
+                    nights.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(
+                            "set-up failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
         }
-      }
+        return new Workload(api, nights, readPercent);
     }
-    return new Workload(api, nights, readPercent);
-  }
 
-  public List<Night> nights() {
-    return nights;
-  }
-
-  public double averageEvents() {
-    return nights.stream().mapToLong(Night::events).average().orElse(0);
-  }
-
-  /** One step; latency is measured from {@code intendedNanos} (the send time an open loop planned, or now). */
-  public void step(SplittableRandom random, Stats stats, long intendedNanos) {
-    Night night = nights.get(random.nextInt(nights.size()));
-    boolean read = random.nextInt(100) < readPercent;
-    String op = read ? "read" : "change";
-    try {
-      Api.Reply reply = read ? api.view(night.id) : night.change(api, random);
-      int expected = read ? 200 : 201;
-      if (reply.status() == expected) {
-        stats.record(op, System.nanoTime() - intendedNanos);
-      } else {
-        stats.fail(op, String.valueOf(reply.status()));
-      }
-    } catch (HttpTimeoutException e) {
-      stats.fail(op, "timeout");
-    } catch (IOException e) {
-      stats.fail(op, "io " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    public List<Night> nights() {
+        return nights;
     }
-  }
+
+    public double averageEvents() {
+        return nights.stream().mapToLong(Night::events).average().orElse(0);
+    }
+
+    /** One step; latency is measured from {@code intendedNanos} (the send time an open loop planned, or now). */
+    public void step(SplittableRandom random, Stats stats, long intendedNanos) {
+        Night night = nights.get(random.nextInt(nights.size()));
+        boolean read = random.nextInt(100) < readPercent;
+        String op = read ? "read" : "change";
+        try {
+            Api.Reply reply = read ? api.view(night.id) : night.change(api, random);
+            int expected = read ? 200 : 201;
+            if (reply.status() == expected) {
+                stats.record(op, System.nanoTime() - intendedNanos);
+            } else {
+                stats.fail(op, String.valueOf(reply.status()));
+            }
+        } catch (HttpTimeoutException e) {
+            stats.fail(op, "timeout");
+        } catch (IOException e) {
+            stats.fail(op, "io " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

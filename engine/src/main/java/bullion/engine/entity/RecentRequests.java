@@ -12,41 +12,41 @@ import java.util.Optional;
  */
 public record RecentRequests(List<Seen> seen) implements JsonSerializable {
 
-  static final int LIMIT = 256;
+    static final int LIMIT = 256;
 
-  public record Seen(StoredEvent.RequestRef request, List<Event> events) implements JsonSerializable {
-    public Seen {
-      events = List.copyOf(events);
+    public record Seen(StoredEvent.RequestRef request, List<Event> events) implements JsonSerializable {
+        public Seen {
+            events = List.copyOf(events);
+        }
     }
-  }
 
-  public RecentRequests {
-    seen = List.copyOf(seen);
-  }
+    public RecentRequests {
+        seen = List.copyOf(seen);
+    }
 
-  static RecentRequests none() {
-    return new RecentRequests(List.of());
-  }
+    static RecentRequests none() {
+        return new RecentRequests(List.of());
+    }
 
-  Optional<Seen> find(String requestId) {
-    return seen.stream().filter(s -> s.request().id().equals(requestId)).findFirst();
-  }
+    Optional<Seen> find(String requestId) {
+        return seen.stream().filter(s -> s.request().id().equals(requestId)).findFirst();
+    }
 
-  /** Adds an event to its request's entry, starting one (and dropping the oldest) if it is new. */
-  RecentRequests with(StoredEvent.RequestRef request, Event event) {
-    List<Seen> next = new ArrayList<>(seen);
-    for (int i = 0; i < next.size(); i++) {
-      if (next.get(i).request().id().equals(request.id())) {
-        List<Event> events = new ArrayList<>(next.get(i).events());
-        events.add(event);
-        next.set(i, new Seen(request, events));
+    /** Adds an event to its request's entry, starting one (and dropping the oldest) if it is new. */
+    RecentRequests with(StoredEvent.RequestRef request, Event event) {
+        List<Seen> next = new ArrayList<>(seen);
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).request().id().equals(request.id())) {
+                List<Event> events = new ArrayList<>(next.get(i).events());
+                events.add(event);
+                next.set(i, new Seen(request, events));
+                return new RecentRequests(next);
+            }
+        }
+        next.add(new Seen(request, List.of(event)));
+        if (next.size() > LIMIT) {
+            next.remove(0);
+        }
         return new RecentRequests(next);
-      }
     }
-    next.add(new Seen(request, List.of(event)));
-    if (next.size() > LIMIT) {
-      next.remove(0);
-    }
-    return new RecentRequests(next);
-  }
 }

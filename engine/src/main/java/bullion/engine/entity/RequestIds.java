@@ -17,31 +17,31 @@ import java.util.Optional;
  */
 final class RequestIds {
 
-  private record Answered(RequestRef request, Outcome outcome) {}
+    private record Answered(RequestRef request, Outcome outcome) {}
 
-  /** The last {@value RecentRequests#LIMIT} refused ids, newest last. */
-  private final Map<String, Answered> refused = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
-      return size() > RecentRequests.LIMIT;
+    /** The last {@value RecentRequests#LIMIT} refused ids, newest last. */
+    private final Map<String, Answered> refused = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
+            return size() > RecentRequests.LIMIT;
+        }
+    };
+
+    /**
+     * If {@code request}'s id was answered before: its first outcome again when it carries the same {@code command},
+     * {@link Outcome.RequestIdReused} when not. Empty when the id is new and the command is to be decided.
+     */
+    Optional<Outcome> answerAgain(RequestRef request, Command command, Table table, RecentRequests accepted) {
+        Optional<Answered> answered = accepted.find(request.id())
+                .map(seen -> new Answered(seen.request(), new Outcome.Done(table, seen.events(), true)))
+                .or(() -> Optional.ofNullable(refused.get(request.id())));
+        // Fingerprint.matches, not equals: ids accepted by the first release carry a fingerprint of another encoding.
+        return answered.map(first -> Fingerprint.matches(first.request().fingerprint(), command)
+                ? first.outcome()
+                : new Outcome.RequestIdReused(request.id()));
     }
-  };
 
-  /**
-   * If {@code request}'s id was answered before: its first outcome again when it carries the same {@code command},
-   * {@link Outcome.RequestIdReused} when not. Empty when the id is new and the command is to be decided.
-   */
-  Optional<Outcome> answerAgain(RequestRef request, Command command, Table table, RecentRequests accepted) {
-    Optional<Answered> answered = accepted.find(request.id())
-        .map(seen -> new Answered(seen.request(), new Outcome.Done(table, seen.events(), true)))
-        .or(() -> Optional.ofNullable(refused.get(request.id())));
-    // Fingerprint.matches, not equals: ids accepted by the first release carry a fingerprint of another encoding.
-    return answered.map(first -> Fingerprint.matches(first.request().fingerprint(), command)
-        ? first.outcome()
-        : new Outcome.RequestIdReused(request.id()));
-  }
-
-  void refused(RequestRef request, Rejection why) {
-    refused.put(request.id(), new Answered(request, new Outcome.Refused(why)));
-  }
+    void refused(RequestRef request, Rejection why) {
+        refused.put(request.id(), new Answered(request, new Outcome.Refused(why)));
+    }
 }

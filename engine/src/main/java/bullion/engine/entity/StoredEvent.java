@@ -11,12 +11,12 @@ import java.util.Optional;
  */
 public sealed interface StoredEvent extends JsonSerializable {
 
-  /** The table was opened; only the hash of its manage token is kept. */
-  record TableCreated(Event.TableOpened opened, String manageTokenHash) implements StoredEvent {}
+    /** The table was opened; only the hash of its manage token is kept. */
+    record TableCreated(Event.TableOpened opened, String manageTokenHash) implements StoredEvent {}
 
-  /** A change was accepted; {@code request} remembers who asked, so a retry is answered, not repeated. */
-  record Recorded(Event event, Optional<RequestRef> request) implements StoredEvent {}
+    /** A change was accepted; {@code request} remembers who asked, so a retry is answered, not repeated. */
+    record Recorded(Event event, Optional<RequestRef> request) implements StoredEvent {}
 
-  /** A caller's request id and a fingerprint of the command it carried. */
-  record RequestRef(String id, String fingerprint) implements JsonSerializable {}
+    /** A caller's request id and a fingerprint of the command it carried. */
+    record RequestRef(String id, String fingerprint) implements JsonSerializable {}
 }

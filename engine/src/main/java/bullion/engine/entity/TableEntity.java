@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -31,7 +32,6 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.apache.pekko.actor.typed.PostStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,181 +41,223 @@ import org.slf4j.LoggerFactory;
  */
 public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<TableMessage, StoredEvent, TableState> {
 
-  public static final EntityTypeKey<TableMessage> TYPE_KEY = EntityTypeKey.create(TableMessage.class, "Table");
+    public static final EntityTypeKey<TableMessage> TYPE_KEY = EntityTypeKey.create(TableMessage.class, "Table");
 
-  /** How a table is run: snapshot cadence and restart backoff are configuration, not code. */
-  public record Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {}
+    /** How a table is run: snapshot cadence and restart backoff are configuration, not code. */
+    public record Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {}
 
-  private final String tableId;
-  private final Settings settings;
-  private final Decide decide;
-  private final Clock clock;
-  private final ActorRef<TableTopics.Message> topics;
-  private final ActorRef<TableMessage> self;
-  private final ActorRef<ClusterSharding.ShardCommand> shard;
-  private final RequestIds requestIds = new RequestIds();
+    private final String tableId;
+    private final Settings settings;
+    private final Decide decide;
+    private final Clock clock;
+    private final ActorRef<TableTopics.Message> topics;
+    private final ActorRef<TableMessage> self;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
+    private final RequestIds requestIds = new RequestIds();
 
-  /** The audit log: every change that reaches a table, in the normal log. */
-  private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
+    /** The audit log: every change that reaches a table, in the normal log. */
+    private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
 
-  private TableEntity(String tableId, Settings settings, Decide decide, Clock clock, ActorRef<TableTopics.Message> topics,
-      ActorRef<TableMessage> self, ActorRef<ClusterSharding.ShardCommand> shard) {
-    super(PersistenceId.of(TYPE_KEY.name(), tableId),
-        SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
-    this.tableId = tableId;
-    this.settings = settings;
-    this.decide = decide;
-    this.clock = clock;
-    this.topics = topics;
-    this.self = self;
-    this.shard = shard;
-  }
-
-  /** The table, restarted from its journal with backoff if anything inside it throws. */
-  public static Behavior<TableMessage> create(String tableId, Settings settings, Decide decide, Clock clock,
-      ActorRef<TableTopics.Message> topics, ActorRef<ClusterSharding.ShardCommand> shard) {
-    return Behaviors.supervise(Behaviors.<TableMessage>setup(
-            ctx -> new TableEntity(tableId, settings, decide, clock, topics, ctx.getSelf(), shard)))
-        .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
-  }
-
-  @Override
-  public TableState emptyState() {
-    return TableState.empty();
-  }
-
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
-  }
-
-  /**
-   * A table not yet opened can only be opened; anything else finds nothing. An open table checks the token, then
-   * the request id, before it decides.
-   */
-  @Override
-  public CommandHandlerWithReply<TableMessage, StoredEvent, TableState> commandHandler() {
-    CommandHandlerWithReplyBuilder<TableMessage, StoredEvent, TableState> builder = newCommandHandlerWithReplyBuilder();
-    builder.forState(state -> state.table().isEmpty())
-        .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, this::answerAndStop))
-        .onCommand(TableMessage.Change.class, change -> answerAndStop(change.replyTo(), new Outcome.NotFound()))
-        .onCommand(TableMessage.View.class, view -> answerAndStop(view.replyTo(), new Outcome.NotFound()));
-    builder.forState(state -> state.table().isPresent())
-        .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, Effect()::reply))
-        .onCommand(TableMessage.Change.class, (state, change) -> change(state, state.table().orElseThrow(), change))
-        .onCommand(TableMessage.View.class, (state, view) -> view(state, state.table().orElseThrow(), view));
-    return builder.build();
-  }
-
-  @Override
-  public SignalHandler<TableState> signalHandler() {
-    return newSignalHandlerBuilder()
-        .onSignal(PostStop.instance(), state -> topics.tell(new TableTopics.TableStopped(tableId)))
-        .build();
-  }
-
-  @Override
-  public EventHandler<TableState, StoredEvent> eventHandler() {
-    return newEventHandlerBuilder().forAnyState().onAnyEvent(TableState::apply);
-  }
-
-  /** Opening is the core's decision too; {@code refuse} says whether a refused open keeps this process. */
-  private ReplyEffect<StoredEvent, TableState> open(TableState state, TableMessage.Open open,
-      BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
-    Instant now = clock.instant();
-    if (now.isAfter(open.deadline())) {
-      return dropLate(state, open.command(), open.deadline(), now);
+    private TableEntity(
+            String tableId,
+            Settings settings,
+            Decide decide,
+            Clock clock,
+            ActorRef<TableTopics.Message> topics,
+            ActorRef<TableMessage> self,
+            ActorRef<ClusterSharding.ShardCommand> shard) {
+        super(
+                PersistenceId.of(TYPE_KEY.name(), tableId),
+                SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
+        this.tableId = tableId;
+        this.settings = settings;
+        this.decide = decide;
+        this.clock = clock;
+        this.topics = topics;
+        this.self = self;
+        this.shard = shard;
     }
-    Decision decision = decide.decide(state.table(), open.command(), now);
-    if (clock.instant().isAfter(open.deadline())) {
-      return dropLate(state, open.command(), open.deadline(), clock.instant());
+
+    /** The table, restarted from its journal with backoff if anything inside it throws. */
+    public static Behavior<TableMessage> create(
+            String tableId,
+            Settings settings,
+            Decide decide,
+            Clock clock,
+            ActorRef<TableTopics.Message> topics,
+            ActorRef<ClusterSharding.ShardCommand> shard) {
+        return Behaviors.supervise(Behaviors.<TableMessage>setup(
+                        ctx -> new TableEntity(tableId, settings, decide, clock, topics, ctx.getSelf(), shard)))
+                .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
     }
-    return switch (decision) {
-      case Decision.Rejected rejected -> {
-        audit(open.command(), "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()));
-        yield refuse.apply(open.replyTo(), new Outcome.Refused(rejected.why()));
-      }
-      case Decision.Accepted accepted -> Effect()
-          .persist(accepted.events().stream()
-              .map(e -> (StoredEvent) new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
-              .toList())
-          .thenRun(s -> recorded(open.command(), s))
-          .thenReply(open.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
-    };
-  }
 
-  private ReplyEffect<StoredEvent, TableState> change(TableState state, Table table, TableMessage.Change change) {
-    Instant now = clock.instant();
-    if (now.isAfter(change.deadline())) {
-      return dropLate(state, change.command(), change.deadline(), now);
+    @Override
+    public TableState emptyState() {
+        return TableState.empty();
     }
-    if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
-      audit(change.command(), "forbidden");
-      return Effect().reply(change.replyTo(), new Outcome.Forbidden());
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
     }
-    Optional<RequestRef> request = change.requestId().map(id -> new RequestRef(id, Fingerprint.of(change.command())));
-    Optional<Outcome> again = request.flatMap(r -> requestIds.answerAgain(r, change.command(), table, state.recent()));
-    if (again.isPresent()) {
-      audit(change.command(), again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated");
-      return Effect().reply(change.replyTo(), again.get());
+
+    /**
+     * A table not yet opened can only be opened; anything else finds nothing. An open table checks the token, then
+     * the request id, before it decides.
+     */
+    @Override
+    public CommandHandlerWithReply<TableMessage, StoredEvent, TableState> commandHandler() {
+        CommandHandlerWithReplyBuilder<TableMessage, StoredEvent, TableState> builder =
+                newCommandHandlerWithReplyBuilder();
+        builder.forState(state -> state.table().isEmpty())
+                .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, this::answerAndStop))
+                .onCommand(TableMessage.Change.class, change -> answerAndStop(change.replyTo(), new Outcome.NotFound()))
+                .onCommand(TableMessage.View.class, view -> answerAndStop(view.replyTo(), new Outcome.NotFound()));
+        builder.forState(state -> state.table().isPresent())
+                .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, Effect()::reply))
+                .onCommand(
+                        TableMessage.Change.class,
+                        (state, change) -> change(state, state.table().orElseThrow(), change))
+                .onCommand(
+                        TableMessage.View.class,
+                        (state, view) -> view(state, state.table().orElseThrow(), view));
+        return builder.build();
     }
-    Decision decision = decide.decide(state.table(), change.command(), now);
-    if (clock.instant().isAfter(change.deadline())) {
-      // Deciding took the caller's remaining time: writing now could finish after the caller stopped waiting.
-      return dropLate(state, change.command(), change.deadline(), clock.instant());
+
+    @Override
+    public SignalHandler<TableState> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(PostStop.instance(), state -> topics.tell(new TableTopics.TableStopped(tableId)))
+                .build();
     }
-    return switch (decision) {
-      case Decision.Rejected rejected -> {
-        request.ifPresent(r -> requestIds.refused(r, rejected.why()));
-        audit(change.command(), "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()));
-        yield Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
-      }
-      case Decision.Accepted accepted -> Effect()
-          .persist(accepted.events().stream().map(e -> (StoredEvent) new StoredEvent.Recorded(e, request)).toList())
-          .thenRun(s -> recorded(change.command(), s))
-          .thenReply(change.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
-    };
-  }
 
-  /**
-   * A command past its caller's deadline: nothing is decided, journaled or answered (the caller has given up or is
-   * about to, and has been told "not recorded"). A table that was never opened stops at once, as for any other miss.
-   */
-  private ReplyEffect<StoredEvent, TableState> dropLate(TableState state, Command command, Instant deadline,
-      Instant now) {
-    audit(command, "dropped unrecorded, " + Duration.between(deadline, now).toMillis() + " ms past its deadline");
-    return state.table().isPresent()
-        ? Effect().noReply()
-        : Effect().none().thenRun(s -> shard.tell(new ClusterSharding.Passivate<>(self))).thenNoReply();
-  }
+    @Override
+    public EventHandler<TableState, StoredEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(TableState::apply);
+    }
 
-  /** After the journal has the change: tell listeners, and say so in the audit log. */
-  private void recorded(Command command, TableState state) {
-    audit(command, "recorded as version " + state.table().map(Table::version).orElse(0L));
-    publish(state);
-  }
+    /** Opening is the core's decision too; {@code refuse} says whether a refused open keeps this process. */
+    private ReplyEffect<StoredEvent, TableState> open(
+            TableState state,
+            TableMessage.Open open,
+            BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
+        Instant now = clock.instant();
+        if (now.isAfter(open.deadline())) {
+            return dropLate(state, open.command(), open.deadline(), now);
+        }
+        Decision decision = decide.decide(state.table(), open.command(), now);
+        if (clock.instant().isAfter(open.deadline())) {
+            return dropLate(state, open.command(), open.deadline(), clock.instant());
+        }
+        return switch (decision) {
+            case Decision.Rejected rejected -> {
+                audit(
+                        open.command(),
+                        "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()));
+                yield refuse.apply(open.replyTo(), new Outcome.Refused(rejected.why()));
+            }
+            case Decision.Accepted accepted ->
+                Effect()
+                        .persist(accepted.events().stream()
+                                .map(e -> (StoredEvent)
+                                        new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
+                                .toList())
+                        .thenRun(s -> recorded(open.command(), s))
+                        .thenReply(
+                                open.replyTo(),
+                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
+        };
+    }
 
-  /** One line per change that reached the table: its id, the command's stored name, what became of it. No token. */
-  private void audit(Command command, String outcome) {
-    AUDIT.info("table {} {}: {}", tableId, StoredNames.CORE_TYPES.get(command.getClass()), outcome);
-  }
+    private ReplyEffect<StoredEvent, TableState> change(TableState state, Table table, TableMessage.Change change) {
+        Instant now = clock.instant();
+        if (now.isAfter(change.deadline())) {
+            return dropLate(state, change.command(), change.deadline(), now);
+        }
+        if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
+            audit(change.command(), "forbidden");
+            return Effect().reply(change.replyTo(), new Outcome.Forbidden());
+        }
+        Optional<RequestRef> request =
+                change.requestId().map(id -> new RequestRef(id, Fingerprint.of(change.command())));
+        Optional<Outcome> again =
+                request.flatMap(r -> requestIds.answerAgain(r, change.command(), table, state.recent()));
+        if (again.isPresent()) {
+            audit(change.command(), again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated");
+            return Effect().reply(change.replyTo(), again.get());
+        }
+        Decision decision = decide.decide(state.table(), change.command(), now);
+        if (clock.instant().isAfter(change.deadline())) {
+            // Deciding took the caller's remaining time: writing now could finish after the caller stopped waiting.
+            return dropLate(state, change.command(), change.deadline(), clock.instant());
+        }
+        return switch (decision) {
+            case Decision.Rejected rejected -> {
+                request.ifPresent(r -> requestIds.refused(r, rejected.why()));
+                audit(
+                        change.command(),
+                        "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()));
+                yield Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
+            }
+            case Decision.Accepted accepted ->
+                Effect()
+                        .persist(accepted.events().stream()
+                                .map(e -> (StoredEvent) new StoredEvent.Recorded(e, request))
+                                .toList())
+                        .thenRun(s -> recorded(change.command(), s))
+                        .thenReply(
+                                change.replyTo(),
+                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
+        };
+    }
 
-  private ReplyEffect<StoredEvent, TableState> view(TableState state, Table table, TableMessage.View view) {
-    boolean canManage = view.manageToken().map(token -> ManageToken.matches(token, state.manageTokenHash())).orElse(false);
-    return Effect().reply(view.replyTo(), new Outcome.Done(table, List.of(), canManage));
-  }
+    /**
+     * A command past its caller's deadline: nothing is decided, journaled or answered (the caller has given up or is
+     * about to, and has been told "not recorded"). A table that was never opened stops at once, as for any other miss.
+     */
+    private ReplyEffect<StoredEvent, TableState> dropLate(
+            TableState state, Command command, Instant deadline, Instant now) {
+        audit(command, "dropped unrecorded, " + Duration.between(deadline, now).toMillis() + " ms past its deadline");
+        return state.table().isPresent()
+                ? Effect().noReply()
+                : Effect()
+                        .none()
+                        .thenRun(s -> shard.tell(new ClusterSharding.Passivate<>(self)))
+                        .thenNoReply();
+    }
 
-  /**
-   * Answers a request for a table that does not exist and asks the shard to stop this process at once, so
-   * that guessing ids cannot keep thousands of empty tables alive until the idle timeout.
-   */
-  private ReplyEffect<StoredEvent, TableState> answerAndStop(ActorRef<Outcome> replyTo, Outcome outcome) {
-    return Effect().none()
-        .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(self)))
-        .thenReply(replyTo, state -> outcome);
-  }
+    /** After the journal has the change: tell listeners, and say so in the audit log. */
+    private void recorded(Command command, TableState state) {
+        audit(
+                command,
+                "recorded as version " + state.table().map(Table::version).orElse(0L));
+        publish(state);
+    }
 
-  private void publish(TableState state) {
-    state.table().ifPresent(t -> topics.tell(new TableTopics.Publish(new TableChanged(tableId, t.version()))));
-  }
+    /** One line per change that reached the table: its id, the command's stored name, what became of it. No token. */
+    private void audit(Command command, String outcome) {
+        AUDIT.info("table {} {}: {}", tableId, StoredNames.CORE_TYPES.get(command.getClass()), outcome);
+    }
+
+    private ReplyEffect<StoredEvent, TableState> view(TableState state, Table table, TableMessage.View view) {
+        boolean canManage = view.manageToken()
+                .map(token -> ManageToken.matches(token, state.manageTokenHash()))
+                .orElse(false);
+        return Effect().reply(view.replyTo(), new Outcome.Done(table, List.of(), canManage));
+    }
+
+    /**
+     * Answers a request for a table that does not exist and asks the shard to stop this process at once, so
+     * that guessing ids cannot keep thousands of empty tables alive until the idle timeout.
+     */
+    private ReplyEffect<StoredEvent, TableState> answerAndStop(ActorRef<Outcome> replyTo, Outcome outcome) {
+        return Effect()
+                .none()
+                .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(self)))
+                .thenReply(replyTo, state -> outcome);
+    }
+
+    private void publish(TableState state) {
+        state.table().ifPresent(t -> topics.tell(new TableTopics.Publish(new TableChanged(tableId, t.version()))));
+    }
 }

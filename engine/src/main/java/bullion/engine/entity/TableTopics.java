@@ -23,85 +23,89 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
  */
 public final class TableTopics {
 
-  public sealed interface Message {}
+    public sealed interface Message {}
 
-  public record Publish(TableChanged change) implements Message {}
+    public record Publish(TableChanged change) implements Message {}
 
-  /** Calls {@code listener} for every change to the table until {@link StopListening} with the same id. */
-  public record Listen(String tableId, String listenerId, Consumer<TableChanged> listener) implements Message {}
+    /** Calls {@code listener} for every change to the table until {@link StopListening} with the same id. */
+    public record Listen(String tableId, String listenerId, Consumer<TableChanged> listener) implements Message {}
 
-  public record StopListening(String listenerId) implements Message {}
+    public record StopListening(String listenerId) implements Message {}
 
-  /** The table's process on this node stopped (passivated or shut down). */
-  public record TableStopped(String tableId) implements Message {}
+    /** The table's process on this node stopped (passivated or shut down). */
+    public record TableStopped(String tableId) implements Message {}
 
-  private record Listener(String tableId, ActorRef<TableChanged> ref) {}
+    private record Listener(String tableId, ActorRef<TableChanged> ref) {}
 
-  private TableTopics() {}
+    private TableTopics() {}
 
-  public static Behavior<Message> create() {
-    return Behaviors.setup(context -> new State(context).behavior());
-  }
-
-  private static final class State {
-    private final ActorContext<Message> context;
-    private final Map<String, ActorRef<Topic.Command<TableChanged>>> topics = new HashMap<>();
-    private final Map<String, Listener> listeners = new HashMap<>();
-    private final Set<String> running = new HashSet<>();
-    private long spawned;
-
-    State(ActorContext<Message> context) {
-      this.context = context;
+    public static Behavior<Message> create() {
+        return Behaviors.setup(context -> new State(context).behavior());
     }
 
-    Behavior<Message> behavior() {
-      return Behaviors.receive(Message.class)
-          .onMessage(Publish.class, p -> {
-            running.add(p.change().tableId());
-            topic(p.change().tableId()).tell(Topic.publish(p.change()));
-            return Behaviors.same();
-          })
-          .onMessage(Listen.class, l -> {
-            ActorRef<TableChanged> ref = context.spawn(Behaviors.receiveMessage(change -> {
-              l.listener().accept(change);
-              return Behaviors.same();
-            }), "listener-" + l.listenerId());
-            listeners.put(l.listenerId(), new Listener(l.tableId(), ref));
-            topic(l.tableId()).tell(Topic.subscribe(ref));
-            return Behaviors.same();
-          })
-          .onMessage(StopListening.class, s -> {
-            Listener listener = listeners.remove(s.listenerId());
-            if (listener != null) {
-              topic(listener.tableId()).tell(Topic.unsubscribe(listener.ref()));
-              context.stop(listener.ref());
-              dropTopicIfUnused(listener.tableId());
-            }
-            return Behaviors.same();
-          })
-          .onMessage(TableStopped.class, t -> {
-            running.remove(t.tableId());
-            dropTopicIfUnused(t.tableId());
-            return Behaviors.same();
-          })
-          .build();
-    }
+    private static final class State {
+        private final ActorContext<Message> context;
+        private final Map<String, ActorRef<Topic.Command<TableChanged>>> topics = new HashMap<>();
+        private final Map<String, Listener> listeners = new HashMap<>();
+        private final Set<String> running = new HashSet<>();
+        private long spawned;
 
-    private ActorRef<Topic.Command<TableChanged>> topic(String tableId) {
-      // Names carry a counter: a stopped topic's name stays taken until it has terminated.
-      return topics.computeIfAbsent(tableId,
-          id -> context.spawn(Topic.create(TableChanged.class, "table-" + id), "table-" + id + "-" + (++spawned)));
-    }
-
-    private void dropTopicIfUnused(String tableId) {
-      boolean listened = listeners.values().stream().anyMatch(l -> l.tableId().equals(tableId));
-      if (!listened && !running.contains(tableId)) {
-        ActorRef<Topic.Command<TableChanged>> topic = topics.remove(tableId);
-        if (topic != null) {
-          context.stop(topic);
+        State(ActorContext<Message> context) {
+            this.context = context;
         }
-      }
-    }
 
-  }
+        Behavior<Message> behavior() {
+            return Behaviors.receive(Message.class)
+                    .onMessage(Publish.class, p -> {
+                        running.add(p.change().tableId());
+                        topic(p.change().tableId()).tell(Topic.publish(p.change()));
+                        return Behaviors.same();
+                    })
+                    .onMessage(Listen.class, l -> {
+                        ActorRef<TableChanged> ref = context.spawn(
+                                Behaviors.receiveMessage(change -> {
+                                    l.listener().accept(change);
+                                    return Behaviors.same();
+                                }),
+                                "listener-" + l.listenerId());
+                        listeners.put(l.listenerId(), new Listener(l.tableId(), ref));
+                        topic(l.tableId()).tell(Topic.subscribe(ref));
+                        return Behaviors.same();
+                    })
+                    .onMessage(StopListening.class, s -> {
+                        Listener listener = listeners.remove(s.listenerId());
+                        if (listener != null) {
+                            topic(listener.tableId()).tell(Topic.unsubscribe(listener.ref()));
+                            context.stop(listener.ref());
+                            dropTopicIfUnused(listener.tableId());
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(TableStopped.class, t -> {
+                        running.remove(t.tableId());
+                        dropTopicIfUnused(t.tableId());
+                        return Behaviors.same();
+                    })
+                    .build();
+        }
+
+        private ActorRef<Topic.Command<TableChanged>> topic(String tableId) {
+            // Names carry a counter: a stopped topic's name stays taken until it has terminated.
+            return topics.computeIfAbsent(
+                    tableId,
+                    id -> context.spawn(
+                            Topic.create(TableChanged.class, "table-" + id), "table-" + id + "-" + (++spawned)));
+        }
+
+        private void dropTopicIfUnused(String tableId) {
+            boolean listened =
+                    listeners.values().stream().anyMatch(l -> l.tableId().equals(tableId));
+            if (!listened && !running.contains(tableId)) {
+                ActorRef<Topic.Command<TableChanged>> topic = topics.remove(tableId);
+                if (topic != null) {
+                    context.stop(topic);
+                }
+            }
+        }
+    }
 }

@@ -18,21 +18,21 @@ import java.util.List;
  */
 public final class CoreJsonModule extends SimpleModule {
 
-  /**
-   * Every sealed type a stored or transmitted value holds: each is written with its "type" property. A value
-   * that holds a new sealed type needs it here ({@code StoredNamesTest} finds them all).
-   */
-  static final List<Class<?>> SEALED_ROOTS = List.of(Event.class, Command.class, Rejection.class, BuyInSize.class,
-      MissingChips.class, Party.class);
+    /**
+     * Every sealed type a stored or transmitted value holds: each is written with its "type" property. A value
+     * that holds a new sealed type needs it here ({@code StoredNamesTest} finds them all).
+     */
+    static final List<Class<?>> SEALED_ROOTS =
+            List.of(Event.class, Command.class, Rejection.class, BuyInSize.class, MissingChips.class, Party.class);
 
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-  private interface TypedByName {}
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    private interface TypedByName {}
 
-  public CoreJsonModule() {
-    super("bullion-core");
-    for (Class<?> root : SEALED_ROOTS) {
-      setMixInAnnotation(root, TypedByName.class);
+    public CoreJsonModule() {
+        super("bullion-core");
+        for (Class<?> root : SEALED_ROOTS) {
+            setMixInAnnotation(root, TypedByName.class);
+        }
+        StoredNames.CORE_TYPES.forEach((type, name) -> registerSubtypes(new NamedType(type, name)));
     }
-    StoredNames.CORE_TYPES.forEach((type, name) -> registerSubtypes(new NamedType(type, name)));
-  }
 }

@@ -17,45 +17,45 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  */
 public final class LegacyJacksonJsonReader extends SerializerWithStringManifest {
 
-  public static final int IDENTIFIER = 31;
-  /** The binding that serializes messages between nodes: Pekko's JSON serializer under a name of our own. */
-  static final String MESSAGES = "bullion-messages";
+    public static final int IDENTIFIER = 31;
+    /** The binding that serializes messages between nodes: Pekko's JSON serializer under a name of our own. */
+    static final String MESSAGES = "bullion-messages";
 
-  private final ExtendedActorSystem system;
+    private final ExtendedActorSystem system;
 
-  public LegacyJacksonJsonReader(ExtendedActorSystem system) {
-    this.system = system;
-  }
-
-  @Override
-  public int identifier() {
-    return IDENTIFIER;
-  }
-
-  @Override
-  public String manifest(Object value) {
-    return messages().manifest(value);
-  }
-
-  @Override
-  public byte[] toBinary(Object value) {
-    return messages().toBinary(value);
-  }
-
-  @Override
-  public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    String name = StoredNames.LEGACY_MANIFESTS.get(manifest);
-    if (name != null) {
-      return StoredJson.read(new StoredShapes.Version(name, 1), bytes);
+    public LegacyJacksonJsonReader(ExtendedActorSystem system) {
+        this.system = system;
     }
-    return messages().fromBinary(bytes, manifest);
-  }
 
-  /** Looked up on use: serializers are built while the serialization extension itself is being built. */
-  private SerializerWithStringManifest messages() {
-    Serialization serialization = SerializationExtension.get(system);
-    int id = system.settings().config().getInt("pekko.actor.serialization-identifiers." + MESSAGES);
-    Serializer serializer = serialization.serializerByIdentity().apply(id);
-    return (SerializerWithStringManifest) serializer;
-  }
+    @Override
+    public int identifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public String manifest(Object value) {
+        return messages().manifest(value);
+    }
+
+    @Override
+    public byte[] toBinary(Object value) {
+        return messages().toBinary(value);
+    }
+
+    @Override
+    public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+        String name = StoredNames.LEGACY_MANIFESTS.get(manifest);
+        if (name != null) {
+            return StoredJson.read(new StoredShapes.Version(name, 1), bytes);
+        }
+        return messages().fromBinary(bytes, manifest);
+    }
+
+    /** Looked up on use: serializers are built while the serialization extension itself is being built. */
+    private SerializerWithStringManifest messages() {
+        Serialization serialization = SerializationExtension.get(system);
+        int id = system.settings().config().getInt("pekko.actor.serialization-identifiers." + MESSAGES);
+        Serializer serializer = serialization.serializerByIdentity().apply(id);
+        return (SerializerWithStringManifest) serializer;
+    }
 }

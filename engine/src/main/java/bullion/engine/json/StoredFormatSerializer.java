@@ -9,35 +9,35 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  */
 public final class StoredFormatSerializer extends SerializerWithStringManifest {
 
-  /** Stored in every row beside the manifest, so as much a contract as the names: never change it. */
-  public static final int IDENTIFIER = 7301;
+    /** Stored in every row beside the manifest, so as much a contract as the names: never change it. */
+    public static final int IDENTIFIER = 7301;
 
-  @Override
-  public int identifier() {
-    return IDENTIFIER;
-  }
-
-  @Override
-  public String manifest(Object value) {
-    String name = StoredNames.MANIFESTS.get(value.getClass());
-    if (name == null) {
-      throw new IllegalArgumentException(value.getClass() + " has no stored name in StoredNames.MANIFESTS");
+    @Override
+    public int identifier() {
+        return IDENTIFIER;
     }
-    return StoredShapes.manifest(name);
-  }
 
-  @Override
-  public byte[] toBinary(Object value) {
-    manifest(value);
-    return StoredJson.write(value);
-  }
-
-  @Override
-  public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    StoredShapes.Version version = StoredShapes.parse(manifest);
-    if (StoredNames.classOf(version.name()).isEmpty()) {
-      throw new NotSerializableException("unknown stored manifest " + manifest);
+    @Override
+    public String manifest(Object value) {
+        String name = StoredNames.MANIFESTS.get(value.getClass());
+        if (name == null) {
+            throw new IllegalArgumentException(value.getClass() + " has no stored name in StoredNames.MANIFESTS");
+        }
+        return StoredShapes.manifest(name);
     }
-    return StoredJson.read(version, bytes);
-  }
+
+    @Override
+    public byte[] toBinary(Object value) {
+        manifest(value);
+        return StoredJson.write(value);
+    }
+
+    @Override
+    public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+        StoredShapes.Version version = StoredShapes.parse(manifest);
+        if (StoredNames.classOf(version.name()).isEmpty()) {
+            throw new NotSerializableException("unknown stored manifest " + manifest);
+        }
+        return StoredJson.read(version, bytes);
+    }
 }

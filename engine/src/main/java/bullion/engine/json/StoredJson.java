@@ -31,86 +31,86 @@ import java.util.zip.GZIPInputStream;
  */
 public final class StoredJson {
 
-  private StoredJson() {}
+    private StoredJson() {}
 
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new Jdk8Module())
-      .addModule(new JavaTimeModule())
-      .addModule(new CoreJsonModule())
-      .addModule(new SimpleModule("bullion-stored-shapes")
-          .addSerializer(RecentRequests.class, new RecentRequestsAsList())
-          .addDeserializer(RecentRequests.class, new RecentRequestsFromList()))
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      // a map (pay handles) in key order, not the JVM's hash order, so the same value is the same bytes every run
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .addModule(new CoreJsonModule())
+            .addModule(new SimpleModule("bullion-stored-shapes")
+                    .addSerializer(RecentRequests.class, new RecentRequestsAsList())
+                    .addDeserializer(RecentRequests.class, new RecentRequestsFromList()))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // a map (pay handles) in key order, not the JVM's hash order, so the same value is the same bytes every run
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-  /**
-   * The same JSON with every object's keys sorted and decimals kept exact: text that hashes the same forever. An
-   * empty Optional or null is left out, so adding an optional field to a command leaves the fingerprints of the
-   * requests that do not use it as they were.
-   */
-  private static final ObjectMapper CANONICAL = MAPPER.copy()
-      .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    /**
+     * The same JSON with every object's keys sorted and decimals kept exact: text that hashes the same forever. An
+     * empty Optional or null is left out, so adding an optional field to a command leaves the fingerprints of the
+     * requests that do not use it as they were.
+     */
+    private static final ObjectMapper CANONICAL = MAPPER.copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-  static byte[] write(Object value) {
-    try {
-      return MAPPER.writeValueAsBytes(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Reads a row of the given manifest name and shape version, upcasting it to the current shape. */
-  static Object read(StoredShapes.Version version, byte[] bytes) {
-    Class<?> type = StoredNames.classOf(version.name())
-        .orElseThrow(() -> new IllegalArgumentException("no stored type is named " + version.name()));
-    try (InputStream in = maybeGunzip(bytes)) {
-      ObjectNode json = (ObjectNode) MAPPER.readTree(in);
-      return MAPPER.treeToValue(StoredShapes.upcast(version, json), type);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + version, e);
+    /** Reads a row of the given manifest name and shape version, upcasting it to the current shape. */
+    static Object read(StoredShapes.Version version, byte[] bytes) {
+        Class<?> type = StoredNames.classOf(version.name())
+                .orElseThrow(() -> new IllegalArgumentException("no stored type is named " + version.name()));
+        try (InputStream in = maybeGunzip(bytes)) {
+            ObjectNode json = (ObjectNode) MAPPER.readTree(in);
+            return MAPPER.treeToValue(StoredShapes.upcast(version, json), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + version, e);
+        }
     }
-  }
 
-  /** {@code value} as {@code asType} in canonical JSON: its stored names, its fields, keys sorted, no whitespace. */
-  static String canonical(Object value, Class<?> asType) {
-    try {
-      Object plain = CANONICAL.readValue(CANONICAL.writerFor(asType).writeValueAsBytes(value), Object.class);
-      return CANONICAL.writeValueAsString(plain);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** {@code value} as {@code asType} in canonical JSON: its stored names, its fields, keys sorted, no whitespace. */
+    static String canonical(Object value, Class<?> asType) {
+        try {
+            Object plain = CANONICAL.readValue(CANONICAL.writerFor(asType).writeValueAsBytes(value), Object.class);
+            return CANONICAL.writeValueAsString(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Pekko's jackson-json serializer gzipped payloads over 32 KiB; a JSON text never starts with gzip's magic. */
-  private static InputStream maybeGunzip(byte[] bytes) throws IOException {
-    InputStream in = new ByteArrayInputStream(bytes);
-    return bytes.length > 1 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b ? new GZIPInputStream(in) : in;
-  }
-
-  /** table-state 2 keeps the recent requests as a plain list (see the upcaster in {@link StoredShapes}). */
-  private static final class RecentRequestsAsList extends JsonSerializer<RecentRequests> {
-    @Override
-    public void serialize(RecentRequests value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      provider.defaultSerializeValue(value.seen(), gen);
+    /** Pekko's jackson-json serializer gzipped payloads over 32 KiB; a JSON text never starts with gzip's magic. */
+    private static InputStream maybeGunzip(byte[] bytes) throws IOException {
+        InputStream in = new ByteArrayInputStream(bytes);
+        return bytes.length > 1 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b ? new GZIPInputStream(in) : in;
     }
-  }
 
-  private static final class RecentRequestsFromList extends JsonDeserializer<RecentRequests> {
-    @Override
-    public RecentRequests deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      List<RecentRequests.Seen> seen = ctxt.readValue(p,
-          ctxt.getTypeFactory().constructCollectionType(List.class, RecentRequests.Seen.class));
-      return new RecentRequests(seen);
+    /** table-state 2 keeps the recent requests as a plain list (see the upcaster in {@link StoredShapes}). */
+    private static final class RecentRequestsAsList extends JsonSerializer<RecentRequests> {
+        @Override
+        public void serialize(RecentRequests value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(value.seen(), gen);
+        }
     }
-  }
+
+    private static final class RecentRequestsFromList extends JsonDeserializer<RecentRequests> {
+        @Override
+        public RecentRequests deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            List<RecentRequests.Seen> seen = ctxt.readValue(
+                    p, ctxt.getTypeFactory().constructCollectionType(List.class, RecentRequests.Seen.class));
+            return new RecentRequests(seen);
+        }
+    }
 }

@@ -21,101 +21,100 @@ import java.util.Optional;
  */
 public final class StoredNames {
 
-  private StoredNames() {}
+    private StoredNames() {}
 
-  /**
-   * The {@code "type"} property of the core's sealed values (the roots in {@code CoreJsonModule}). Those of the
-   * first release are its simple class names, which journals already hold ("BoughtIn", …); a new entry may be
-   * anything unique within its root.
-   */
-  public static final Map<Class<?>, String> CORE_TYPES = Map.ofEntries(
-      entry(Event.TableOpened.class, "TableOpened"),
-      entry(Event.PlayerJoined.class, "PlayerJoined"),
-      entry(Event.BoughtIn.class, "BoughtIn"),
-      entry(Event.CashedOut.class, "CashedOut"),
-      entry(Event.EntryVoided.class, "EntryVoided"),
-      entry(Event.TableClosed.class, "TableClosed"),
-      entry(Event.TableReopened.class, "TableReopened"),
-      entry(Event.BoughtChips.class, "BoughtChips"),
-      entry(Event.PlayerRenamed.class, "PlayerRenamed"),
-      entry(Event.PayHandlesSet.class, "PayHandlesSet"),
-      entry(Event.PaymentMarked.class, "PaymentMarked"),
-      entry(Event.PaymentUnmarked.class, "PaymentUnmarked"),
+    /**
+     * The {@code "type"} property of the core's sealed values (the roots in {@code CoreJsonModule}). Those of the
+     * first release are its simple class names, which journals already hold ("BoughtIn", …); a new entry may be
+     * anything unique within its root.
+     */
+    public static final Map<Class<?>, String> CORE_TYPES = Map.ofEntries(
+            entry(Event.TableOpened.class, "TableOpened"),
+            entry(Event.PlayerJoined.class, "PlayerJoined"),
+            entry(Event.BoughtIn.class, "BoughtIn"),
+            entry(Event.CashedOut.class, "CashedOut"),
+            entry(Event.EntryVoided.class, "EntryVoided"),
+            entry(Event.TableClosed.class, "TableClosed"),
+            entry(Event.TableReopened.class, "TableReopened"),
+            entry(Event.BoughtChips.class, "BoughtChips"),
+            entry(Event.PlayerRenamed.class, "PlayerRenamed"),
+            entry(Event.PayHandlesSet.class, "PayHandlesSet"),
+            entry(Event.PaymentMarked.class, "PaymentMarked"),
+            entry(Event.PaymentUnmarked.class, "PaymentUnmarked"),
+            entry(Command.OpenTable.class, "OpenTable"),
+            entry(Command.AddPlayer.class, "AddPlayer"),
+            entry(Command.BuyIn.class, "BuyIn"),
+            entry(Command.CashOut.class, "CashOut"),
+            entry(Command.VoidEntry.class, "VoidEntry"),
+            entry(Command.CloseTable.class, "CloseTable"),
+            entry(Command.ReopenTable.class, "ReopenTable"),
+            entry(Command.RenamePlayer.class, "RenamePlayer"),
+            entry(Command.SetPayHandles.class, "SetPayHandles"),
+            entry(Command.MarkPaid.class, "MarkPaid"),
+            entry(Command.UnmarkPaid.class, "UnmarkPaid"),
+            entry(Rejection.InvalidTableName.class, "InvalidTableName"),
+            entry(Rejection.UnknownCurrency.class, "UnknownCurrency"),
+            entry(Rejection.BuyInNotPositive.class, "BuyInNotPositive"),
+            entry(Rejection.BuyInTooPrecise.class, "BuyInTooPrecise"),
+            entry(Rejection.BuyInTooLarge.class, "BuyInTooLarge"),
+            entry(Rejection.ChipsPerBuyInOutOfRange.class, "ChipsPerBuyInOutOfRange"),
+            entry(Rejection.TableAlreadyOpen.class, "TableAlreadyOpen"),
+            entry(Rejection.TableNotOpen.class, "TableNotOpen"),
+            entry(Rejection.InvalidPlayerName.class, "InvalidPlayerName"),
+            entry(Rejection.DuplicatePlayerName.class, "DuplicatePlayerName"),
+            entry(Rejection.UnknownPlayer.class, "UnknownPlayer"),
+            entry(Rejection.BuyInCountOutOfRange.class, "BuyInCountOutOfRange"),
+            entry(Rejection.TableLimitReached.class, "TableLimitReached"),
+            entry(Rejection.NegativeCashOut.class, "NegativeCashOut"),
+            entry(Rejection.NotEnoughChipsOnTable.class, "NotEnoughChipsOnTable"),
+            entry(Rejection.UnknownEntry.class, "UnknownEntry"),
+            entry(Rejection.EntryAlreadyVoided.class, "EntryAlreadyVoided"),
+            entry(Rejection.VoidWouldLeaveTooFewChips.class, "VoidWouldLeaveTooFewChips"),
+            entry(Rejection.ReasonTooLong.class, "ReasonTooLong"),
+            entry(Rejection.ReasonHasControlCharacters.class, "ReasonHasControlCharacters"),
+            entry(Rejection.TableClosed.class, "TableClosed"),
+            entry(Rejection.TableAlreadyClosed.class, "TableAlreadyClosed"),
+            entry(Rejection.TableNotClosed.class, "TableNotClosed"),
+            entry(Rejection.ChipCountOutOfRange.class, "ChipCountOutOfRange"),
+            entry(Rejection.ChipBuyInNotWholeMinorUnits.class, "ChipBuyInNotWholeMinorUnits"),
+            entry(Rejection.MissingChipsUnaccounted.class, "MissingChipsUnaccounted"),
+            entry(Rejection.InvalidPayHandle.class, "InvalidPayHandle"),
+            entry(Rejection.PaymentsNotFrozen.class, "PaymentsNotFrozen"),
+            entry(Rejection.UnknownPayment.class, "UnknownPayment"),
+            entry(Rejection.PaymentAlreadyMarked.class, "PaymentAlreadyMarked"),
+            entry(Rejection.PaymentNotMarked.class, "PaymentNotMarked"),
+            entry(Rejection.PaymentsMarkedPaid.class, "PaymentsMarkedPaid"),
+            entry(BuyInSize.Count.class, "Count"),
+            entry(BuyInSize.Chips.class, "Chips"),
+            entry(MissingChips.CashedOutBy.class, "CashedOutBy"),
+            entry(MissingChips.SharedBack.class, "SharedBack"),
+            entry(Party.Bank.class, "Bank"),
+            entry(Party.Player.class, "Player"));
 
-      entry(Command.OpenTable.class, "OpenTable"),
-      entry(Command.AddPlayer.class, "AddPlayer"),
-      entry(Command.BuyIn.class, "BuyIn"),
-      entry(Command.CashOut.class, "CashOut"),
-      entry(Command.VoidEntry.class, "VoidEntry"),
-      entry(Command.CloseTable.class, "CloseTable"),
-      entry(Command.ReopenTable.class, "ReopenTable"),
-      entry(Command.RenamePlayer.class, "RenamePlayer"),
-      entry(Command.SetPayHandles.class, "SetPayHandles"),
-      entry(Command.MarkPaid.class, "MarkPaid"),
-      entry(Command.UnmarkPaid.class, "UnmarkPaid"),
+    /**
+     * The Pekko manifest of each value the journal and the snapshot store hold. The shape a manifest names may
+     * evolve: {@link StoredShapes} keeps the current version of each and the upcasters that read older ones.
+     */
+    public static final Map<Class<?>, String> MANIFESTS = Map.of(
+            StoredEvent.TableCreated.class, "table-created",
+            StoredEvent.Recorded.class, "recorded",
+            TableState.class, "table-state");
 
-      entry(Rejection.InvalidTableName.class, "InvalidTableName"),
-      entry(Rejection.UnknownCurrency.class, "UnknownCurrency"),
-      entry(Rejection.BuyInNotPositive.class, "BuyInNotPositive"),
-      entry(Rejection.BuyInTooPrecise.class, "BuyInTooPrecise"),
-      entry(Rejection.BuyInTooLarge.class, "BuyInTooLarge"),
-      entry(Rejection.ChipsPerBuyInOutOfRange.class, "ChipsPerBuyInOutOfRange"),
-      entry(Rejection.TableAlreadyOpen.class, "TableAlreadyOpen"),
-      entry(Rejection.TableNotOpen.class, "TableNotOpen"),
-      entry(Rejection.InvalidPlayerName.class, "InvalidPlayerName"),
-      entry(Rejection.DuplicatePlayerName.class, "DuplicatePlayerName"),
-      entry(Rejection.UnknownPlayer.class, "UnknownPlayer"),
-      entry(Rejection.BuyInCountOutOfRange.class, "BuyInCountOutOfRange"),
-      entry(Rejection.TableLimitReached.class, "TableLimitReached"),
-      entry(Rejection.NegativeCashOut.class, "NegativeCashOut"),
-      entry(Rejection.NotEnoughChipsOnTable.class, "NotEnoughChipsOnTable"),
-      entry(Rejection.UnknownEntry.class, "UnknownEntry"),
-      entry(Rejection.EntryAlreadyVoided.class, "EntryAlreadyVoided"),
-      entry(Rejection.VoidWouldLeaveTooFewChips.class, "VoidWouldLeaveTooFewChips"),
-      entry(Rejection.ReasonTooLong.class, "ReasonTooLong"),
-      entry(Rejection.ReasonHasControlCharacters.class, "ReasonHasControlCharacters"),
-      entry(Rejection.TableClosed.class, "TableClosed"),
-      entry(Rejection.TableAlreadyClosed.class, "TableAlreadyClosed"),
-      entry(Rejection.TableNotClosed.class, "TableNotClosed"),
-      entry(Rejection.ChipCountOutOfRange.class, "ChipCountOutOfRange"),
-      entry(Rejection.ChipBuyInNotWholeMinorUnits.class, "ChipBuyInNotWholeMinorUnits"),
-      entry(Rejection.MissingChipsUnaccounted.class, "MissingChipsUnaccounted"),
-      entry(Rejection.InvalidPayHandle.class, "InvalidPayHandle"),
-      entry(Rejection.PaymentsNotFrozen.class, "PaymentsNotFrozen"),
-      entry(Rejection.UnknownPayment.class, "UnknownPayment"),
-      entry(Rejection.PaymentAlreadyMarked.class, "PaymentAlreadyMarked"),
-      entry(Rejection.PaymentNotMarked.class, "PaymentNotMarked"),
-      entry(Rejection.PaymentsMarkedPaid.class, "PaymentsMarkedPaid"),
+    /**
+     * Manifests of the rows written before this table existed, by Pekko's jackson-json serializer (identifier 31),
+     * which named a row by the Java class name of the day. Frozen: those rows are read through these strings no
+     * matter what the classes are called now. Every one of them is version 1 of its shape.
+     */
+    public static final Map<String, String> LEGACY_MANIFESTS = Map.of(
+            "bullion.engine.entity.StoredEvent$TableCreated", "table-created",
+            "bullion.engine.entity.StoredEvent$Recorded", "recorded",
+            "bullion.engine.entity.TableState", "table-state");
 
-      entry(BuyInSize.Count.class, "Count"),
-      entry(BuyInSize.Chips.class, "Chips"),
-      entry(MissingChips.CashedOutBy.class, "CashedOutBy"),
-      entry(MissingChips.SharedBack.class, "SharedBack"),
-      entry(Party.Bank.class, "Bank"),
-      entry(Party.Player.class, "Player"));
-
-  /**
-   * The Pekko manifest of each value the journal and the snapshot store hold. The shape a manifest names may
-   * evolve: {@link StoredShapes} keeps the current version of each and the upcasters that read older ones.
-   */
-  public static final Map<Class<?>, String> MANIFESTS = Map.of(
-      StoredEvent.TableCreated.class, "table-created",
-      StoredEvent.Recorded.class, "recorded",
-      TableState.class, "table-state");
-
-  /**
-   * Manifests of the rows written before this table existed, by Pekko's jackson-json serializer (identifier 31),
-   * which named a row by the Java class name of the day. Frozen: those rows are read through these strings no
-   * matter what the classes are called now. Every one of them is version 1 of its shape.
-   */
-  public static final Map<String, String> LEGACY_MANIFESTS = Map.of(
-      "bullion.engine.entity.StoredEvent$TableCreated", "table-created",
-      "bullion.engine.entity.StoredEvent$Recorded", "recorded",
-      "bullion.engine.entity.TableState", "table-state");
-
-  /** The class a manifest name stands for, if any. */
-  static Optional<Class<?>> classOf(String manifestName) {
-    return MANIFESTS.entrySet().stream().filter(e -> e.getValue().equals(manifestName)).<Class<?>>map(Map.Entry::getKey)
-        .findFirst();
-  }
+    /** The class a manifest name stands for, if any. */
+    static Optional<Class<?>> classOf(String manifestName) {
+        return MANIFESTS.entrySet().stream()
+                .filter(e -> e.getValue().equals(manifestName))
+                .<Class<?>>map(Map.Entry::getKey)
+                .findFirst();
+    }
 }

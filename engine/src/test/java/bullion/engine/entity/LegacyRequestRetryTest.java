@@ -23,45 +23,54 @@ import org.junit.jupiter.api.Test;
  */
 class LegacyRequestRetryTest {
 
-  private static final ActorTestKit KIT = ActorTestKit.create(LocalTestConfig.withInMemoryJournal());
-  private static final String TOKEN = "the-manage-token";
-  /** SHA-256 of "AddPlayer[name=Ari]", as the first release stored it. */
-  private static final String LEGACY_FINGERPRINT = "f0ed62ebb4690d87db2da924948eb62b";
+    private static final ActorTestKit KIT = ActorTestKit.create(LocalTestConfig.withInMemoryJournal());
+    private static final String TOKEN = "the-manage-token";
+    /** SHA-256 of "AddPlayer[name=Ari]", as the first release stored it. */
+    private static final String LEGACY_FINGERPRINT = "f0ed62ebb4690d87db2da924948eb62b";
 
-  @AfterAll
-  static void stop() {
-    KIT.shutdownTestKit();
-  }
+    @AfterAll
+    static void stop() {
+        KIT.shutdownTestKit();
+    }
 
-  private static EventSourcedBehaviorTestKit<TableMessage, StoredEvent, TableState> tableJournaledByTheFirstRelease() {
-    var table = EventSourcedBehaviorTestKit.<TableMessage, StoredEvent, TableState>create(KIT.system(),
-        TableEntity.create("table-1", new TableEntity.Settings(100, Duration.ofMillis(10), Duration.ofMillis(100)),
-            CommandDecider::decide, Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC),
-            KIT.<TableTopics.Message>createTestProbe().ref(),
-            KIT.<org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.ShardCommand>createTestProbe().ref()));
-    table.initialize(
-        new StoredEvent.TableCreated(new Event.TableOpened("Friday", "USD", 2000, 100), ManageToken.hash(TOKEN)),
-        new StoredEvent.Recorded(new Event.PlayerJoined(1, "Ari"),
-            Optional.of(new StoredEvent.RequestRef("req-1", LEGACY_FINGERPRINT))));
-    return table;
-  }
+    private static EventSourcedBehaviorTestKit<TableMessage, StoredEvent, TableState>
+            tableJournaledByTheFirstRelease() {
+        var table = EventSourcedBehaviorTestKit.<TableMessage, StoredEvent, TableState>create(
+                KIT.system(),
+                TableEntity.create(
+                        "table-1",
+                        new TableEntity.Settings(100, Duration.ofMillis(10), Duration.ofMillis(100)),
+                        CommandDecider::decide,
+                        Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC),
+                        KIT.<TableTopics.Message>createTestProbe().ref(),
+                        KIT.<org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.ShardCommand>
+                                        createTestProbe()
+                                .ref()));
+        table.initialize(
+                new StoredEvent.TableCreated(
+                        new Event.TableOpened("Friday", "USD", 2000, 100), ManageToken.hash(TOKEN)),
+                new StoredEvent.Recorded(
+                        new Event.PlayerJoined(1, "Ari"),
+                        Optional.of(new StoredEvent.RequestRef("req-1", LEGACY_FINGERPRINT))));
+        return table;
+    }
 
-  @Test
-  void aRetryOfARequestJournaledWithALegacyFingerprintGetsItsFirstOutcome() {
-    var table = tableJournaledByTheFirstRelease();
-    var retry = table.<Outcome>runCommand(replyTo ->
-        new TableMessage.Change(new Command.AddPlayer("Ari"), TOKEN, Optional.of("req-1"), replyTo));
-    assertThat(retry.events()).isEmpty();
-    assertThat(retry.reply()).isInstanceOf(Outcome.Done.class);
-    assertThat(((Outcome.Done) retry.reply()).events()).containsExactly(new Event.PlayerJoined(1, "Ari"));
-  }
+    @Test
+    void aRetryOfARequestJournaledWithALegacyFingerprintGetsItsFirstOutcome() {
+        var table = tableJournaledByTheFirstRelease();
+        var retry = table.<Outcome>runCommand(
+                replyTo -> new TableMessage.Change(new Command.AddPlayer("Ari"), TOKEN, Optional.of("req-1"), replyTo));
+        assertThat(retry.events()).isEmpty();
+        assertThat(retry.reply()).isInstanceOf(Outcome.Done.class);
+        assertThat(((Outcome.Done) retry.reply()).events()).containsExactly(new Event.PlayerJoined(1, "Ari"));
+    }
 
-  @Test
-  void theSameLegacyRequestIdWithAnotherCommandIsStillAReusedId() {
-    var table = tableJournaledByTheFirstRelease();
-    var reused = table.<Outcome>runCommand(replyTo ->
-        new TableMessage.Change(new Command.AddPlayer("Bo"), TOKEN, Optional.of("req-1"), replyTo));
-    assertThat(reused.events()).isEmpty();
-    assertThat(reused.reply()).isEqualTo(new Outcome.RequestIdReused("req-1"));
-  }
+    @Test
+    void theSameLegacyRequestIdWithAnotherCommandIsStillAReusedId() {
+        var table = tableJournaledByTheFirstRelease();
+        var reused = table.<Outcome>runCommand(
+                replyTo -> new TableMessage.Change(new Command.AddPlayer("Bo"), TOKEN, Optional.of("req-1"), replyTo));
+        assertThat(reused.events()).isEmpty();
+        assertThat(reused.reply()).isEqualTo(new Outcome.RequestIdReused("req-1"));
+    }
 }

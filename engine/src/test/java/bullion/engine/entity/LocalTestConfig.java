@@ -7,11 +7,11 @@ import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 /** Bullion's Pekko settings on a local (non-cluster) actor system with the in-memory test journal. */
 final class LocalTestConfig {
 
-  private LocalTestConfig() {}
+    private LocalTestConfig() {}
 
-  static Config withInMemoryJournal() {
-    return ConfigFactory.load(EventSourcedBehaviorTestKit.config()
-        .withFallback(ConfigFactory.parseString("pekko.actor.provider = local"))
-        .withFallback(ConfigFactory.parseResources("bullion-engine.conf")));
-  }
+    static Config withInMemoryJournal() {
+        return ConfigFactory.load(EventSourcedBehaviorTestKit.config()
+                .withFallback(ConfigFactory.parseString("pekko.actor.provider = local"))
+                .withFallback(ConfigFactory.parseResources("bullion-engine.conf")));
+    }
 }

@@ -28,111 +28,123 @@ import org.junit.jupiter.api.Test;
  */
 class StoredNamesTest {
 
-  /**
-   * The enums a stored value holds, stored by constant name: renaming or dropping a constant would make every row
-   * that holds it unreadable, so each constant is written out here. A new constant needs a line too.
-   */
-  private static final Map<Class<?>, List<String>> STORED_ENUMS = Map.of(
-      Paid.class, List.of("CASH", "CREDIT"),
-      PayApp.class, List.of("VENMO", "PAYPAL", "CASH_APP", "REVOLUT", "MONZO"),
-      Entry.Kind.class, List.of("BUY_IN", "CASH_OUT"),
-      Entry.Unit.class, List.of("BUY_INS", "CHIPS"),
-      Milestone.Kind.class, List.of("CLOSED", "REOPENED", "PAYMENT_MARKED", "PAYMENT_UNMARKED"));
+    /**
+     * The enums a stored value holds, stored by constant name: renaming or dropping a constant would make every row
+     * that holds it unreadable, so each constant is written out here. A new constant needs a line too.
+     */
+    private static final Map<Class<?>, List<String>> STORED_ENUMS = Map.of(
+            Paid.class, List.of("CASH", "CREDIT"),
+            PayApp.class, List.of("VENMO", "PAYPAL", "CASH_APP", "REVOLUT", "MONZO"),
+            Entry.Kind.class, List.of("BUY_IN", "CASH_OUT"),
+            Entry.Unit.class, List.of("BUY_INS", "CHIPS"),
+            Milestone.Kind.class, List.of("CLOSED", "REOPENED", "PAYMENT_MARKED", "PAYMENT_UNMARKED"));
 
-  @Test
-  void everyCoreRecordHasExactlyOneTypeNameUniqueWithinItsRoot() {
-    List<Class<?>> all = new ArrayList<>();
-    for (Class<?> root : CoreJsonModule.SEALED_ROOTS) {
-      List<Class<?>> records = leaves(root);
-      assertThat(StoredNames.CORE_TYPES).as(root.getSimpleName()).containsKeys(records.toArray(Class<?>[]::new));
-      List<String> names = records.stream().map(StoredNames.CORE_TYPES::get).toList();
-      assertThat(new HashSet<>(names)).as("names under " + root.getSimpleName()).hasSameSizeAs(names);
-      all.addAll(records);
+    @Test
+    void everyCoreRecordHasExactlyOneTypeNameUniqueWithinItsRoot() {
+        List<Class<?>> all = new ArrayList<>();
+        for (Class<?> root : CoreJsonModule.SEALED_ROOTS) {
+            List<Class<?>> records = leaves(root);
+            assertThat(StoredNames.CORE_TYPES).as(root.getSimpleName()).containsKeys(records.toArray(Class<?>[]::new));
+            List<String> names =
+                    records.stream().map(StoredNames.CORE_TYPES::get).toList();
+            assertThat(new HashSet<>(names))
+                    .as("names under " + root.getSimpleName())
+                    .hasSameSizeAs(names);
+            all.addAll(records);
+        }
+        assertThat(StoredNames.CORE_TYPES.keySet())
+                .as("no name for a type that is gone")
+                .containsExactlyInAnyOrderElementsOf(all);
     }
-    assertThat(StoredNames.CORE_TYPES.keySet()).as("no name for a type that is gone").containsExactlyInAnyOrderElementsOf(all);
-  }
 
-  @Test
-  void everyStoredEventAndTheSnapshotHaveOneManifestAndManifestsAreUnique() {
-    List<Class<?>> stored = new ArrayList<>(leaves(StoredEvent.class));
-    stored.add(TableState.class);
-    assertThat(StoredNames.MANIFESTS.keySet()).containsExactlyInAnyOrderElementsOf(stored);
-    assertThat(new HashSet<>(StoredNames.MANIFESTS.values())).hasSameSizeAs(StoredNames.MANIFESTS.values());
-    assertThat(StoredNames.MANIFESTS.values()).allMatch(m -> !m.contains(".") && !m.contains("#"));
-  }
+    @Test
+    void everyStoredEventAndTheSnapshotHaveOneManifestAndManifestsAreUnique() {
+        List<Class<?>> stored = new ArrayList<>(leaves(StoredEvent.class));
+        stored.add(TableState.class);
+        assertThat(StoredNames.MANIFESTS.keySet()).containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(new HashSet<>(StoredNames.MANIFESTS.values())).hasSameSizeAs(StoredNames.MANIFESTS.values());
+        assertThat(StoredNames.MANIFESTS.values()).allMatch(m -> !m.contains(".") && !m.contains("#"));
+    }
 
-  @Test
-  void theLegacyManifestsAreFrozenAndLeadToCurrentNames() {
-    assertThat(StoredNames.LEGACY_MANIFESTS).isEqualTo(Map.of(
-        "bullion.engine.entity.StoredEvent$TableCreated", "table-created",
-        "bullion.engine.entity.StoredEvent$Recorded", "recorded",
-        "bullion.engine.entity.TableState", "table-state"));
-    assertThat(StoredNames.MANIFESTS.values()).containsAll(StoredNames.LEGACY_MANIFESTS.values());
-  }
+    @Test
+    void theLegacyManifestsAreFrozenAndLeadToCurrentNames() {
+        assertThat(StoredNames.LEGACY_MANIFESTS)
+                .isEqualTo(Map.of(
+                        "bullion.engine.entity.StoredEvent$TableCreated", "table-created",
+                        "bullion.engine.entity.StoredEvent$Recorded", "recorded",
+                        "bullion.engine.entity.TableState", "table-state"));
+        assertThat(StoredNames.MANIFESTS.values()).containsAll(StoredNames.LEGACY_MANIFESTS.values());
+    }
 
-  @Test
-  void everySealedTypeAStoredValueOrACommandHoldsIsARootWithNames() {
-    Set<Class<?>> sealed = new LinkedHashSet<>();
-    for (Class<?> start : List.of(StoredEvent.class, TableState.class, Command.class, Rejection.class)) {
-      reachable(start, new HashSet<>(), sealed, new HashSet<>());
+    @Test
+    void everySealedTypeAStoredValueOrACommandHoldsIsARootWithNames() {
+        Set<Class<?>> sealed = new LinkedHashSet<>();
+        for (Class<?> start : List.of(StoredEvent.class, TableState.class, Command.class, Rejection.class)) {
+            reachable(start, new HashSet<>(), sealed, new HashSet<>());
+        }
+        List<Class<?>> notThroughARoot = sealed.stream()
+                .filter(type -> CoreJsonModule.SEALED_ROOTS.stream().noneMatch(root -> root.isAssignableFrom(type)))
+                .filter(type -> type != StoredEvent.class)
+                .toList();
+        assertThat(notThroughARoot)
+                .as("sealed types that CoreJsonModule does not write with a \"type\"")
+                .isEmpty();
     }
-    List<Class<?>> notThroughARoot = sealed.stream()
-        .filter(type -> CoreJsonModule.SEALED_ROOTS.stream().noneMatch(root -> root.isAssignableFrom(type)))
-        .filter(type -> type != StoredEvent.class)
-        .toList();
-    assertThat(notThroughARoot).as("sealed types that CoreJsonModule does not write with a \"type\"").isEmpty();
-  }
 
-  @Test
-  void everyStoredEnumHasItsConstantNamesPinned() {
-    Set<Class<?>> enums = new LinkedHashSet<>();
-    for (Class<?> start : List.of(StoredEvent.class, TableState.class, Command.class, Rejection.class)) {
-      reachable(start, new HashSet<>(), new HashSet<>(), enums);
+    @Test
+    void everyStoredEnumHasItsConstantNamesPinned() {
+        Set<Class<?>> enums = new LinkedHashSet<>();
+        for (Class<?> start : List.of(StoredEvent.class, TableState.class, Command.class, Rejection.class)) {
+            reachable(start, new HashSet<>(), new HashSet<>(), enums);
+        }
+        assertThat(enums)
+                .as("enums held by a stored value or a command")
+                .containsExactlyInAnyOrderElementsOf(STORED_ENUMS.keySet());
+        STORED_ENUMS.forEach((type, names) -> assertThat(
+                        Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()))
+                .as(type.getName())
+                .containsExactlyInAnyOrderElementsOf(names));
     }
-    assertThat(enums).as("enums held by a stored value or a command")
-        .containsExactlyInAnyOrderElementsOf(STORED_ENUMS.keySet());
-    STORED_ENUMS.forEach((type, names) -> assertThat(Arrays.stream(type.getEnumConstants())
-        .map(c -> ((Enum<?>) c).name())).as(type.getName()).containsExactlyInAnyOrderElementsOf(names));
-  }
 
-  /** Walks record components (and their type arguments) and sealed subtypes from {@code type}, collecting kinds. */
-  private static void reachable(Type type, Set<Class<?>> seen, Set<Class<?>> sealed, Set<Class<?>> enums) {
-    if (type instanceof ParameterizedType parameterized) {
-      reachable(parameterized.getRawType(), seen, sealed, enums);
-      for (Type argument : parameterized.getActualTypeArguments()) {
-        reachable(argument, seen, sealed, enums);
-      }
-      return;
+    /** Walks record components (and their type arguments) and sealed subtypes from {@code type}, collecting kinds. */
+    private static void reachable(Type type, Set<Class<?>> seen, Set<Class<?>> sealed, Set<Class<?>> enums) {
+        if (type instanceof ParameterizedType parameterized) {
+            reachable(parameterized.getRawType(), seen, sealed, enums);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                reachable(argument, seen, sealed, enums);
+            }
+            return;
+        }
+        if (!(type instanceof Class<?> c) || c.isPrimitive() || c.getName().startsWith("java.") || !seen.add(c)) {
+            return;
+        }
+        if (c.isEnum()) {
+            enums.add(c);
+        } else if (c.isSealed()) {
+            sealed.add(c);
+            for (Class<?> sub : c.getPermittedSubclasses()) {
+                reachable(sub, seen, sealed, enums);
+            }
+        } else if (c.isRecord()) {
+            for (RecordComponent component : c.getRecordComponents()) {
+                reachable(component.getGenericType(), seen, sealed, enums);
+            }
+        } else {
+            throw new AssertionError(
+                    c + " is held by a stored value but is neither a record, a sealed type nor an enum");
+        }
     }
-    if (!(type instanceof Class<?> c) || c.isPrimitive() || c.getName().startsWith("java.") || !seen.add(c)) {
-      return;
-    }
-    if (c.isEnum()) {
-      enums.add(c);
-    } else if (c.isSealed()) {
-      sealed.add(c);
-      for (Class<?> sub : c.getPermittedSubclasses()) {
-        reachable(sub, seen, sealed, enums);
-      }
-    } else if (c.isRecord()) {
-      for (RecordComponent component : c.getRecordComponents()) {
-        reachable(component.getGenericType(), seen, sealed, enums);
-      }
-    } else {
-      throw new AssertionError(c + " is held by a stored value but is neither a record, a sealed type nor an enum");
-    }
-  }
 
-  /** The records under a sealed type, looking through sealed sub-interfaces such as the kinds of rejection. */
-  private static List<Class<?>> leaves(Class<?> sealed) {
-    List<Class<?>> out = new ArrayList<>();
-    for (Class<?> sub : sealed.getPermittedSubclasses()) {
-      if (sub.isSealed()) {
-        out.addAll(leaves(sub));
-      } else {
-        out.add(sub);
-      }
+    /** The records under a sealed type, looking through sealed sub-interfaces such as the kinds of rejection. */
+    private static List<Class<?>> leaves(Class<?> sealed) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> sub : sealed.getPermittedSubclasses()) {
+            if (sub.isSealed()) {
+                out.addAll(leaves(sub));
+            } else {
+                out.add(sub);
+            }
+        }
+        return out;
     }
-    return out;
-  }
 }

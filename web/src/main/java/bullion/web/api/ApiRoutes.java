@@ -38,165 +38,210 @@ import java.util.regex.Pattern;
  */
 public final class ApiRoutes {
 
-  public static final String PREFIX = "/api/";
+    public static final String PREFIX = "/api/";
 
-  /** Absent optional fields are left out, not sent as null; a repeated key or trailing text is malformed JSON. */
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Absent optional fields are left out, not sent as null; a repeated key or trailing text is malformed JSON. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9._~+/-]+=*) *");
-  private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"bullion\"");
+    private static final Pattern BEARER = Pattern.compile("(?i)Bearer +([A-Za-z0-9._~+/-]+=*) *");
+    private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer realm=\"bullion\"");
 
-  /**
-   * RFC 9457 problem details. Every problem has type {@code about:blank}, so its title is the status's standard
-   * phrase and {@code detail} the specific sentence; a rejection by the core is also named in {@code rejection},
-   * so scripts can tell one 409 from another without parsing English.
-   */
-  record Problem(String type, String title, int status, String detail, String rejection) {}
+    /**
+     * RFC 9457 problem details. Every problem has type {@code about:blank}, so its title is the status's standard
+     * phrase and {@code detail} the specific sentence; a rejection by the core is also named in {@code rejection},
+     * so scripts can tell one 409 from another without parsing English.
+     */
+    record Problem(String type, String title, int status, String detail, String rejection) {}
 
-  private final TableCalls calls;
-  private final TableFeed feed;
-  private final CreatedTables created = new CreatedTables();
+    private final TableCalls calls;
+    private final TableFeed feed;
+    private final CreatedTables created = new CreatedTables();
 
-  private ApiRoutes(TableCalls calls, TableFeed feed) {
-    this.calls = calls;
-    this.feed = feed;
-  }
-
-  public static void register(RoutesConfig routes, TableCalls calls, TableFeed feed) {
-    ApiRoutes api = new ApiRoutes(calls, feed);
-    byte[] contract = contract();
-    routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(contract));
-    routes.post("/api/tables", api::create);
-    routes.get("/api/tables/{id}", ctx -> send(ctx, 200, TableJson.table(ctx.pathParam("id"), api.view(ctx))));
-    // Closing or reopening answers what happened and when, so a repeated request gets the same answer.
-    routes.post("/api/tables/{id}/close", ctx -> send(ctx, 200, TableJson.status(ctx.pathParam("id"), true,
-        only(api.change(ctx, JsonBody::closeTable), Event.TableClosed.class).at())));
-    routes.post("/api/tables/{id}/reopen", ctx -> send(ctx, 200, TableJson.status(ctx.pathParam("id"), false,
-        only(api.change(ctx, body -> new Command.ReopenTable()), Event.TableReopened.class).at())));
-    routes.get("/api/tables/{id}/events", api::events);
-    routes.post("/api/tables/{id}/players", ctx -> {
-      Event.PlayerJoined joined = only(api.change(ctx, body -> new Command.AddPlayer(body.requiredText("name"))),
-          Event.PlayerJoined.class);
-      send(ctx, 201, new TableJson.NewPlayerView(joined.playerId(), joined.name()));
-    });
-    routes.post("/api/tables/{id}/players/{playerId}/buy-ins", ctx -> send(ctx, 201, TableJson.boughtIn(
-        api.change(ctx, body -> body.buyIn(Input.playerId(ctx))))));
-    routes.post("/api/tables/{id}/players/{playerId}/cash-outs", ctx -> send(ctx, 201, TableJson.entry(only(
-        api.change(ctx, body -> new Command.CashOut(Input.playerId(ctx), body.requiredWholeNumber("chips"))),
-        Event.CashedOut.class))));
-    routes.get("/api/tables/{id}/ledger", ctx -> send(ctx, 200, TableJson.ledger(ctx.pathParam("id"), api.view(ctx))));
-    routes.post("/api/tables/{id}/entries/{seq}/void", api::voidEntry);
-    PaymentResource.register(routes, calls, api);
-  }
-
-  private void create(Context ctx) {
-    Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
-    Command.OpenTable command = JsonBody.of(ctx).openTable();
-    Tables.Opened opened = key.isEmpty() ? calls.open(command, why -> Optional.empty())
-        : created.once(ClientAddress.of(ctx), key.get(), command, () -> calls.open(command, why -> Optional.empty()));
-    String id = opened.id().value();
-    ctx.header("Location", "/api/tables/" + id);
-    ctx.header("Cache-Control", "no-store"); // the answer carries the manage token
-    // open() answers only a Done outcome.
-    send(ctx, 201, TableJson.created(id, ((Outcome.Done) opened.outcome()).table(), opened.manageToken()));
-  }
-
-  private Table view(Context ctx) {
-    return calls.view(Input.tableId(ctx), Optional.empty()).table();
-  }
-
-  /** {@code {"reason"?}}: the entry as it is now voided. */
-  private void voidEntry(Context ctx) {
-    Outcome.Done done = change(ctx, body -> new Command.VoidEntry(Input.seq(ctx), body.optionalText("reason")));
-    Event.EntryVoided voided = only(done, Event.EntryVoided.class);
-    Entry original = done.table().entry(voided.seq()).orElseThrow();
-    send(ctx, 200, TableJson.voided(original, voided, done.table().settings()));
-  }
-
-  /** Server-Sent Events: a {@code changed} event after every change. */
-  private void events(Context ctx) {
-    TableId id = Input.tableId(ctx);
-    String accept = ctx.header("Accept");
-    if (accept == null || !accept.contains("text/event-stream")) {
-      throw new HttpFailure(406, "This route is a Server-Sent Events stream: send Accept: text/event-stream.");
+    private ApiRoutes(TableCalls calls, TableFeed feed) {
+        this.calls = calls;
+        this.feed = feed;
     }
-    feed.stream(ctx, calls, id);
-  }
 
-  /**
-   * A change to an existing table, read in the order a client can fix things: the table must exist in shape
-   * (404), the token must be there (401), then the key and the body must be readable (400).
-   */
-  Outcome.Done change(Context ctx, Function<JsonBody, Command> read) {
-    TableId id = Input.tableId(ctx);
-    String token = bearerToken(ctx);
-    Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
-    Command command = read.apply(JsonBody.of(ctx));
-    return calls.change(id, token, command, key, Optional.empty());
-  }
-
-  /** The one event a command of this kind records; a repeated request's events are its first request's. */
-  static <E extends Event> E only(Outcome.Done done, Class<E> kind) {
-    List<Event> events = done.events();
-    return events.stream().filter(kind::isInstance).map(kind::cast).findFirst()
-        .orElseThrow(() -> new IllegalStateException("expected a " + kind.getSimpleName() + " among " + events));
-  }
-
-  /**
-   * The manage token from {@code Authorization: Bearer <token>} (RFC 6750). Without one a change is 401; whether
-   * it is the right one only the table knows (403 if not). The token is never logged or echoed.
-   */
-  static String bearerToken(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || header.isBlank()) {
-      throw new HttpFailure(401, "Changing a table needs its manage token: send the header Authorization: Bearer "
-          + "<manageToken>.", Optional.empty(), Optional.empty(), CHALLENGE);
+    public static void register(RoutesConfig routes, TableCalls calls, TableFeed feed) {
+        ApiRoutes api = new ApiRoutes(calls, feed);
+        byte[] contract = contract();
+        routes.get(
+                "/api/openapi.json", ctx -> ctx.contentType("application/json").result(contract));
+        routes.post("/api/tables", api::create);
+        routes.get("/api/tables/{id}", ctx -> send(ctx, 200, TableJson.table(ctx.pathParam("id"), api.view(ctx))));
+        // Closing or reopening answers what happened and when, so a repeated request gets the same answer.
+        routes.post(
+                "/api/tables/{id}/close",
+                ctx -> send(
+                        ctx,
+                        200,
+                        TableJson.status(
+                                ctx.pathParam("id"),
+                                true,
+                                only(api.change(ctx, JsonBody::closeTable), Event.TableClosed.class)
+                                        .at())));
+        routes.post(
+                "/api/tables/{id}/reopen",
+                ctx -> send(
+                        ctx,
+                        200,
+                        TableJson.status(
+                                ctx.pathParam("id"),
+                                false,
+                                only(api.change(ctx, body -> new Command.ReopenTable()), Event.TableReopened.class)
+                                        .at())));
+        routes.get("/api/tables/{id}/events", api::events);
+        routes.post("/api/tables/{id}/players", ctx -> {
+            Event.PlayerJoined joined = only(
+                    api.change(ctx, body -> new Command.AddPlayer(body.requiredText("name"))),
+                    Event.PlayerJoined.class);
+            send(ctx, 201, new TableJson.NewPlayerView(joined.playerId(), joined.name()));
+        });
+        routes.post(
+                "/api/tables/{id}/players/{playerId}/buy-ins",
+                ctx -> send(ctx, 201, TableJson.boughtIn(api.change(ctx, body -> body.buyIn(Input.playerId(ctx))))));
+        routes.post(
+                "/api/tables/{id}/players/{playerId}/cash-outs",
+                ctx -> send(
+                        ctx,
+                        201,
+                        TableJson.entry(only(
+                                api.change(
+                                        ctx,
+                                        body -> new Command.CashOut(
+                                                Input.playerId(ctx), body.requiredWholeNumber("chips"))),
+                                Event.CashedOut.class))));
+        routes.get(
+                "/api/tables/{id}/ledger", ctx -> send(ctx, 200, TableJson.ledger(ctx.pathParam("id"), api.view(ctx))));
+        routes.post("/api/tables/{id}/entries/{seq}/void", api::voidEntry);
+        PaymentResource.register(routes, calls, api);
     }
-    Matcher matcher = BEARER.matcher(header);
-    if (!matcher.matches()) {
-      throw new HttpFailure(401, "The Authorization header must be \"Bearer <manageToken>\".", Optional.empty(),
-          Optional.empty(), CHALLENGE);
+
+    private void create(Context ctx) {
+        Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
+        Command.OpenTable command = JsonBody.of(ctx).openTable();
+        Tables.Opened opened = key.isEmpty()
+                ? calls.open(command, why -> Optional.empty())
+                : created.once(
+                        ClientAddress.of(ctx), key.get(), command, () -> calls.open(command, why -> Optional.empty()));
+        String id = opened.id().value();
+        ctx.header("Location", "/api/tables/" + id);
+        ctx.header("Cache-Control", "no-store"); // the answer carries the manage token
+        // open() answers only a Done outcome.
+        send(ctx, 201, TableJson.created(id, ((Outcome.Done) opened.outcome()).table(), opened.manageToken()));
     }
-    return matcher.group(1);
-  }
 
-  static void send(Context ctx, int status, Object body) {
-    ctx.status(status).contentType("application/json").result(write(body));
-  }
-
-  /** Any failure under /api/, as an RFC 9457 problem. */
-  public static void problem(Context ctx, HttpResponseException failure) {
-    int status = failure.getStatus();
-    String rejection = failure instanceof HttpFailure f ? f.rejection().orElse(null) : null;
-    ctx.contentType("application/problem+json").result(problem(status, failure.getMessage(), rejection));
-  }
-
-  /** A problem's JSON; {@code rejection} may be null. */
-  public static String problem(int status, String detail, String rejection) {
-    String title = status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
-    return write(new Problem("about:blank", title, status, detail, rejection));
-  }
-
-  static String write(Object body) {
-    try {
-      return MAPPER.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    private Table view(Context ctx) {
+        return calls.view(Input.tableId(ctx), Optional.empty()).table();
     }
-  }
 
-  private static byte[] contract() {
-    try (InputStream in = ApiRoutes.class.getResourceAsStream("/openapi.json")) {
-      if (in == null) {
-        throw new IllegalStateException("/openapi.json is missing from the classpath");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** {@code {"reason"?}}: the entry as it is now voided. */
+    private void voidEntry(Context ctx) {
+        Outcome.Done done = change(ctx, body -> new Command.VoidEntry(Input.seq(ctx), body.optionalText("reason")));
+        Event.EntryVoided voided = only(done, Event.EntryVoided.class);
+        Entry original = done.table().entry(voided.seq()).orElseThrow();
+        send(ctx, 200, TableJson.voided(original, voided, done.table().settings()));
     }
-  }
+
+    /** Server-Sent Events: a {@code changed} event after every change. */
+    private void events(Context ctx) {
+        TableId id = Input.tableId(ctx);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new HttpFailure(406, "This route is a Server-Sent Events stream: send Accept: text/event-stream.");
+        }
+        feed.stream(ctx, calls, id);
+    }
+
+    /**
+     * A change to an existing table, read in the order a client can fix things: the table must exist in shape
+     * (404), the token must be there (401), then the key and the body must be readable (400).
+     */
+    Outcome.Done change(Context ctx, Function<JsonBody, Command> read) {
+        TableId id = Input.tableId(ctx);
+        String token = bearerToken(ctx);
+        Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
+        Command command = read.apply(JsonBody.of(ctx));
+        return calls.change(id, token, command, key, Optional.empty());
+    }
+
+    /** The one event a command of this kind records; a repeated request's events are its first request's. */
+    static <E extends Event> E only(Outcome.Done done, Class<E> kind) {
+        List<Event> events = done.events();
+        return events.stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("expected a " + kind.getSimpleName() + " among " + events));
+    }
+
+    /**
+     * The manage token from {@code Authorization: Bearer <token>} (RFC 6750). Without one a change is 401; whether
+     * it is the right one only the table knows (403 if not). The token is never logged or echoed.
+     */
+    static String bearerToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new HttpFailure(
+                    401,
+                    "Changing a table needs its manage token: send the header Authorization: Bearer "
+                            + "<manageToken>.",
+                    Optional.empty(),
+                    Optional.empty(),
+                    CHALLENGE);
+        }
+        Matcher matcher = BEARER.matcher(header);
+        if (!matcher.matches()) {
+            throw new HttpFailure(
+                    401,
+                    "The Authorization header must be \"Bearer <manageToken>\".",
+                    Optional.empty(),
+                    Optional.empty(),
+                    CHALLENGE);
+        }
+        return matcher.group(1);
+    }
+
+    static void send(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(write(body));
+    }
+
+    /** Any failure under /api/, as an RFC 9457 problem. */
+    public static void problem(Context ctx, HttpResponseException failure) {
+        int status = failure.getStatus();
+        String rejection = failure instanceof HttpFailure f ? f.rejection().orElse(null) : null;
+        ctx.contentType("application/problem+json").result(problem(status, failure.getMessage(), rejection));
+    }
+
+    /** A problem's JSON; {@code rejection} may be null. */
+    public static String problem(int status, String detail, String rejection) {
+        String title = status == 500
+                ? "Internal Server Error"
+                : HttpStatus.forStatus(status).getMessage();
+        return write(new Problem("about:blank", title, status, detail, rejection));
+    }
+
+    static String write(Object body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] contract() {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("/openapi.json is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

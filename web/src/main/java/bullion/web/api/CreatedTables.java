@@ -21,49 +21,50 @@ import java.util.function.Supplier;
  */
 final class CreatedTables {
 
-  static final int LIMIT = 10_000;
+    static final int LIMIT = 10_000;
 
-  private record Remembered(Command.OpenTable command, CompletableFuture<Tables.Opened> opened) {}
+    private record Remembered(Command.OpenTable command, CompletableFuture<Tables.Opened> opened) {}
 
-  /** A record, not the two strings joined, so no client and key can ever spell another pair. */
-  private record ClientKey(String client, String key) {}
+    /** A record, not the two strings joined, so no client and key can ever spell another pair. */
+    private record ClientKey(String client, String key) {}
 
-  private final Map<ClientKey, Remembered> byKey = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<ClientKey, Remembered> eldest) {
-      return size() > LIMIT;
-    }
-  };
+    private final Map<ClientKey, Remembered> byKey = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ClientKey, Remembered> eldest) {
+            return size() > LIMIT;
+        }
+    };
 
-  /** The table {@code client} opened with {@code key} and this command, else the one {@code open} opens now. */
-  Tables.Opened once(String client, String clientsKey, Command.OpenTable command, Supplier<Tables.Opened> open) {
-    ClientKey key = new ClientKey(client, clientsKey);
-    Remembered mine = new Remembered(command, new CompletableFuture<>());
-    Remembered earlier;
-    synchronized (byKey) {
-      earlier = byKey.putIfAbsent(key, mine);
+    /** The table {@code client} opened with {@code key} and this command, else the one {@code open} opens now. */
+    Tables.Opened once(String client, String clientsKey, Command.OpenTable command, Supplier<Tables.Opened> open) {
+        ClientKey key = new ClientKey(client, clientsKey);
+        Remembered mine = new Remembered(command, new CompletableFuture<>());
+        Remembered earlier;
+        synchronized (byKey) {
+            earlier = byKey.putIfAbsent(key, mine);
+        }
+        if (earlier != null) {
+            // Records compare the command's values, so the same JSON written differently is still the same request.
+            if (!earlier.command().equals(command)) {
+                throw new HttpFailure(
+                        422, "The Idempotency-Key " + clientsKey + " was already used to create a different table.");
+            }
+            try {
+                return earlier.opened().join();
+            } catch (CompletionException failed) {
+                throw (RuntimeException) failed.getCause();
+            }
+        }
+        try {
+            Tables.Opened opened = open.get();
+            mine.opened().complete(opened);
+            return opened;
+        } catch (RuntimeException failed) {
+            synchronized (byKey) {
+                byKey.remove(key, mine);
+            }
+            mine.opened().completeExceptionally(failed);
+            throw failed;
+        }
     }
-    if (earlier != null) {
-      // Records compare the command's values, so the same JSON written differently is still the same request.
-      if (!earlier.command().equals(command)) {
-        throw new HttpFailure(422, "The Idempotency-Key " + clientsKey + " was already used to create a different table.");
-      }
-      try {
-        return earlier.opened().join();
-      } catch (CompletionException failed) {
-        throw (RuntimeException) failed.getCause();
-      }
-    }
-    try {
-      Tables.Opened opened = open.get();
-      mine.opened().complete(opened);
-      return opened;
-    } catch (RuntimeException failed) {
-      synchronized (byKey) {
-        byKey.remove(key, mine);
-      }
-      mine.opened().completeExceptionally(failed);
-      throw failed;
-    }
-  }
 }

@@ -8,42 +8,42 @@ import io.javalin.http.sse.SseClient;
  */
 interface FeedClient {
 
-  void sendComment(String comment);
+    void sendComment(String comment);
 
-  void sendEvent(String event, String data, String id);
+    void sendEvent(String event, String data, String id);
 
-  boolean terminated();
+    boolean terminated();
 
-  void onClose(Runnable callback);
+    void onClose(Runnable callback);
 
-  void close();
+    void close();
 
-  static FeedClient of(SseClient sse) {
-    return new FeedClient() {
-      @Override
-      public void sendComment(String comment) {
-        sse.sendComment(comment);
-      }
+    static FeedClient of(SseClient sse) {
+        return new FeedClient() {
+            @Override
+            public void sendComment(String comment) {
+                sse.sendComment(comment);
+            }
 
-      @Override
-      public void sendEvent(String event, String data, String id) {
-        sse.sendEvent(event, data, id);
-      }
+            @Override
+            public void sendEvent(String event, String data, String id) {
+                sse.sendEvent(event, data, id);
+            }
 
-      @Override
-      public boolean terminated() {
-        return sse.terminated();
-      }
+            @Override
+            public boolean terminated() {
+                return sse.terminated();
+            }
 
-      @Override
-      public void onClose(Runnable callback) {
-        sse.onClose(callback);
-      }
+            @Override
+            public void onClose(Runnable callback) {
+                sse.onClose(callback);
+            }
 
-      @Override
-      public void close() {
-        sse.close();
-      }
-    };
-  }
+            @Override
+            public void close() {
+                sse.close();
+            }
+        };
+    }
 }

@@ -5,5 +5,14 @@ package bullion.web.pages;
  * server's fallback (UTC) until the browser shows local time. A voided entry is struck through and cannot be
  * voided again.
  */
-public record LedgerRow(int seq, String at, String atText, String player, String what, String amount,
-    boolean voided, String voidReason, String voidRequestId, String voidError) {}
+public record LedgerRow(
+        int seq,
+        String at,
+        String atText,
+        String player,
+        String what,
+        String amount,
+        boolean voided,
+        String voidReason,
+        String voidRequestId,
+        String voidError) {}

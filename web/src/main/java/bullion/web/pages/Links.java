@@ -17,33 +17,33 @@ import java.util.Locale;
  */
 record Links(String origin, TableId id, Locale reader) {
 
-  Links(String origin, TableId id) {
-    this(origin, id, Locale.US);
-  }
+    Links(String origin, TableId id) {
+        this(origin, id, Locale.US);
+    }
 
-  static Links of(Context ctx, TableId id) {
-    return new Links(PublicUrl.of(ctx), id, MoneyText.reader(ctx.header("Accept-Language")));
-  }
+    static Links of(Context ctx, TableId id) {
+        return new Links(PublicUrl.of(ctx), id, MoneyText.reader(ctx.header("Accept-Language")));
+    }
 
-  /** Whether the links point at this machine only (127.0.0.1, localhost, ::1), which other phones cannot open. */
-  boolean loopback() {
-    String host = String.valueOf(URI.create(origin).getHost()).replaceAll("^\\[|\\]$", "");
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
-  }
+    /** Whether the links point at this machine only (127.0.0.1, localhost, ::1), which other phones cannot open. */
+    boolean loopback() {
+        String host = String.valueOf(URI.create(origin).getHost()).replaceAll("^\\[|\\]$", "");
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
 
-  static String viewPath(TableId id) {
-    return "/t/" + id.value();
-  }
+    static String viewPath(TableId id) {
+        return "/t/" + id.value();
+    }
 
-  static String managePath(TableId id, String token) {
-    return viewPath(id) + "/manage?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-  }
+    static String managePath(TableId id, String token) {
+        return viewPath(id) + "/manage?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
 
-  String viewUrl() {
-    return origin + viewPath(id);
-  }
+    String viewUrl() {
+        return origin + viewPath(id);
+    }
 
-  String manageUrl(String token) {
-    return origin + managePath(id, token);
-  }
+    String manageUrl(String token) {
+        return origin + managePath(id, token);
+    }
 }

@@ -8,12 +8,28 @@ import java.util.List;
  * ids make a double tap on a form record one change, not two. {@code adjustment} is their part of chips still out
  * at the close ("" when none); {@code handles} fill the edit form, one per payment app.
  */
-public record PlayerRow(int id, String name, long buyIns, long chipsBought, long chipsCashedOut, String inFront, boolean done,
-    String paidIn, String net, String netClass, String buyInRequestId, String cashOutRequestId,
-    String buyInError, String cashOutError,
-    String paidCash, String adjustment, List<Handle> handles, String chipsRequestId, String editRequestId,
-    String editError) {
+public record PlayerRow(
+        int id,
+        String name,
+        long buyIns,
+        long chipsBought,
+        long chipsCashedOut,
+        String inFront,
+        boolean done,
+        String paidIn,
+        String net,
+        String netClass,
+        String buyInRequestId,
+        String cashOutRequestId,
+        String buyInError,
+        String cashOutError,
+        String paidCash,
+        String adjustment,
+        List<Handle> handles,
+        String chipsRequestId,
+        String editRequestId,
+        String editError) {
 
-  /** A pay handle's form field: its name, the app's label and sign, the handle kept ("" for none), its longest. */
-  public record Handle(String field, String label, String sign, String value, int maxLength) {}
+    /** A pay handle's form field: its name, the app's label and sign, the handle kept ("" for none), its longest. */
+    public record Handle(String field, String label, String sign, String value, int maxLength) {}
 }

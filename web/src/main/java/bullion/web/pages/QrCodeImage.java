@@ -13,40 +13,44 @@ import java.util.Map;
  */
 final class QrCodeImage {
 
-  private static final int QUIET_ZONE = 4;
-  private static final int REMEMBERED = 256;
+    private static final int QUIET_ZONE = 4;
+    private static final int REMEMBERED = 256;
 
-  /**
-   * A table's share link never changes, and encoding it was most of a manage page's CPU on every render and live
-   * refresh: the latest codes are kept, so a table's is drawn once.
-   */
-  private static final Map<String, String> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-      return size() > REMEMBERED;
-    }
-  });
-
-  private QrCodeImage() {}
-
-  static String dataUri(String text) {
-    return RECENT.computeIfAbsent(text, QrCodeImage::draw);
-  }
-
-  private static String draw(String text) {
-    QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
-    int size = qr.size + 2 * QUIET_ZONE;
-    StringBuilder path = new StringBuilder();
-    for (int y = 0; y < qr.size; y++) {
-      for (int x = 0; x < qr.size; x++) {
-        if (qr.getModule(x, y)) {
-          path.append('M').append(x + QUIET_ZONE).append(',').append(y + QUIET_ZONE).append("h1v1h-1z");
+    /**
+     * A table's share link never changes, and encoding it was most of a manage page's CPU on every render and live
+     * refresh: the latest codes are kept, so a table's is drawn once.
+     */
+    private static final Map<String, String> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED;
         }
-      }
+    });
+
+    private QrCodeImage() {}
+
+    static String dataUri(String text) {
+        return RECENT.computeIfAbsent(text, QrCodeImage::draw);
     }
-    String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
-        + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
-        + path + "\" fill=\"#000\"/></svg>";
-    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
-  }
+
+    private static String draw(String text) {
+        QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+        int size = qr.size + 2 * QUIET_ZONE;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    path.append('M')
+                            .append(x + QUIET_ZONE)
+                            .append(',')
+                            .append(y + QUIET_ZONE)
+                            .append("h1v1h-1z");
+                }
+            }
+        }
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
+                + path + "\" fill=\"#000\"/></svg>";
+        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -15,34 +15,53 @@ import java.util.Locale;
  */
 public final class SettlementText {
 
-  private SettlementText() {}
+    private SettlementText() {}
 
-  public static String of(Table table) {
-    return of(table, Locale.US);
-  }
-
-  /** The text with amounts as {@code reader} writes them: what the page's Copy button copies. */
-  static String of(Table table, Locale reader) {
-    Settlement settlement = TableReport.of(table).settlement();
-    StringBuilder text = new StringBuilder(table.settings().name()).append(": settle-up\n");
-    if (!settlement.complete()) {
-      return text.append("Not yet: ").append(table.chipsOnTable()).append(" chips are still on the table.\n").toString();
+    public static String of(Table table) {
+        return of(table, Locale.US);
     }
-    settlement.discrepancy().ifPresent(d -> text.append(d.message()).append('\n'));
-    for (Payment p : settlement.payments()) {
-      text.append(p.n()).append(". ").append(name(table, p.from())).append(" pays ").append(name(table, p.to()))
-          .append(' ').append(MoneyText.of(p.amount(), reader)).append(p.paid() ? " \u2713 paid" : "").append('\n');
-      for (PayLinks.PayLink link : PayLinks.forPayment(table, p)) {
-        text.append("   ").append(link.app().label()).append(": ").append(link.url()).append('\n');
-      }
-    }
-    return text.append(settlement.payments().isEmpty() ? "Everyone is square: nobody pays anybody.\n"
-        : settlement.paidCount() + " of " + settlement.payments().size() + " paid.\n").toString();
-  }
 
-  /** "Bank" or the player's name. */
-  static String name(Table table, Party party) {
-    return party instanceof Party.Player p
-        ? table.player(p.playerId()).map(Player::name).orElse("Player " + p.playerId()) : "Bank";
-  }
+    /** The text with amounts as {@code reader} writes them: what the page's Copy button copies. */
+    static String of(Table table, Locale reader) {
+        Settlement settlement = TableReport.of(table).settlement();
+        StringBuilder text = new StringBuilder(table.settings().name()).append(": settle-up\n");
+        if (!settlement.complete()) {
+            return text.append("Not yet: ")
+                    .append(table.chipsOnTable())
+                    .append(" chips are still on the table.\n")
+                    .toString();
+        }
+        settlement.discrepancy().ifPresent(d -> text.append(d.message()).append('\n'));
+        for (Payment p : settlement.payments()) {
+            text.append(p.n())
+                    .append(". ")
+                    .append(name(table, p.from()))
+                    .append(" pays ")
+                    .append(name(table, p.to()))
+                    .append(' ')
+                    .append(MoneyText.of(p.amount(), reader))
+                    .append(p.paid() ? " \u2713 paid" : "")
+                    .append('\n');
+            for (PayLinks.PayLink link : PayLinks.forPayment(table, p)) {
+                text.append("   ")
+                        .append(link.app().label())
+                        .append(": ")
+                        .append(link.url())
+                        .append('\n');
+            }
+        }
+        return text.append(
+                        settlement.payments().isEmpty()
+                                ? "Everyone is square: nobody pays anybody.\n"
+                                : settlement.paidCount() + " of "
+                                        + settlement.payments().size() + " paid.\n")
+                .toString();
+    }
+
+    /** "Bank" or the player's name. */
+    static String name(Table table, Party party) {
+        return party instanceof Party.Player p
+                ? table.player(p.playerId()).map(Player::name).orElse("Player " + p.playerId())
+                : "Bank";
+    }
 }

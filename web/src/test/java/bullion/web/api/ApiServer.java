@@ -6,10 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 /** The API tests' fixture: the one server per class and a client for it. */
 abstract class ApiServer extends ServerPerClass {
 
-  static ApiClient api;
+    static ApiClient api;
 
-  @BeforeAll
-  static void startClient() {
-    api = new ApiClient(server.baseUrl());
-  }
+    @BeforeAll
+    static void startClient() {
+        api = new ApiClient(server.baseUrl());
+    }
 }

@@ -28,113 +28,121 @@ import java.util.regex.Pattern;
  */
 final class OpenApiContract {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true)
-      .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
-  static final OpenApiContract DOCUMENT = new OpenApiContract(load());
+    static final OpenApiContract DOCUMENT = new OpenApiContract(load());
 
-  private final JsonNode document;
+    private final JsonNode document;
 
-  OpenApiContract(JsonNode document) {
-    this.document = document;
-  }
-
-  JsonNode document() {
-    return document;
-  }
-
-  static JsonNode load() {
-    try (InputStream in = OpenApiContract.class.getResourceAsStream("/openapi.json")) {
-      return MAPPER.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    OpenApiContract(JsonNode document) {
+        this.document = document;
     }
-  }
 
-  /** Fails the test unless this response is what the document promises for {@code method path}. */
-  void check(String method, String path, int status, Optional<String> contentType, Map<String, ?> headers, String body) {
-    JsonNode response = response(method, path, status);
-    JsonNode content = response.path("content");
-    if (content.isMissingNode() || content.isEmpty()) {
-      assertThat(body).as("%s %s %d documents no body", method, path, status).isEmpty();
-      return;
+    JsonNode document() {
+        return document;
     }
-    String type = contentType.map(t -> t.split(";")[0].strip().toLowerCase(Locale.ROOT))
-        .orElseGet(() -> fail("%s %s %d has no Content-Type", method, path, status));
-    JsonNode media = content.path(type);
-    if (media.isMissingNode()) {
-      fail("%s %s %d answered %s, but the document only has %s", method, path, status, type, content.properties());
-    }
-    for (Iterator<String> names = response.path("headers").fieldNames(); names.hasNext(); ) {
-      String header = names.next();
-      assertThat(headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(header)))
-          .as("%s %s %d must send the documented header %s", method, path, status, header).isTrue();
-    }
-    if (type.endsWith("json")) {
-      validate(media.path("schema"), parse(body), method + " " + path + " " + status);
-    }
-  }
 
-  /** The documented response, following a $ref into components; fails if the route or status is undocumented. */
-  JsonNode response(String method, String path, int status) {
-    JsonNode operation = operation(method, path);
-    JsonNode response = operation.path("responses").path(String.valueOf(status));
-    if (response.isMissingNode()) {
-      fail("%s %s answered %d, which the OpenAPI document does not list", method, path, status);
+    static JsonNode load() {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream("/openapi.json")) {
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return resolve(response);
-  }
 
-  JsonNode operation(String method, String path) {
-    String route = route(path).orElseGet(() -> fail("%s is not a path in the OpenAPI document", path));
-    JsonNode operation = document.path("paths").path(route).path(method.toLowerCase(Locale.ROOT));
-    if (operation.isMissingNode()) {
-      fail("%s %s is not an operation in the OpenAPI document", method, route);
+    /** Fails the test unless this response is what the document promises for {@code method path}. */
+    void check(
+            String method, String path, int status, Optional<String> contentType, Map<String, ?> headers, String body) {
+        JsonNode response = response(method, path, status);
+        JsonNode content = response.path("content");
+        if (content.isMissingNode() || content.isEmpty()) {
+            assertThat(body)
+                    .as("%s %s %d documents no body", method, path, status)
+                    .isEmpty();
+            return;
+        }
+        String type = contentType
+                .map(t -> t.split(";")[0].strip().toLowerCase(Locale.ROOT))
+                .orElseGet(() -> fail("%s %s %d has no Content-Type", method, path, status));
+        JsonNode media = content.path(type);
+        if (media.isMissingNode()) {
+            fail(
+                    "%s %s %d answered %s, but the document only has %s",
+                    method, path, status, type, content.properties());
+        }
+        for (Iterator<String> names = response.path("headers").fieldNames(); names.hasNext(); ) {
+            String header = names.next();
+            assertThat(headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(header)))
+                    .as("%s %s %d must send the documented header %s", method, path, status, header)
+                    .isTrue();
+        }
+        if (type.endsWith("json")) {
+            validate(media.path("schema"), parse(body), method + " " + path + " " + status);
+        }
     }
-    return operation;
-  }
 
-  /** The document's path template that {@code path} (without query) matches, e.g. /api/tables/{id}. */
-  Optional<String> route(String path) {
-    String bare = path.split("\\?")[0];
-    for (Iterator<String> routes = document.path("paths").fieldNames(); routes.hasNext(); ) {
-      String route = routes.next();
-      String regex = Pattern.quote(route).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-      if (bare.matches(regex)) {
-        return Optional.of(route);
-      }
+    /** The documented response, following a $ref into components; fails if the route or status is undocumented. */
+    JsonNode response(String method, String path, int status) {
+        JsonNode operation = operation(method, path);
+        JsonNode response = operation.path("responses").path(String.valueOf(status));
+        if (response.isMissingNode()) {
+            fail("%s %s answered %d, which the OpenAPI document does not list", method, path, status);
+        }
+        return resolve(response);
     }
-    return Optional.empty();
-  }
 
-  private JsonNode resolve(JsonNode node) {
-    JsonNode current = node;
-    while (current.has("$ref")) {
-      current = document.at(current.get("$ref").asText().substring(1));
+    JsonNode operation(String method, String path) {
+        String route = route(path).orElseGet(() -> fail("%s is not a path in the OpenAPI document", path));
+        JsonNode operation = document.path("paths").path(route).path(method.toLowerCase(Locale.ROOT));
+        if (operation.isMissingNode()) {
+            fail("%s %s is not an operation in the OpenAPI document", method, route);
+        }
+        return operation;
     }
-    return current;
-  }
 
-  /**
-   * Validates against a schema of the document. The schema is given the document's components at its root,
-   * so its "#/components/schemas/..." references resolve as they do in the document.
-   */
-  private void validate(JsonNode schema, JsonNode body, String where) {
-    ObjectNode root = schema.deepCopy();
-    root.set("components", document.path("components"));
-    JsonSchema compiled = SCHEMAS.getSchema(root, CONFIG);
-    Set<ValidationMessage> errors = compiled.validate(body);
-    assertThat(errors).as("%s: body %s does not match the OpenAPI document", where, body).isEmpty();
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return MAPPER.readTree(body);
-    } catch (IOException e) {
-      return fail("not JSON: " + body, e);
+    /** The document's path template that {@code path} (without query) matches, e.g. /api/tables/{id}. */
+    Optional<String> route(String path) {
+        String bare = path.split("\\?")[0];
+        for (Iterator<String> routes = document.path("paths").fieldNames(); routes.hasNext(); ) {
+            String route = routes.next();
+            String regex = Pattern.quote(route).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            if (bare.matches(regex)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
     }
-  }
+
+    private JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            current = document.at(current.get("$ref").asText().substring(1));
+        }
+        return current;
+    }
+
+    /**
+     * Validates against a schema of the document. The schema is given the document's components at its root,
+     * so its "#/components/schemas/..." references resolve as they do in the document.
+     */
+    private void validate(JsonNode schema, JsonNode body, String where) {
+        ObjectNode root = schema.deepCopy();
+        root.set("components", document.path("components"));
+        JsonSchema compiled = SCHEMAS.getSchema(root, CONFIG);
+        Set<ValidationMessage> errors = compiled.validate(body);
+        assertThat(errors)
+                .as("%s: body %s does not match the OpenAPI document", where, body)
+                .isEmpty();
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            return fail("not JSON: " + body, e);
+        }
+    }
 }

@@ -9,85 +9,85 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A stream as the feed sees it, recording what it is sent; it can stop reading or break, as phones do. */
 final class FakeClient implements FeedClient {
 
-  final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-  private final CountDownLatch reading;
-  private final boolean broken;
-  private final AtomicBoolean terminated = new AtomicBoolean();
-  private volatile Runnable onClose = () -> {};
+    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CountDownLatch reading;
+    private final boolean broken;
+    private final AtomicBoolean terminated = new AtomicBoolean();
+    private volatile Runnable onClose = () -> {};
 
-  private FakeClient(CountDownLatch reading, boolean broken) {
-    this.reading = reading;
-    this.broken = broken;
-  }
-
-  static FakeClient reading() {
-    return new FakeClient(new CountDownLatch(0), false);
-  }
-
-  /** Every write blocks until {@link #resume()}, like a socket whose reader went away. */
-  static FakeClient stalled() {
-    return new FakeClient(new CountDownLatch(1), false);
-  }
-
-  /** Every write fails, like a connection that was reset. */
-  static FakeClient broken() {
-    return new FakeClient(new CountDownLatch(0), true);
-  }
-
-  /** A client that hung up before the feed had finished connecting it. */
-  static FakeClient alreadyClosed() {
-    FakeClient client = reading();
-    client.terminated.set(true);
-    return client;
-  }
-
-  void resume() {
-    reading.countDown();
-  }
-
-  /** The next thing written, or "nothing" if nothing comes within a few seconds. */
-  String next() throws InterruptedException {
-    String item = received.poll(5, TimeUnit.SECONDS);
-    return item == null ? "nothing" : item;
-  }
-
-  @Override
-  public void sendComment(String comment) {
-    write(":" + comment);
-  }
-
-  @Override
-  public void sendEvent(String event, String data, String id) {
-    write(event + " " + id + " " + data);
-  }
-
-  private void write(String item) {
-    try {
-      reading.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while blocked on a write", e);
+    private FakeClient(CountDownLatch reading, boolean broken) {
+        this.reading = reading;
+        this.broken = broken;
     }
-    if (broken) {
-      throw new IllegalStateException("connection reset");
+
+    static FakeClient reading() {
+        return new FakeClient(new CountDownLatch(0), false);
     }
-    received.add(item);
-  }
 
-  @Override
-  public boolean terminated() {
-    return terminated.get();
-  }
-
-  @Override
-  public void onClose(Runnable callback) {
-    onClose = callback;
-  }
-
-  @Override
-  public void close() {
-    if (!terminated.getAndSet(true)) {
-      onClose.run();
+    /** Every write blocks until {@link #resume()}, like a socket whose reader went away. */
+    static FakeClient stalled() {
+        return new FakeClient(new CountDownLatch(1), false);
     }
-  }
+
+    /** Every write fails, like a connection that was reset. */
+    static FakeClient broken() {
+        return new FakeClient(new CountDownLatch(0), true);
+    }
+
+    /** A client that hung up before the feed had finished connecting it. */
+    static FakeClient alreadyClosed() {
+        FakeClient client = reading();
+        client.terminated.set(true);
+        return client;
+    }
+
+    void resume() {
+        reading.countDown();
+    }
+
+    /** The next thing written, or "nothing" if nothing comes within a few seconds. */
+    String next() throws InterruptedException {
+        String item = received.poll(5, TimeUnit.SECONDS);
+        return item == null ? "nothing" : item;
+    }
+
+    @Override
+    public void sendComment(String comment) {
+        write(":" + comment);
+    }
+
+    @Override
+    public void sendEvent(String event, String data, String id) {
+        write(event + " " + id + " " + data);
+    }
+
+    private void write(String item) {
+        try {
+            reading.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while blocked on a write", e);
+        }
+        if (broken) {
+            throw new IllegalStateException("connection reset");
+        }
+        received.add(item);
+    }
+
+    @Override
+    public boolean terminated() {
+        return terminated.get();
+    }
+
+    @Override
+    public void onClose(Runnable callback) {
+        onClose = callback;
+    }
+
+    @Override
+    public void close() {
+        if (!terminated.getAndSet(true)) {
+            onClose.run();
+        }
+    }
 }

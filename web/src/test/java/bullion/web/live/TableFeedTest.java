@@ -19,133 +19,135 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10) // a feed that writes on the caller's thread would block the test forever on a stalled client
 class TableFeedTest {
 
-  static final TableId TABLE = TableId.parse("AAAAAAAAAAAAAAAAAAAAAA").orElseThrow();
+    static final TableId TABLE = TableId.parse("AAAAAAAAAAAAAAAAAAAAAA").orElseThrow();
 
-  /** Stands in for the facade: keeps the listener so a test can play the Pekko thread that calls it. */
-  static final class FakeSource implements TableFeed.Source {
-    final List<String> log = new CopyOnWriteArrayList<>();
-    volatile Consumer<TableChanged> listener;
+    /** Stands in for the facade: keeps the listener so a test can play the Pekko thread that calls it. */
+    static final class FakeSource implements TableFeed.Source {
+        final List<String> log = new CopyOnWriteArrayList<>();
+        volatile Consumer<TableChanged> listener;
 
-    @Override
-    public AutoCloseable subscribe(TableId id, Consumer<TableChanged> newListener) {
-      listener = newListener;
-      log.add("subscribed");
-      return () -> log.add("unsubscribed");
+        @Override
+        public AutoCloseable subscribe(TableId id, Consumer<TableChanged> newListener) {
+            listener = newListener;
+            log.add("subscribed");
+            return () -> log.add("unsubscribed");
+        }
+
+        /** Calls the listener on another thread, as Pekko does; completes when the listener returns. */
+        CompletableFuture<Void> change(long version) {
+            return CompletableFuture.runAsync(() -> listener.accept(new TableChanged(TABLE.value(), version)));
+        }
     }
 
-    /** Calls the listener on another thread, as Pekko does; completes when the listener returns. */
-    CompletableFuture<Void> change(long version) {
-      return CompletableFuture.runAsync(() -> listener.accept(new TableChanged(TABLE.value(), version)));
+    final FakeSource source = new FakeSource();
+    TableFeed feed;
+
+    @AfterEach
+    void closeFeed() {
+        if (feed != null) {
+            feed.close();
+        }
     }
-  }
 
-  final FakeSource source = new FakeSource();
-  TableFeed feed;
+    @Test
+    void aClientThatStopsReadingDelaysNeitherTheTableNorAnotherClient() throws Exception {
+        feed = new TableFeed(source, Duration.ofHours(1));
+        FakeClient stalled = FakeClient.stalled();
+        FakeClient reading = FakeClient.reading();
+        connect(stalled);
+        connect(reading);
+        assertThat(reading.next()).isEqualTo(":connected");
 
-  @AfterEach
-  void closeFeed() {
-    if (feed != null) {
-      feed.close();
+        source.change(2).get(2, TimeUnit.SECONDS);
+
+        assertThat(reading.next()).isEqualTo("changed 2 {\"tableId\":\"" + TABLE.value() + "\",\"version\":2}");
+        stalled.resume();
     }
-  }
 
-  @Test
-  void aClientThatStopsReadingDelaysNeitherTheTableNorAnotherClient() throws Exception {
-    feed = new TableFeed(source, Duration.ofHours(1));
-    FakeClient stalled = FakeClient.stalled();
-    FakeClient reading = FakeClient.reading();
-    connect(stalled);
-    connect(reading);
-    assertThat(reading.next()).isEqualTo(":connected");
+    @Test
+    void keepAlivesReachEveryoneElseWhileOneClientIsStalled() throws Exception {
+        feed = new TableFeed(source, Duration.ofMillis(20));
+        FakeClient stalled = FakeClient.stalled();
+        FakeClient reading = FakeClient.reading();
+        connect(stalled);
+        connect(reading);
 
-    source.change(2).get(2, TimeUnit.SECONDS);
-
-    assertThat(reading.next()).isEqualTo("changed 2 {\"tableId\":\"" + TABLE.value() + "\",\"version\":2}");
-    stalled.resume();
-  }
-
-  @Test
-  void keepAlivesReachEveryoneElseWhileOneClientIsStalled() throws Exception {
-    feed = new TableFeed(source, Duration.ofMillis(20));
-    FakeClient stalled = FakeClient.stalled();
-    FakeClient reading = FakeClient.reading();
-    connect(stalled);
-    connect(reading);
-
-    assertThat(reading.next()).isEqualTo(":connected");
-    assertThat(reading.next()).isEqualTo(":keep-alive");
-    assertThat(reading.next()).isEqualTo(":keep-alive");
-    stalled.resume();
-  }
-
-  @Test
-  void changesWaitingForAStalledClientCollapseIntoTheLatestVersion() throws Exception {
-    feed = new TableFeed(source, Duration.ofHours(1));
-    FakeClient stalled = FakeClient.stalled();
-    connect(stalled);
-    await(() -> feed.clientCount(TABLE) == 1);
-    for (long version = 2; version <= 5; version++) {
-      source.change(version).get(2, TimeUnit.SECONDS);
+        assertThat(reading.next()).isEqualTo(":connected");
+        assertThat(reading.next()).isEqualTo(":keep-alive");
+        assertThat(reading.next()).isEqualTo(":keep-alive");
+        stalled.resume();
     }
-    source.change(3).get(2, TimeUnit.SECONDS);
 
-    stalled.resume();
+    @Test
+    void changesWaitingForAStalledClientCollapseIntoTheLatestVersion() throws Exception {
+        feed = new TableFeed(source, Duration.ofHours(1));
+        FakeClient stalled = FakeClient.stalled();
+        connect(stalled);
+        await(() -> feed.clientCount(TABLE) == 1);
+        for (long version = 2; version <= 5; version++) {
+            source.change(version).get(2, TimeUnit.SECONDS);
+        }
+        source.change(3).get(2, TimeUnit.SECONDS);
 
-    assertThat(stalled.next()).isEqualTo(":connected");
-    assertThat(stalled.next()).startsWith("changed 5 ");
-    assertThat(stalled.received.poll(200, TimeUnit.MILLISECONDS)).as("nothing after the latest").isNull();
-  }
+        stalled.resume();
 
-  @Test
-  void theConnectedCommentIsSentOnlyOnceTheSubscriptionExists() throws Exception {
-    feed = new TableFeed(source, Duration.ofHours(1));
-    FakeClient client = FakeClient.reading();
-    connect(client);
-    assertThat(client.next()).isEqualTo(":connected");
-    assertThat(source.log).containsExactly("subscribed");
-    assertThat(feed.clientCount(TABLE)).isEqualTo(1);
-  }
-
-  @Test
-  void aClientWhoseWriteFailsIsForgottenAndTheLastOneEndsTheSubscription() throws Exception {
-    feed = new TableFeed(source, Duration.ofHours(1));
-    connect(FakeClient.broken());
-    await(() -> feed.clientCount(TABLE) == 0);
-    assertThat(source.log).containsExactly("subscribed", "unsubscribed");
-  }
-
-  @Test
-  void aClientThatHungUpWhileConnectingIsNotKept() {
-    feed = new TableFeed(source, Duration.ofHours(1));
-    feed.serve(TABLE, FakeClient.alreadyClosed());
-    assertThat(feed.clientCount(TABLE)).isZero();
-    assertThat(source.log).containsExactly("subscribed", "unsubscribed");
-  }
-
-  @Test
-  void aClosedClientIsForgotten() throws Exception {
-    feed = new TableFeed(source, Duration.ofHours(1));
-    FakeClient client = FakeClient.reading();
-    connect(client);
-    assertThat(client.next()).isEqualTo(":connected");
-    client.close();
-    assertThat(feed.clientCount(TABLE)).isZero();
-    assertThat(source.log).containsExactly("subscribed", "unsubscribed");
-  }
-
-  /** Serves {@code client} on its own virtual thread, as Javalin runs a stream's handler, once it is subscribed. */
-  private void connect(FakeClient client) {
-    Thread.startVirtualThread(() -> feed.serve(TABLE, client));
-    await(() -> !source.log.isEmpty());
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 5 s");
-      }
-      Thread.onSpinWait();
+        assertThat(stalled.next()).isEqualTo(":connected");
+        assertThat(stalled.next()).startsWith("changed 5 ");
+        assertThat(stalled.received.poll(200, TimeUnit.MILLISECONDS))
+                .as("nothing after the latest")
+                .isNull();
     }
-  }
+
+    @Test
+    void theConnectedCommentIsSentOnlyOnceTheSubscriptionExists() throws Exception {
+        feed = new TableFeed(source, Duration.ofHours(1));
+        FakeClient client = FakeClient.reading();
+        connect(client);
+        assertThat(client.next()).isEqualTo(":connected");
+        assertThat(source.log).containsExactly("subscribed");
+        assertThat(feed.clientCount(TABLE)).isEqualTo(1);
+    }
+
+    @Test
+    void aClientWhoseWriteFailsIsForgottenAndTheLastOneEndsTheSubscription() throws Exception {
+        feed = new TableFeed(source, Duration.ofHours(1));
+        connect(FakeClient.broken());
+        await(() -> feed.clientCount(TABLE) == 0);
+        assertThat(source.log).containsExactly("subscribed", "unsubscribed");
+    }
+
+    @Test
+    void aClientThatHungUpWhileConnectingIsNotKept() {
+        feed = new TableFeed(source, Duration.ofHours(1));
+        feed.serve(TABLE, FakeClient.alreadyClosed());
+        assertThat(feed.clientCount(TABLE)).isZero();
+        assertThat(source.log).containsExactly("subscribed", "unsubscribed");
+    }
+
+    @Test
+    void aClosedClientIsForgotten() throws Exception {
+        feed = new TableFeed(source, Duration.ofHours(1));
+        FakeClient client = FakeClient.reading();
+        connect(client);
+        assertThat(client.next()).isEqualTo(":connected");
+        client.close();
+        assertThat(feed.clientCount(TABLE)).isZero();
+        assertThat(source.log).containsExactly("subscribed", "unsubscribed");
+    }
+
+    /** Serves {@code client} on its own virtual thread, as Javalin runs a stream's handler, once it is subscribed. */
+    private void connect(FakeClient client) {
+        Thread.startVirtualThread(() -> feed.serve(TABLE, client));
+        await(() -> !source.log.isEmpty());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 5 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
 }

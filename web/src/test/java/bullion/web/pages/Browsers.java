@@ -24,79 +24,91 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 /** Headless Debian chromium driven by its own chromedriver; Selenium Manager is never asked to download anything. */
 final class Browsers {
 
-  private Browsers() {}
+    private Browsers() {}
 
-  /** A fresh browser with its own profile; {@code width} 375 is a phone held in one hand. */
-  static ChromeDriver start(int width, int height) {
-    requireChromium();
-    try {
-      Path profile = Files.createTempDirectory("chromium-profile-");
-      ChromeOptions options = new ChromeOptions();
-      options.setBinary("/usr/bin/chromium");
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-          "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
-      LoggingPreferences logs = new LoggingPreferences();
-      logs.enable(LogType.BROWSER, Level.ALL);
-      options.setCapability("goog:loggingPrefs", logs);
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-          .usingAnyFreePort()
-          .withTimeout(Duration.ofSeconds(30))
-          .build();
-      ChromeDriver driver = new ChromeDriver(service, options);
-      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(15));
-      // Headless chromium will not make a window narrower than 500 px; a phone's viewport is emulated instead.
-      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-          Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
-      return driver;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** A fresh browser with its own profile; {@code width} 375 is a phone held in one hand. */
+    static ChromeDriver start(int width, int height) {
+        requireChromium();
+        try {
+            Path profile = Files.createTempDirectory("chromium-profile-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--window-size=" + width + "," + height,
+                    "--user-data-dir=" + profile);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .usingAnyFreePort()
+                    .withTimeout(Duration.ofSeconds(30))
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(15));
+            // Headless chromium will not make a window narrower than 500 px; a phone's viewport is emulated instead.
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
+            return driver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /**
-   * CI always installs Debian's chromium and chromedriver (.ci/run does); on a developer's machine without them
-   * the browser tests are skipped rather than failed.
-   */
-  private static void requireChromium() {
-    boolean present = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
+    /**
+     * CI always installs Debian's chromium and chromedriver (.ci/run does); on a developer's machine without them
+     * the browser tests are skipped rather than failed.
+     */
+    private static void requireChromium() {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/chromium"))
+                && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                present, "no /usr/bin/chromium or /usr/bin/chromedriver: apt-get install chromium chromium-driver");
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(present, "no /usr/bin/chromium or /usr/bin/chromedriver: apt-get install chromium chromium-driver");
-  }
 
-  /** Saves what the browser shows to target/screenshots/{name}.png, to be looked at. */
-  static Path screenshot(ChromeDriver driver, String name) {
-    try {
-      Path file = Path.of("target", "screenshots", name + ".png");
-      Files.createDirectories(file.getParent());
-      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Saves what the browser shows to target/screenshots/{name}.png, to be looked at. */
+    static Path screenshot(ChromeDriver driver, String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Opens player {@code id}'s row, as a host taps it, so that its actions can be used. */
-  static void openPlayer(WebDriver driver, int id) {
-    if (driver.findElement(By.id("player-" + id)).getDomAttribute("open") == null) {
-      driver.findElement(By.id("row-" + id)).click();
+    /** Opens player {@code id}'s row, as a host taps it, so that its actions can be used. */
+    static void openPlayer(WebDriver driver, int id) {
+        if (driver.findElement(By.id("player-" + id)).getDomAttribute("open") == null) {
+            driver.findElement(By.id("row-" + id)).click();
+        }
     }
-  }
 
-  /** An element's text whether or not this width shows it: a phone's row hides the columns a desktop shows. */
-  static String text(WebDriver driver, By by) {
-    return driver.findElement(by).getDomProperty("textContent").strip();
-  }
+    /** An element's text whether or not this width shows it: a phone's row hides the columns a desktop shows. */
+    static String text(WebDriver driver, By by) {
+        return driver.findElement(by).getDomProperty("textContent").strip();
+    }
 
-  static ExpectedCondition<Boolean> textIs(By by, String text) {
-    return driver -> text.equals(text(driver, by));
-  }
+    static ExpectedCondition<Boolean> textIs(By by, String text) {
+        return driver -> text.equals(text(driver, by));
+    }
 
-  /** The browser's console entries since the last call: CSP violations and failed loads show up here. */
-  static List<LogEntry> console(ChromeDriver driver) {
-    return driver.manage().logs().get(LogType.BROWSER).getAll();
-  }
+    /** The browser's console entries since the last call: CSP violations and failed loads show up here. */
+    static List<LogEntry> console(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
 }

@@ -11,63 +11,65 @@ import org.junit.jupiter.api.Test;
 /** Money in the reader's locale, in the table's currency, to exactly its minor unit, with one minus sign. */
 class MoneyTextTest {
 
-  private static final Locale US = Locale.US;
-  private static final Locale GERMANY = Locale.GERMANY;
-  private static final Locale FRANCE = Locale.FRANCE;
+    private static final Locale US = Locale.US;
+    private static final Locale GERMANY = Locale.GERMANY;
+    private static final Locale FRANCE = Locale.FRANCE;
 
-  private static Money money(long minor, String currency) {
-    return new Money(minor, Currency.getInstance(currency));
-  }
+    private static Money money(long minor, String currency) {
+        return new Money(minor, Currency.getInstance(currency));
+    }
 
-  private static TableTerms terms(long priceMinor, String currency, long chips) {
-    return new TableTerms("T", Currency.getInstance(currency), money(priceMinor, currency), chips);
-  }
+    private static TableTerms terms(long priceMinor, String currency, long chips) {
+        return new TableTerms("T", Currency.getInstance(currency), money(priceMinor, currency), chips);
+    }
 
-  @Test
-  void dollarsReadAsAnAmericanWritesThem() {
-    assertThat(MoneyText.of(money(12345650, "USD"), US)).isEqualTo("$123,456.50");
-    assertThat(MoneyText.signed(money(1250, "USD"), US)).isEqualTo("+$12.50");
-    assertThat(MoneyText.signed(money(0, "USD"), US)).isEqualTo("$0.00");
-  }
+    @Test
+    void dollarsReadAsAnAmericanWritesThem() {
+        assertThat(MoneyText.of(money(12345650, "USD"), US)).isEqualTo("$123,456.50");
+        assertThat(MoneyText.signed(money(1250, "USD"), US)).isEqualTo("+$12.50");
+        assertThat(MoneyText.signed(money(0, "USD"), US)).isEqualTo("$0.00");
+    }
 
-  @Test
-  void eurosReadAsAGermanAndAFrenchReaderWriteThem() {
-    assertThat(MoneyText.of(money(12345650, "EUR"), GERMANY)).isEqualTo("123.456,50\u00a0€");
-    assertThat(MoneyText.of(money(123450, "EUR"), FRANCE)).isEqualTo("1\u202f234,50\u00a0€");
-  }
+    @Test
+    void eurosReadAsAGermanAndAFrenchReaderWriteThem() {
+        assertThat(MoneyText.of(money(12345650, "EUR"), GERMANY)).isEqualTo("123.456,50\u00a0€");
+        assertThat(MoneyText.of(money(123450, "EUR"), FRANCE)).isEqualTo("1\u202f234,50\u00a0€");
+    }
 
-  @Test
-  void everyNegativeAmountHasTheOneMinusSignInEveryLocale() {
-    assertThat(MoneyText.of(money(-4000, "USD"), US)).isEqualTo("\u2212$40.00");
-    assertThat(MoneyText.signed(money(-4000, "EUR"), GERMANY)).isEqualTo("\u221240,00\u00a0€");
-    assertThat(MoneyText.signed(money(-4000, "EUR"), FRANCE)).isEqualTo("\u221240,00\u00a0€");
-    assertThat(MoneyText.signed(money(-1286, "JPY"), US)).isEqualTo("\u2212¥1,286").doesNotContain("-");
-  }
+    @Test
+    void everyNegativeAmountHasTheOneMinusSignInEveryLocale() {
+        assertThat(MoneyText.of(money(-4000, "USD"), US)).isEqualTo("\u2212$40.00");
+        assertThat(MoneyText.signed(money(-4000, "EUR"), GERMANY)).isEqualTo("\u221240,00\u00a0€");
+        assertThat(MoneyText.signed(money(-4000, "EUR"), FRANCE)).isEqualTo("\u221240,00\u00a0€");
+        assertThat(MoneyText.signed(money(-1286, "JPY"), US))
+                .isEqualTo("\u2212¥1,286")
+                .doesNotContain("-");
+    }
 
-  @Test
-  void yenHaveNoMinorUnitAndDinarsHaveThree() {
-    assertThat(MoneyText.of(money(1286, "JPY"), US)).isEqualTo("¥1,286");
-    assertThat(MoneyText.of(money(1250, "BHD"), US)).isEqualTo("BHD\u00a01.250");
-    assertThat(MoneyText.of(money(1250, "BHD"), GERMANY)).isEqualTo("1,250\u00a0BHD");
-  }
+    @Test
+    void yenHaveNoMinorUnitAndDinarsHaveThree() {
+        assertThat(MoneyText.of(money(1286, "JPY"), US)).isEqualTo("¥1,286");
+        assertThat(MoneyText.of(money(1250, "BHD"), US)).isEqualTo("BHD\u00a01.250");
+        assertThat(MoneyText.of(money(1250, "BHD"), GERMANY)).isEqualTo("1,250\u00a0BHD");
+    }
 
-  @Test
-  void aChipsWorthIsNeverShownFinerThanTheMinorUnit() {
-    assertThat(MoneyText.chipValue(terms(2000, "USD", 200), US)).isEqualTo("one chip is $0.10");
-    assertThat(MoneyText.chipValue(terms(100, "USD", 200), US)).isEqualTo("10 chips are $0.05");
-    assertThat(MoneyText.chipValue(terms(2000, "USD", 300), US)).isEqualTo("one chip is about $0.07");
-    assertThat(MoneyText.chipValue(terms(1000, "JPY", 300), US)).isEqualTo("one chip is about ¥3");
-    assertThat(MoneyText.chipValue(terms(1000, "JPY", 100), US)).isEqualTo("one chip is ¥10");
-    assertThat(MoneyText.chipValue(terms(5000, "BHD", 1000), US)).isEqualTo("one chip is BHD\u00a00.005");
-    assertThat(MoneyText.chipValue(terms(2000, "EUR", 300), FRANCE)).isEqualTo("one chip is about 0,07\u00a0€");
-  }
+    @Test
+    void aChipsWorthIsNeverShownFinerThanTheMinorUnit() {
+        assertThat(MoneyText.chipValue(terms(2000, "USD", 200), US)).isEqualTo("one chip is $0.10");
+        assertThat(MoneyText.chipValue(terms(100, "USD", 200), US)).isEqualTo("10 chips are $0.05");
+        assertThat(MoneyText.chipValue(terms(2000, "USD", 300), US)).isEqualTo("one chip is about $0.07");
+        assertThat(MoneyText.chipValue(terms(1000, "JPY", 300), US)).isEqualTo("one chip is about ¥3");
+        assertThat(MoneyText.chipValue(terms(1000, "JPY", 100), US)).isEqualTo("one chip is ¥10");
+        assertThat(MoneyText.chipValue(terms(5000, "BHD", 1000), US)).isEqualTo("one chip is BHD\u00a00.005");
+        assertThat(MoneyText.chipValue(terms(2000, "EUR", 300), FRANCE)).isEqualTo("one chip is about 0,07\u00a0€");
+    }
 
-  @Test
-  void theReadersLocaleIsTheFirstLanguageOfAcceptLanguageThatCanBeFormatted() {
-    assertThat(MoneyText.reader("de-DE,de;q=0.9,en;q=0.8")).isEqualTo(GERMANY);
-    assertThat(MoneyText.reader("fr-FR")).isEqualTo(FRANCE);
-    assertThat(MoneyText.reader(null)).isEqualTo(US);
-    assertThat(MoneyText.reader("")).isEqualTo(US);
-    assertThat(MoneyText.reader("not a language;;q=x")).isEqualTo(US);
-  }
+    @Test
+    void theReadersLocaleIsTheFirstLanguageOfAcceptLanguageThatCanBeFormatted() {
+        assertThat(MoneyText.reader("de-DE,de;q=0.9,en;q=0.8")).isEqualTo(GERMANY);
+        assertThat(MoneyText.reader("fr-FR")).isEqualTo(FRANCE);
+        assertThat(MoneyText.reader(null)).isEqualTo(US);
+        assertThat(MoneyText.reader("")).isEqualTo(US);
+        assertThat(MoneyText.reader("not a language;;q=x")).isEqualTo(US);
+    }
 }

@@ -23,146 +23,183 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class TableLayoutBrowserTest extends PageServer {
 
-  private static final int PHONE_WIDTH = 375;
-  private static final int PHONE_SCREEN = 812;
-  private static final Duration STEP = Duration.ofSeconds(15);
-  private static final List<String> NAMES = List.of("Ann", "Bob", "Cat", "Dan", "Eve", "Fay", "Gus", "Hal", "Ivy",
-      "Jo", "Kim", "Lou", "Max", "Ned", "Oona", "Pat", "Quinn", "Rosalind Montgomery-Smythe", "Sam", "Tess");
+    private static final int PHONE_WIDTH = 375;
+    private static final int PHONE_SCREEN = 812;
+    private static final Duration STEP = Duration.ofSeconds(15);
+    private static final List<String> NAMES = List.of(
+            "Ann",
+            "Bob",
+            "Cat",
+            "Dan",
+            "Eve",
+            "Fay",
+            "Gus",
+            "Hal",
+            "Ivy",
+            "Jo",
+            "Kim",
+            "Lou",
+            "Max",
+            "Ned",
+            "Oona",
+            "Pat",
+            "Quinn",
+            "Rosalind Montgomery-Smythe",
+            "Sam",
+            "Tess");
 
-  private ChromeDriver browser;
+    private ChromeDriver browser;
 
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
     }
-  }
 
-  @Test
-  void twentyPlayersFitInThreePhoneScreensBeforeTheSettleUpWhichComesFirstOnceEveryChipIsBack() {
-    Http.Managed table = http.openTable("Twenty", "20", "200", "USD");
-    for (int i = 0; i < NAMES.size(); i++) {
-      http.change(table, "/players", Map.of("name", NAMES.get(i)));
-      http.change(table, "/players/" + (i + 1) + "/buy-ins", Map.of());
+    @Test
+    void twentyPlayersFitInThreePhoneScreensBeforeTheSettleUpWhichComesFirstOnceEveryChipIsBack() {
+        Http.Managed table = http.openTable("Twenty", "20", "200", "USD");
+        for (int i = 0; i < NAMES.size(); i++) {
+            http.change(table, "/players", Map.of("name", NAMES.get(i)));
+            http.change(table, "/players/" + (i + 1) + "/buy-ins", Map.of());
+        }
+        // Nineteen have cashed out, some up and some down; Tess still plays with the rest.
+        IntStream.rangeClosed(1, 19)
+                .forEach(p -> http.change(
+                        table,
+                        "/players/" + p + "/cash-outs",
+                        Map.of("chips", String.valueOf(p % 2 == 0 ? 150 : 210))));
+
+        browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
+        browser.get(server.baseUrl() + table.managePath());
+        long beforeSettleUp = top("settle-up");
+        System.out.println("20 players at 375 px: the settle-up starts at " + beforeSettleUp + " px ("
+                + String.format("%.2f", beforeSettleUp / (double) PHONE_SCREEN) + " screens of 812 px)");
+        assertThat(beforeSettleUp).isLessThanOrEqualTo(3L * PHONE_SCREEN);
+        // Done players show as done, with no chips in front of them; the one still playing has every chip left.
+        assertThat(Browsers.text(browser, By.id("front-1"))).isEqualTo("done");
+        assertThat(Browsers.text(browser, By.id("front-20"))).isEqualTo("550");
+        assertThat(browser.findElement(By.id("share-toggle")).getRect().getY()).isLessThan(PHONE_SCREEN);
+        Browsers.screenshot(browser, "twenty-playing-375");
+        fullPage("twenty-playing-375-full");
+        axe("manage, playing, 375");
+
+        http.change(table, "/players/20/cash-outs", Map.of("chips", "550"));
+        waitFor(d -> top("settle-up") < top("players-heading"));
+        assertThat(top("settle-up")).isLessThan(PHONE_SCREEN);
+        Browsers.screenshot(browser, "twenty-settled-375");
+        fullPage("twenty-settled-375-full");
+        browser.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        Browsers.screenshot(browser, "twenty-settled-375-dark");
+        axe("manage, settled, dark, 375");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        fullPage("twenty-settled-print");
+
+        browser.quit();
+        browser = Browsers.start(1280, 900);
+        browser.get(server.baseUrl() + table.managePath());
+        // A desktop shows every number in the row itself.
+        assertThat(browser.findElement(By.id("buy-ins-1")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("cashed-1")).getText()).isEqualTo("210");
+        Browsers.screenshot(browser, "twenty-settled-1280");
+        axe("manage, settled, 1280");
+        browser.get(server.baseUrl() + "/t/" + table.id());
+        axe("view only, 1280");
+        browser.get(server.baseUrl() + "/");
+        axe("home, 1280");
     }
-    // Nineteen have cashed out, some up and some down; Tess still plays with the rest.
-    IntStream.rangeClosed(1, 19).forEach(p -> http.change(table, "/players/" + p + "/cash-outs",
-        Map.of("chips", String.valueOf(p % 2 == 0 ? 150 : 210))));
 
-    browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
-    browser.get(server.baseUrl() + table.managePath());
-    long beforeSettleUp = top("settle-up");
-    System.out.println("20 players at 375 px: the settle-up starts at " + beforeSettleUp + " px ("
-        + String.format("%.2f", beforeSettleUp / (double) PHONE_SCREEN) + " screens of 812 px)");
-    assertThat(beforeSettleUp).isLessThanOrEqualTo(3L * PHONE_SCREEN);
-    // Done players show as done, with no chips in front of them; the one still playing has every chip left.
-    assertThat(Browsers.text(browser, By.id("front-1"))).isEqualTo("done");
-    assertThat(Browsers.text(browser, By.id("front-20"))).isEqualTo("550");
-    assertThat(browser.findElement(By.id("share-toggle")).getRect().getY()).isLessThan(PHONE_SCREEN);
-    Browsers.screenshot(browser, "twenty-playing-375");
-    fullPage("twenty-playing-375-full");
-    axe("manage, playing, 375");
+    @Test
+    void aDoubleTapRecordsOneBuyInAndUndoVoidsIt() {
+        Http.Managed table = http.openTable("Taps", "20", "200", "USD");
+        http.change(table, "/players", Map.of("name", "Ann"));
+        browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
+        browser.get(server.baseUrl() + table.managePath());
+        Browsers.openPlayer(browser, 1);
 
-    http.change(table, "/players/20/cash-outs", Map.of("chips", "550"));
-    waitFor(d -> top("settle-up") < top("players-heading"));
-    assertThat(top("settle-up")).isLessThan(PHONE_SCREEN);
-    Browsers.screenshot(browser, "twenty-settled-375");
-    fullPage("twenty-settled-375-full");
-    browser.executeCdpCommand("Emulation.setEmulatedMedia",
-        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-    Browsers.screenshot(browser, "twenty-settled-375-dark");
-    axe("manage, settled, dark, 375");
-    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
-    fullPage("twenty-settled-print");
+        Object disabledBetweenTaps = browser.executeScript(
+                "var b = document.getElementById('buy-in-1'); b.click(); var busy = b.disabled; b.click(); return busy;");
+        assertThat(disabledBetweenTaps).isEqualTo(true);
+        waitFor(Browsers.textIs(By.id("buy-ins-1"), "1"));
+        waitFor(d -> d.findElements(By.id("undo")).size() == 1);
+        assertThat(http.get("/api/tables/" + table.id() + "/ledger").body())
+                .contains("\"seq\":1")
+                .doesNotContain("\"seq\":2");
+        Browsers.screenshot(browser, "undo-offered-375");
+        axe("manage, a row open, 375");
 
-    browser.quit();
-    browser = Browsers.start(1280, 900);
-    browser.get(server.baseUrl() + table.managePath());
-    // A desktop shows every number in the row itself.
-    assertThat(browser.findElement(By.id("buy-ins-1")).isDisplayed()).isTrue();
-    assertThat(browser.findElement(By.id("cashed-1")).getText()).isEqualTo("210");
-    Browsers.screenshot(browser, "twenty-settled-1280");
-    axe("manage, settled, 1280");
-    browser.get(server.baseUrl() + "/t/" + table.id());
-    axe("view only, 1280");
-    browser.get(server.baseUrl() + "/");
-    axe("home, 1280");
-  }
+        browser.findElement(By.id("undo")).click();
+        waitFor(Browsers.textIs(By.id("buy-ins-1"), "0"));
+        assertThat(browser.findElement(By.id("entry-1")).getDomAttribute("class"))
+                .contains("voided");
+        assertThat(Browsers.text(browser, By.cssSelector("#entry-1 .tag"))).contains("undone");
+    }
 
-  @Test
-  void aDoubleTapRecordsOneBuyInAndUndoVoidsIt() {
-    Http.Managed table = http.openTable("Taps", "20", "200", "USD");
-    http.change(table, "/players", Map.of("name", "Ann"));
-    browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
-    browser.get(server.baseUrl() + table.managePath());
-    Browsers.openPlayer(browser, 1);
+    @Test
+    void aLivePageThatMissesARefreshSaysSoAndCatchesUp() {
+        Http.Managed table = http.openTable("Flaky", "20", "200", "USD");
+        http.change(table, "/players", Map.of("name", "Ann"));
+        browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
+        browser.get(server.baseUrl() + "/t/" + table.id());
+        waitFor(d -> server.web()
+                        .feed()
+                        .clientCount(bullion.engine.TableId.parse(table.id()).orElseThrow())
+                >= 1);
+        waitFor(d -> "live".equals(d.findElement(By.id("live-status")).getDomAttribute("data-state")));
 
-    Object disabledBetweenTaps = browser.executeScript(
-        "var b = document.getElementById('buy-in-1'); b.click(); var busy = b.disabled; b.click(); return busy;");
-    assertThat(disabledBetweenTaps).isEqualTo(true);
-    waitFor(Browsers.textIs(By.id("buy-ins-1"), "1"));
-    waitFor(d -> d.findElements(By.id("undo")).size() == 1);
-    assertThat(http.get("/api/tables/" + table.id() + "/ledger").body()).contains("\"seq\":1").doesNotContain("\"seq\":2");
-    Browsers.screenshot(browser, "undo-offered-375");
-    axe("manage, a row open, 375");
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/fragment*")));
+        http.change(table, "/players/1/buy-ins", Map.of());
+        waitFor(d -> "stale".equals(d.findElement(By.id("live-status")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Reconnecting");
+        assertThat(Browsers.text(browser, By.id("buy-ins-1"))).isEqualTo("0");
+        Browsers.screenshot(browser, "stale-375");
 
-    browser.findElement(By.id("undo")).click();
-    waitFor(Browsers.textIs(By.id("buy-ins-1"), "0"));
-    assertThat(browser.findElement(By.id("entry-1")).getDomAttribute("class")).contains("voided");
-    assertThat(Browsers.text(browser, By.cssSelector("#entry-1 .tag"))).contains("undone");
-  }
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        waitFor(Browsers.textIs(By.id("buy-ins-1"), "1"));
+        waitFor(d -> "live".equals(d.findElement(By.id("live-status")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Live");
+    }
 
-  @Test
-  void aLivePageThatMissesARefreshSaysSoAndCatchesUp() {
-    Http.Managed table = http.openTable("Flaky", "20", "200", "USD");
-    http.change(table, "/players", Map.of("name", "Ann"));
-    browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
-    browser.get(server.baseUrl() + "/t/" + table.id());
-    waitFor(d -> server.web().feed().clientCount(bullion.engine.TableId.parse(table.id()).orElseThrow()) >= 1);
-    waitFor(d -> "live".equals(d.findElement(By.id("live-status")).getDomAttribute("data-state")));
+    private long top(String id) {
+        return ((Number) browser.executeScript(
+                        "return Math.round(document.getElementById(arguments[0]).getBoundingClientRect().top + window.scrollY);",
+                        id))
+                .longValue();
+    }
 
-    browser.executeCdpCommand("Network.enable", Map.of());
-    browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/fragment*")));
-    http.change(table, "/players/1/buy-ins", Map.of());
-    waitFor(d -> "stale".equals(d.findElement(By.id("live-status")).getDomAttribute("data-state")));
-    assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Reconnecting");
-    assertThat(Browsers.text(browser, By.id("buy-ins-1"))).isEqualTo("0");
-    Browsers.screenshot(browser, "stale-375");
+    /** The whole page in one picture, to be looked at: the viewport is stretched to the page's height for it. */
+    private void fullPage(String name) {
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        int width = ((Number) browser.executeScript("return window.innerWidth;")).intValue();
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
+        Browsers.screenshot(browser, name);
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", PHONE_SCREEN, "deviceScaleFactor", 1, "mobile", width < 500));
+    }
 
-    browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
-    waitFor(Browsers.textIs(By.id("buy-ins-1"), "1"));
-    waitFor(d -> "live".equals(d.findElement(By.id("live-status")).getDomAttribute("data-state")));
-    assertThat(browser.findElement(By.id("live-status")).getText()).startsWith("Live");
-  }
+    /** axe-core's WCAG 2.1 A and AA rules: nothing serious or critical. */
+    private void axe(String where) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        List<Rule> bad = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        bad.forEach(v -> System.out.println("axe " + where + ": " + v.getId() + " " + v.getHelp() + " "
+                + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()));
+        assertThat(bad).as("axe-core findings on " + where).isEmpty();
+    }
 
-  private long top(String id) {
-    return ((Number) browser.executeScript(
-        "return Math.round(document.getElementById(arguments[0]).getBoundingClientRect().top + window.scrollY);", id))
-        .longValue();
-  }
-
-  /** The whole page in one picture, to be looked at: the viewport is stretched to the page's height for it. */
-  private void fullPage(String name) {
-    long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
-    int width = ((Number) browser.executeScript("return window.innerWidth;")).intValue();
-    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
-    Browsers.screenshot(browser, name);
-    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", PHONE_SCREEN, "deviceScaleFactor", 1, "mobile", width < 500));
-  }
-
-  /** axe-core's WCAG 2.1 A and AA rules: nothing serious or critical. */
-  private void axe(String where) {
-    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-    List<Rule> bad = results.getViolations().stream()
-        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-    bad.forEach(v -> System.out.println("axe " + where + ": " + v.getId() + " " + v.getHelp() + " " + v.getNodes().stream()
-        .map(n -> n.getTarget().toString()).toList()));
-    assertThat(bad).as("axe-core findings on " + where).isEmpty();
-  }
-
-  private void waitFor(java.util.function.Function<? super WebDriver, ?> condition) {
-    new WebDriverWait(browser, STEP).ignoring(StaleElementReferenceException.class).until(condition);
-  }
+    private void waitFor(java.util.function.Function<? super WebDriver, ?> condition) {
+        new WebDriverWait(browser, STEP)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
 }

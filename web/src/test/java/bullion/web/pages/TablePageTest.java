@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Test;
 /** What the table page carries, as a value. */
 class TablePageTest {
 
-  private static final String TOKEN = "s3cretManageToken_0123456789";
+    private static final String TOKEN = "s3cretManageToken_0123456789";
 
-  @Test
-  void theManagePagesToStringDoesNotContainTheManageToken() {
-    TableId id = TableId.random();
-    Table table = EventApplier.apply(Optional.empty(), new Event.TableOpened("Friday", "USD", 2000, 100));
+    @Test
+    void theManagePagesToStringDoesNotContainTheManageToken() {
+        TableId id = TableId.random();
+        Table table = EventApplier.apply(Optional.empty(), new Event.TableOpened("Friday", "USD", 2000, 100));
 
-    TablePage page = TablePage.manage(id, table, new Links("https://bullion.example", id), TOKEN, Optional.empty());
+        TablePage page = TablePage.manage(id, table, new Links("https://bullion.example", id), TOKEN, Optional.empty());
 
-    assertThat(page.token()).isEqualTo(TOKEN);
-    assertThat(page.manageUrl()).contains(TOKEN);
-    assertThat(page.toString()).doesNotContain(TOKEN).contains(id.value()).contains("Friday");
-  }
+        assertThat(page.token()).isEqualTo(TOKEN);
+        assertThat(page.manageUrl()).contains(TOKEN);
+        assertThat(page.toString()).doesNotContain(TOKEN).contains(id.value()).contains("Friday");
+    }
 }
