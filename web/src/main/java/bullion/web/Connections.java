@@ -33,6 +33,9 @@ final class Connections extends AbstractLifeCycle implements Connection.Listener
     private final int perClient;
     private final long deadlineNanos;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    /** Whose each connection is, as counted when it opened: a closed endpoint may no longer say its address. */
+    private final Map<Connection, String> clientOf = new ConcurrentHashMap<>();
+
     private final Map<Connection, Long> receivingSince = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "request-deadline");
@@ -73,6 +76,7 @@ final class Connections extends AbstractLifeCycle implements Connection.Listener
     @Override
     public void onOpened(Connection connection) {
         String client = client(connection);
+        clientOf.put(connection, client);
         if (open.merge(client, 1, Integer::sum) > perClient) {
             AUDIT.info("connection refused: client {} already has {} open", client, perClient);
             // Once Jetty has finished opening it: a connection closed from inside onOpened was seen to stay open.
@@ -83,7 +87,10 @@ final class Connections extends AbstractLifeCycle implements Connection.Listener
     @Override
     public void onClosed(Connection connection) {
         receivingSince.remove(connection);
-        open.computeIfPresent(client(connection), (client, count) -> count == 1 ? null : count - 1);
+        String client = clientOf.remove(connection);
+        if (client != null) {
+            open.computeIfPresent(client, (key, count) -> count == 1 ? null : count - 1);
+        }
     }
 
     private static String client(Connection connection) {

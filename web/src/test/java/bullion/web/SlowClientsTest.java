@@ -125,6 +125,30 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    void aClosedConnectionGivesItsClientsSlotBackSoManyShortConnectionsInARowAllAnswer() throws Exception {
+        WebSettings settings = WebSettings.defaults()
+                .withPort(0)
+                .withLimits(WebSettings.defaults().limits().withConnections(200, 2, 32, DEADLINE));
+        try (TestServer server = TestServer.start(DatabaseSettings.h2File(data), settings)) {
+            int port = server.web().port();
+            // Ten times the cap, one after another: each closes before the next opens, so none is over the cap.
+            for (int i = 0; i < 20; i++) {
+                try (SocketChannel socket = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
+                    assertThat(send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
+                            .isTrue();
+                    ByteBuffer head = ByteBuffer.allocate(64);
+                    while (head.position() < 12 && socket.read(head) > 0) {
+                        // until the status line's code has arrived
+                    }
+                    assertThat(new String(head.array(), 0, head.position(), StandardCharsets.US_ASCII))
+                            .as("connection %d", i + 1)
+                            .startsWith("HTTP/1.1 200");
+                }
+            }
+        }
+    }
+
     /** False once the server has closed the connection. */
     private static boolean send(SocketChannel socket, String text) {
         try {
