@@ -3,8 +3,11 @@ package bullion.engine;
 import bullion.core.CommandDecider;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableTopics;
+import bullion.engine.ops.EngineMetrics;
+import bullion.engine.ops.Health;
 import bullion.engine.persistence.JournalHealth;
 import bullion.engine.persistence.JournalSchema;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +35,22 @@ public final class TableSystem implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final Tables tables;
     private final JournalHealth health;
+    private final Health nodeHealth;
 
-    private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health) {
+    private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health, Health nodeHealth) {
         this.system = system;
         this.tables = tables;
         this.health = health;
+        this.nodeHealth = nodeHealth;
     }
 
     public static TableSystem start(EngineSettings settings) {
         return start(settings, CommandDecider::decide);
+    }
+
+    /** The table servers, reporting their figures into {@code metrics} (the app's Prometheus registry). */
+    public static TableSystem start(EngineSettings settings, MeterRegistry metrics) {
+        return start(settings, CommandDecider::decide, new EngineMetrics(metrics));
     }
 
     /**
@@ -49,6 +59,10 @@ public final class TableSystem implements AutoCloseable {
      * @throws JournalSchema.DatabaseUnavailable if the database cannot be used within {@code settings.databaseWait()}
      */
     public static TableSystem start(EngineSettings settings, Decide decide) {
+        return start(settings, decide, EngineMetrics.unread());
+    }
+
+    private static TableSystem start(EngineSettings settings, Decide decide, EngineMetrics metrics) {
         JournalSchema.migrate(settings.database(), settings.databaseWait());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bullion", EngineConfig.of(settings));
         Cluster cluster = Cluster.get(system);
@@ -58,8 +72,8 @@ public final class TableSystem implements AutoCloseable {
         awaitUp(system, cluster);
         ActorRef<TableTopics.Message> topics =
                 system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
-        TableEntity.Settings entitySettings =
-                new TableEntity.Settings(settings.snapshotEvery(), settings.minBackoff(), settings.maxBackoff());
+        TableEntity.Settings entitySettings = new TableEntity.Settings(
+                settings.snapshotEvery(), settings.minBackoff(), settings.maxBackoff(), metrics);
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(
                 TableEntity.TYPE_KEY,
@@ -67,8 +81,16 @@ public final class TableSystem implements AutoCloseable {
                         entity.getEntityId(), entitySettings, decide, Clock.systemUTC(), topics, entity.getShard())));
         JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
         Tables tables = new Tables(
-                sharding, topics, settings.askTimeout(), settings.deadlineBudget(), health::problem, Clock.systemUTC());
-        return new TableSystem(system, tables, health);
+                sharding,
+                topics,
+                settings.askTimeout(),
+                settings.deadlineBudget(),
+                health::problem,
+                Clock.systemUTC(),
+                metrics);
+        Health nodeHealth =
+                Health.watching(system, TableEntity.TYPE_KEY.name(), health::problem, HEALTH_PROBE_EVERY, metrics);
+        return new TableSystem(system, tables, health, nodeHealth);
     }
 
     /**
@@ -90,6 +112,11 @@ public final class TableSystem implements AutoCloseable {
         return tables;
     }
 
+    /** Whether this node is alive and ready to serve changes, for the web's health routes. */
+    public Health health() {
+        return nodeHealth;
+    }
+
     /** For tests and operations that need Pekko itself (cluster state, serialization); delivery layers never do. */
     public ActorSystem<Void> actorSystem() {
         return system;
@@ -98,6 +125,7 @@ public final class TableSystem implements AutoCloseable {
     /** Leaves the cluster and stops every table; acknowledged events are already in the journal. */
     @Override
     public void close() {
+        nodeHealth.close();
         health.close();
         system.terminate();
         try {

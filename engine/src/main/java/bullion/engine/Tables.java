@@ -4,6 +4,10 @@ import bullion.core.Command;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
+import bullion.engine.json.StoredNames;
+import bullion.engine.ops.EngineMetrics;
+import bullion.engine.ops.EngineMetrics.ChangeOutcome;
+import bullion.engine.ops.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +51,7 @@ public final class Tables {
     private final Duration deadlineBudget;
     private final Supplier<Optional<String>> journalProblem;
     private final Clock clock;
+    private final EngineMetrics metrics;
 
     Tables(
             ClusterSharding sharding,
@@ -55,6 +60,18 @@ public final class Tables {
             Duration deadlineBudget,
             Supplier<Optional<String>> journalProblem,
             Clock clock) {
+        this(sharding, topics, askTimeout, deadlineBudget, journalProblem, clock, EngineMetrics.unread());
+    }
+
+    Tables(
+            ClusterSharding sharding,
+            ActorRef<TableTopics.Message> topics,
+            Duration askTimeout,
+            Duration deadlineBudget,
+            Supplier<Optional<String>> journalProblem,
+            Clock clock,
+            EngineMetrics metrics) {
+        this.metrics = metrics;
         this.sharding = sharding;
         this.topics = topics;
         this.askTimeout = askTimeout;
@@ -70,10 +87,14 @@ public final class Tables {
     public CompletionStage<Opened> open(Command.OpenTable command) {
         TableId id = TableId.random();
         String token = ManageToken.generate();
-        return write(deadline -> table(id)
-                        .<Outcome>ask(
-                                replyTo -> new TableMessage.Open(command, ManageToken.hash(token), deadline, replyTo),
-                                askTimeout))
+        Optional<String> logRequestId = LogContext.current();
+        return counted(
+                        command,
+                        write(deadline -> table(id)
+                                .<Outcome>ask(
+                                        replyTo -> new TableMessage.Open(
+                                                command, ManageToken.hash(token), deadline, replyTo, logRequestId),
+                                        askTimeout)))
                 .thenApply(outcome -> new Opened(id, token, outcome));
     }
 
@@ -98,10 +119,34 @@ public final class Tables {
      */
     public CompletionStage<Outcome> change(
             TableId id, String manageToken, Command command, Optional<String> requestId) {
-        return write(deadline -> table(id)
-                .ask(
-                        replyTo -> new TableMessage.Change(command, manageToken, requestId, deadline, replyTo),
-                        askTimeout));
+        Optional<String> logRequestId = LogContext.current();
+        return counted(
+                command,
+                write(deadline -> table(id)
+                        .ask(
+                                replyTo -> new TableMessage.Change(
+                                        command, manageToken, requestId, deadline, replyTo, logRequestId),
+                                askTimeout)));
+    }
+
+    /** Counts the change by its stored name and what its caller is told (EngineMetrics). */
+    private CompletionStage<Outcome> counted(Command command, CompletionStage<Outcome> asked) {
+        String kind = StoredNames.CORE_TYPES.get(command.getClass());
+        return asked.whenComplete((outcome, error) -> metrics.change(
+                kind,
+                switch (outcome) {
+                    case null ->
+                        error instanceof NotRecorded
+                                        || (error instanceof CompletionException
+                                                && error.getCause() instanceof NotRecorded)
+                                ? ChangeOutcome.NOT_RECORDED
+                                : ChangeOutcome.FAILED;
+                    case Outcome.Done done -> ChangeOutcome.ACCEPTED;
+                    case Outcome.Refused refused -> ChangeOutcome.REFUSED;
+                    case Outcome.Forbidden forbidden -> ChangeOutcome.FORBIDDEN;
+                    case Outcome.NotFound notFound -> ChangeOutcome.NOT_FOUND;
+                    case Outcome.RequestIdReused reused -> ChangeOutcome.REQUEST_ID_REUSED;
+                }));
     }
 
     /**

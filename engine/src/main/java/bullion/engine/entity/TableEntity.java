@@ -11,6 +11,8 @@ import bullion.engine.TableChanged;
 import bullion.engine.entity.StoredEvent.RequestRef;
 import bullion.engine.json.Fingerprint;
 import bullion.engine.json.StoredNames;
+import bullion.engine.ops.EngineMetrics;
+import bullion.engine.ops.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +45,15 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
     public static final EntityTypeKey<TableMessage> TYPE_KEY = EntityTypeKey.create(TableMessage.class, "Table");
 
-    /** How a table is run: snapshot cadence and restart backoff are configuration, not code. */
-    public record Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {}
+    /**
+     * How a table is run: snapshot cadence and restart backoff are configuration, not code; {@code metrics} times its
+     * journal writes.
+     */
+    public record Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff, EngineMetrics metrics) {
+        public Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {
+            this(snapshotEvery, minBackoff, maxBackoff, EngineMetrics.unread());
+        }
+    }
 
     private final String tableId;
     private final Settings settings;
@@ -141,6 +150,15 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             TableState state,
             TableMessage.Open open,
             BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
+        try (LogContext.Scope logged = LogContext.with(open.logRequestId())) {
+            return decideOpen(state, open, refuse);
+        }
+    }
+
+    private ReplyEffect<StoredEvent, TableState> decideOpen(
+            TableState state,
+            TableMessage.Open open,
+            BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
         Instant now = clock.instant();
         if (now.isAfter(open.deadline())) {
             return dropLate(state, open.command(), open.deadline(), now);
@@ -149,6 +167,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         if (clock.instant().isAfter(open.deadline())) {
             return dropLate(state, open.command(), open.deadline(), clock.instant());
         }
+        long writing = System.nanoTime();
         return switch (decision) {
             case Decision.Rejected rejected -> {
                 audit(
@@ -162,7 +181,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                                 .map(e -> (StoredEvent)
                                         new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
                                 .toList())
-                        .thenRun(s -> recorded(open.command(), s))
+                        .thenRun(s -> recorded(open.command(), s, writing, open.logRequestId()))
                         .thenReply(
                                 open.replyTo(),
                                 s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
@@ -170,6 +189,14 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     }
 
     private ReplyEffect<StoredEvent, TableState> change(TableState state, Table table, TableMessage.Change change) {
+        // The audit lines of this change carry its caller's log request id; this thread serves other tables next.
+        try (LogContext.Scope logged = LogContext.with(change.logRequestId())) {
+            return decideChange(state, table, change);
+        }
+    }
+
+    private ReplyEffect<StoredEvent, TableState> decideChange(
+            TableState state, Table table, TableMessage.Change change) {
         Instant now = clock.instant();
         if (now.isAfter(change.deadline())) {
             return dropLate(state, change.command(), change.deadline(), now);
@@ -191,6 +218,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             // Deciding took the caller's remaining time: writing now could finish after the caller stopped waiting.
             return dropLate(state, change.command(), change.deadline(), clock.instant());
         }
+        long writing = System.nanoTime();
         return switch (decision) {
             case Decision.Rejected rejected -> {
                 request.ifPresent(r -> requestIds.refused(r, rejected.why()));
@@ -204,7 +232,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                         .persist(accepted.events().stream()
                                 .map(e -> (StoredEvent) new StoredEvent.Recorded(e, request))
                                 .toList())
-                        .thenRun(s -> recorded(change.command(), s))
+                        .thenRun(s -> recorded(change.command(), s, writing, change.logRequestId()))
                         .thenReply(
                                 change.replyTo(),
                                 s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
@@ -226,11 +254,18 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                         .thenNoReply();
     }
 
-    /** After the journal has the change: tell listeners, and say so in the audit log. */
-    private void recorded(Command command, TableState state) {
-        audit(
-                command,
-                "recorded as version " + state.table().map(Table::version).orElse(0L));
+    /**
+     * After the journal has the change (asked at {@code writing}, a {@link System#nanoTime}): time the write, tell
+     * listeners, and say so in the audit log, with the caller's log request id (this runs when the journal answers,
+     * outside the command's handler).
+     */
+    private void recorded(Command command, TableState state, long writing, Optional<String> logRequestId) {
+        settings.metrics().journalWrite(System.nanoTime() - writing);
+        try (LogContext.Scope logged = LogContext.with(logRequestId)) {
+            audit(
+                    command,
+                    "recorded as version " + state.table().map(Table::version).orElse(0L));
+        }
         publish(state);
     }
 

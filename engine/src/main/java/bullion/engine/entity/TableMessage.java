@@ -12,12 +12,22 @@ public sealed interface TableMessage extends JsonSerializable {
 
     /**
      * Opens the table with the hash of its manage token; the plain token never reaches the entity. Past its
-     * {@code deadline} (see {@link Change}) it is dropped unrecorded.
+     * {@code deadline} (see {@link Change}) it is dropped unrecorded. {@code logRequestId}: see {@link Change}.
      */
-    record Open(Command.OpenTable command, String manageTokenHash, Instant deadline, ActorRef<Outcome> replyTo)
+    record Open(
+            Command.OpenTable command,
+            String manageTokenHash,
+            Instant deadline,
+            ActorRef<Outcome> replyTo,
+            Optional<String> logRequestId)
             implements TableMessage {
         public Open {
             deadline = deadline == null ? Instant.MAX : deadline;
+            logRequestId = logRequestId == null ? Optional.empty() : logRequestId;
+        }
+
+        public Open(Command.OpenTable command, String manageTokenHash, Instant deadline, ActorRef<Outcome> replyTo) {
+            this(command, manageTokenHash, deadline, replyTo, Optional.empty());
         }
 
         /** No deadline. */
@@ -30,17 +40,30 @@ public sealed interface TableMessage extends JsonSerializable {
      * A change to the table. A repeated {@code requestId} gets the first outcome again and records nothing new. A
      * change that reaches the table after its {@code deadline}, or whose decision is ready only after it, is dropped
      * unanswered and unrecorded: its caller has stopped waiting or soon will. A message without one (from a node of
-     * the previous release) has none.
+     * the previous release) has none. {@code logRequestId} is the caller's log request id ({@code X-Request-Id},
+     * {@link bullion.engine.ops.LogContext}), so the table's audit lines carry it; it is not {@code requestId} and
+     * decides nothing. A message from a node of a release before it has none.
      */
     record Change(
             Command command,
             String manageToken,
             Optional<String> requestId,
             Instant deadline,
-            ActorRef<Outcome> replyTo)
+            ActorRef<Outcome> replyTo,
+            Optional<String> logRequestId)
             implements TableMessage {
         public Change {
             deadline = deadline == null ? Instant.MAX : deadline;
+            logRequestId = logRequestId == null ? Optional.empty() : logRequestId;
+        }
+
+        public Change(
+                Command command,
+                String manageToken,
+                Optional<String> requestId,
+                Instant deadline,
+                ActorRef<Outcome> replyTo) {
+            this(command, manageToken, requestId, deadline, replyTo, Optional.empty());
         }
 
         /** No deadline. */
@@ -52,7 +75,7 @@ public sealed interface TableMessage extends JsonSerializable {
         @Override
         public String toString() {
             return "Change[command=" + command + ", requestId=" + requestId + ", deadline=" + deadline + ", replyTo="
-                    + replyTo + "]";
+                    + replyTo + ", logRequestId=" + logRequestId + "]";
         }
     }
 

@@ -1,0 +1,99 @@
+package bullion.engine.ops;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.pattern.Patterns;
+
+/**
+ * Asks this node's shard region, every {@code every} on a thread of its own, two things: the regions the shard
+ * coordinator knows (the region forwards the question to the coordinator, so an answer that lists this node means the
+ * coordinator is reachable and would place a new table here), and how many tables the region runs here now. Readiness
+ * and the live-tables gauge read the last answers, so a health check or a scrape costs no message.
+ */
+final class ShardingProbe implements AutoCloseable {
+
+    /** The coordinator's last answer that listed this node, as {@link System#nanoTime}; 0 before the first. */
+    private volatile long registeredAtNanos;
+    /** The coordinator's last answer of any kind. */
+    private volatile long answeredAtNanos;
+
+    private volatile int liveTables;
+    private final ActorRef region;
+    private final Address self;
+    private final Duration timeout;
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean regionsAsked = new AtomicBoolean();
+    private final AtomicBoolean stateAsked = new AtomicBoolean();
+
+    ShardingProbe(ActorRef region, Address self, Duration every) {
+        this.region = region;
+        this.self = self;
+        this.timeout = every.multipliedBy(2);
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "bullion-sharding-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::probe, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void probe() {
+        // One question of each kind in flight at a time: a coordinator that does not answer is not asked twice as much.
+        if (regionsAsked.compareAndSet(false, true)) {
+            Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(), timeout)
+                    .whenComplete((answer, error) -> {
+                        regionsAsked.set(false);
+                        if (answer instanceof ShardRegion.CurrentRegions regions) {
+                            long now = System.nanoTime();
+                            answeredAtNanos = now;
+                            if (regions.getRegions().contains(self)) {
+                                registeredAtNanos = now;
+                            }
+                        }
+                    });
+        }
+        if (stateAsked.compareAndSet(false, true)) {
+            Patterns.ask(region, ShardRegion.getShardRegionStateInstance(), timeout)
+                    .whenComplete((answer, error) -> {
+                        stateAsked.set(false);
+                        if (answer instanceof ShardRegion.CurrentShardRegionState state) {
+                            liveTables = state.getShards().stream()
+                                    .mapToInt(shard -> shard.getEntityIds().size())
+                                    .sum();
+                        }
+                    });
+        }
+    }
+
+    /** How long ago the coordinator last answered listing this node's region; empty if it never has. */
+    java.util.Optional<Duration> sinceRegistered() {
+        return since(registeredAtNanos);
+    }
+
+    /** How long ago the coordinator last answered at all; empty if it never has. */
+    java.util.Optional<Duration> sinceAnswered() {
+        return since(answeredAtNanos);
+    }
+
+    private static java.util.Optional<Duration> since(long nanos) {
+        return nanos == 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Duration.ofNanos(System.nanoTime() - nanos));
+    }
+
+    /** Tables running on this node at the last count (at most one probe interval old). */
+    int liveTables() {
+        return liveTables;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
