@@ -3,6 +3,7 @@ package bullion.app;
 import bullion.engine.EngineSettings;
 import bullion.engine.persistence.DatabaseSettings;
 import bullion.web.WebSettings;
+import bullion.web.ops.Monitoring;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,8 +15,10 @@ import java.util.Optional;
  * Reads Bullion's settings from environment variables (the README's table lists them). A variable that is not
  * set leaves the default where it lives: {@link EngineSettings#singleNode} for the engine,
  * {@link WebSettings#defaults} for the web server; only the embedded database's directory is defaulted here.
+ *
+ * @param metricsToken the bearer token {@code /metrics} asks for; empty (the default): no {@code /metrics} at all
  */
-record Environment(EngineSettings engine, WebSettings web) {
+record Environment(EngineSettings engine, WebSettings web, Optional<String> metricsToken) {
 
     static Environment from(Map<String, String> env) {
         DatabaseSettings database = env.containsKey("BULLION_DB_URL")
@@ -73,7 +76,15 @@ record Environment(EngineSettings engine, WebSettings web) {
                 throw new IllegalArgumentException("BULLION_PUBLIC_URL: " + e.getMessage(), e);
             }
         }
-        return new Environment(engine, web);
+        LogFormat.of(env); // read by logback itself; checked here so a wrong value stops start-up by name
+        Optional<String> metricsToken =
+                Optional.ofNullable(env.get("BULLION_METRICS_TOKEN")).filter(token -> !token.isBlank());
+        try {
+            metricsToken.ifPresent(Monitoring::requireValidToken);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("BULLION_METRICS_TOKEN: " + e.getMessage(), e);
+        }
+        return new Environment(engine, web, metricsToken);
     }
 
     private static List<String> seeds(String list) {

@@ -3,6 +3,7 @@ package bullion.app;
 import bullion.engine.TableSystem;
 import bullion.engine.persistence.JournalSchema;
 import bullion.web.WebServer;
+import bullion.web.ops.Monitoring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,21 @@ public final class Main {
     private static void start() {
         Environment environment = Environment.from(System.getenv());
         LOG.info("Journal: {}", environment.engine().database().kind());
-        TableSystem tableSystem = TableSystem.start(environment.engine());
+        // One registry for the engine's figures, the web's and the JVM's, served at /metrics with the metrics token.
+        Monitoring monitoring = Monitoring.start(environment.metricsToken());
+        TableSystem tableSystem;
+        try {
+            tableSystem = TableSystem.start(environment.engine(), monitoring.registry());
+        } catch (RuntimeException e) {
+            monitoring.close();
+            throw e;
+        }
         WebServer web;
         try {
-            web = WebServer.start(tableSystem.tables(), environment.web());
+            web = WebServer.start(tableSystem.tables(), environment.web(), tableSystem.health(), monitoring);
         } catch (RuntimeException e) {
             tableSystem.close();
+            monitoring.close();
             throw e;
         }
         Runtime.getRuntime()
@@ -41,10 +51,11 @@ public final class Main {
                             // The web server first, so in-flight requests finish while their tables are still running.
                             web.close();
                             tableSystem.close();
+                            monitoring.close();
                         },
                         "bullion-shutdown"));
-        System.out.println(
-                "Bullion is running: open http://" + environment.web().host() + ":" + web.port() + "/");
+        // A log line, so that with BULLION_LOG_FORMAT=json every line on stdout is JSON.
+        LOG.info("Bullion is running: open http://{}:{}/", environment.web().host(), web.port());
     }
 
     /**

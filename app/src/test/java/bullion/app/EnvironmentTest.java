@@ -64,6 +64,10 @@ class EnvironmentTest {
                 .containsEntry(
                         "`BULLION_HTTP_REQUEST_DEADLINE_SECONDS`",
                         "`" + env.web().limits().requestDeadline().toSeconds() + "`");
+        assertThat(env.metricsToken()).isEmpty();
+        assertThat(documented)
+                .containsEntry("`BULLION_METRICS_TOKEN`", "(unset: no `/metrics`)")
+                .containsEntry("`BULLION_LOG_FORMAT`", "`" + LogFormat.of(Map.of()) + "`");
         assertThat(env.engine().clusterPort()).isZero();
         assertThat(documented)
                 .containsEntry(
@@ -149,6 +153,18 @@ class EnvironmentTest {
         assertThatThrownBy(() -> Environment.from(Map.of("BULLION_PUBLIC_URL", "https://bullion.example/t/x")))
                 .hasMessageContaining("BULLION_PUBLIC_URL")
                 .hasMessageContaining("origin like https://bullion.example");
+    }
+
+    @Test
+    void aMetricsTokenMustBeLongAndTheLogFormatTextOrJson() {
+        assertThat(Environment.from(Map.of("BULLION_METRICS_TOKEN", "0123456789abcdef0123"))
+                        .metricsToken())
+                .hasValue("0123456789abcdef0123");
+        assertThatThrownBy(() -> Environment.from(Map.of("BULLION_METRICS_TOKEN", "short")))
+                .hasMessageStartingWith("BULLION_METRICS_TOKEN: the metrics token must be 16 to 512");
+        assertThat(LogFormat.of(Map.of("BULLION_LOG_FORMAT", "JSON"))).isEqualTo("json");
+        assertThatThrownBy(() -> Environment.from(Map.of("BULLION_LOG_FORMAT", "xml")))
+                .hasMessage("BULLION_LOG_FORMAT must be text or json, not \"xml\"");
     }
 
     @Test

@@ -65,15 +65,12 @@ class ReadinessTest {
         try (TableSystem system = TableSystem.start(EngineSettings.singleNode(FullDiskFileSystem.h2File(dataDir)))) {
             Health health = system.health();
             await(health, Health.Report::ok, "ready after start-up");
-            TableId table = openTable(system.tables());
+            Tables.Opened table = openTable(system.tables());
 
             FullDiskFileSystem.fill();
-            // A full disk shows when a write fails: this one is refused, and the node turns not-ready.
+            // A full disk shows when a write fails: this one fails, and the node turns not-ready.
             Await.result(system.tables()
-                    .addPlayer(table, "wrong", "Ari", Optional.empty())
-                    .handle((outcome, error) -> outcome));
-            Await.result(system.tables()
-                    .change(table, token, new Command.AddPlayer("Bo"), Optional.empty())
+                    .addPlayer(table.id(), table.manageToken(), "Bo", Optional.empty())
                     .handle((outcome, error) -> outcome));
             long filled = System.nanoTime();
             Health.Report down = await(health, report -> !report.ok(), "not ready with the disk full");

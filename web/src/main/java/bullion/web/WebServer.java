@@ -1,8 +1,14 @@
 package bullion.web;
 
 import bullion.engine.Tables;
+import bullion.engine.ops.Health;
 import bullion.web.api.ApiRoutes;
 import bullion.web.live.TableFeed;
+import bullion.web.ops.HealthRoutes;
+import bullion.web.ops.HttpMetrics;
+import bullion.web.ops.MetricsRoute;
+import bullion.web.ops.Monitoring;
+import bullion.web.ops.RequestLogId;
 import bullion.web.pages.PageRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -12,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -50,18 +57,47 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final TableFeed feed;
+    /** The monitoring this server made for itself (started without one), closed with it. */
+    private final Optional<Monitoring> own;
 
-    private WebServer(Javalin javalin, TableFeed feed) {
+    private WebServer(Javalin javalin, TableFeed feed, Optional<Monitoring> own) {
         this.javalin = javalin;
         this.feed = feed;
+        this.own = own;
     }
 
+    /** Without health checks, and with figures nobody reads (no {@code /metrics}): for tests and tools. */
     public static WebServer start(Tables tables, WebSettings settings) {
+        Monitoring unread = Monitoring.start(Optional.empty());
+        try {
+            return start(tables, settings, Optional.empty(), unread, Optional.of(unread));
+        } catch (RuntimeException e) {
+            unread.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The server as it runs: {@code /health/live} and {@code /health/ready} from {@code health}, its figures in
+     * {@code monitoring}'s registry, served at {@code /metrics} if it has a token.
+     */
+    public static WebServer start(Tables tables, WebSettings settings, Health health, Monitoring monitoring) {
+        return start(tables, settings, Optional.of(health), monitoring, Optional.empty());
+    }
+
+    private static WebServer start(
+            Tables tables,
+            WebSettings settings,
+            Optional<Health> health,
+            Monitoring monitoring,
+            Optional<Monitoring> own) {
         WebSettings.Limits limits = settings.limits();
         TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
         PageRoutes pages = new PageRoutes(calls);
         TableFeed feed = new TableFeed(tables, settings.keepAlive(), limits.liveStreamsPerClient());
         RateLimiter rateLimiter = new RateLimiter(limits.requestBurst(), limits.requestsPerMinute());
+        HttpMetrics httpMetrics = new HttpMetrics(monitoring.registry());
+        monitoring.viewers(feed::viewerCount);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Requests run on virtual threads: a handler that waits for its table costs no platform thread meanwhile.
@@ -79,7 +115,13 @@ public final class WebServer implements AutoCloseable {
                 server.setErrorHandler(new JettyErrors());
                 Connections.install(server, settings);
             });
+            // Last for every request, however it ended: time it by route, then take its log request id off the thread.
+            config.requestLogger.http((ctx, millis) -> {
+                httpMetrics.record(ctx, millis);
+                RequestLogId.end();
+            });
             config.routes.before(ctx -> {
+                RequestLogId.begin(ctx);
                 SECURITY_HEADERS.forEach(ctx::header);
                 PublicUrl.remember(ctx, settings.publicUrl());
                 ClientAddress.remember(ctx, settings.trustProxy());
@@ -92,17 +134,22 @@ public final class WebServer implements AutoCloseable {
                             "Send a form as "
                                     + "application/x-www-form-urlencoded or the API's JSON; multipart bodies are not accepted.");
                 }
-                rateLimiter.check(ctx);
+                // A balancer's probes and an authorized scrape must never be refused for another client's traffic.
+                if (!HealthRoutes.isHealthCheck(ctx.path()) && !MetricsRoute.isAuthorizedScrape(ctx, monitoring)) {
+                    rateLimiter.check(ctx);
+                }
                 OriginCheck.check(ctx);
             });
+            health.ifPresent(h -> HealthRoutes.register(config.routes, h));
+            MetricsRoute.register(config.routes, monitoring);
             ApiRoutes.register(config.routes, calls, feed);
             pages.register(config.routes, feed);
             // Javalin keeps a mapper of its own for HttpResponseException, so the one mapper is named for it as well.
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages));
-            config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, pages));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages, monitoring));
+            config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, pages, monitoring));
         });
         javalin.start(settings.host(), settings.port());
-        return new WebServer(javalin, feed);
+        return new WebServer(javalin, feed, own);
     }
 
     /**
@@ -110,12 +157,15 @@ public final class WebServer implements AutoCloseable {
      * {@link HttpResponseException}, answered by content: a problem under /api/, a page (or a form shown again
      * with the refusal beside its control) elsewhere. Anything else is a bug: logged, and a 500 that says nothing more.
      */
-    private static void fail(Context ctx, Exception e, PageRoutes pages) {
+    private static void fail(Context ctx, Exception e, PageRoutes pages, Monitoring monitoring) {
         HttpResponseException failure = e instanceof HttpResponseException known ? known : bug(e);
         if (failure instanceof HttpFailure f) {
             f.headers().forEach(ctx::header);
         }
         ctx.status(failure.getStatus());
+        if (failure.getStatus() == 429) {
+            monitoring.rateLimited();
+        }
         if (failure.getStatus() == 403 || failure.getStatus() == 429) {
             // The path names the table; a token is never in it (a manage link's is in the query, the API's in a
             // header).
@@ -183,5 +233,6 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         feed.close();
         javalin.stop();
+        own.ifPresent(Monitoring::close);
     }
 }

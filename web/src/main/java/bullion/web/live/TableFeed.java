@@ -199,6 +199,11 @@ public final class TableFeed implements AutoCloseable {
         return clients.getOrDefault(id.value(), Set.of()).size();
     }
 
+    /** How many live streams are open on this node, all tables together (the live-viewers gauge). */
+    public int viewerCount() {
+        return clients.values().stream().mapToInt(Set::size).sum();
+    }
+
     private synchronized void disconnect(String key, Slot slot) {
         Set<Slot> set = clients.get(key);
         if (set == null || !set.remove(slot) || !set.isEmpty()) {

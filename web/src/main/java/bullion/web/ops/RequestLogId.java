@@ -1,0 +1,39 @@
+package bullion.web.ops;
+
+import bullion.engine.ops.LogContext;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * The request id of a request's log lines: the client's (or its proxy's) {@code X-Request-Id} when it is a plain token
+ * of at most 64 characters, else a new random one; it is echoed in the answer's {@code X-Request-Id}. It is put in the
+ * MDC of the thread the request runs on (a virtual thread of its own; MDC is per thread), and the facade carries it to
+ * the table's actor (see {@link LogContext}). It is not the {@code Idempotency-Key} and decides nothing.
+ */
+public final class RequestLogId {
+
+    public static final String HEADER = "X-Request-Id";
+
+    /** Letters, digits and {@code . _ : -}: what proxies generate (hex, UUIDs), and nothing that can break a log line. */
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private RequestLogId() {}
+
+    /** Takes or makes the request's id, puts it in this thread's MDC and in the answer's headers. */
+    public static void begin(Context ctx) {
+        String id = Optional.ofNullable(ctx.header(HEADER))
+                .map(String::strip)
+                .filter(SANE.asMatchPredicate())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        MDC.put(LogContext.REQUEST_ID, id);
+        ctx.header(HEADER, id);
+    }
+
+    /** Takes the id out of this thread's MDC once the request is answered. */
+    public static void end() {
+        MDC.remove(LogContext.REQUEST_ID);
+    }
+}
