@@ -60,9 +60,9 @@ class JsonLogsTest {
         try {
             String base = null;
             while (base == null) {
-                String line = lines.poll(90, TimeUnit.SECONDS);
-                assertThat(line).as("Bullion said it is running within 90 s").isNotNull();
-                JsonNode json = JSON.readTree(line);
+                String line = lines.poll(150, TimeUnit.SECONDS);
+                assertThat(line).as("Bullion said it is running within 150 s").isNotNull();
+                JsonNode json = parse(line);
                 Matcher running = RUNNING.matcher(json.path("message").asText());
                 base = running.find() ? running.group(1) : null;
             }
