@@ -10,6 +10,7 @@ import bullion.engine.persistence.JournalSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -88,8 +89,13 @@ public final class TableSystem implements AutoCloseable {
                 health::problem,
                 Clock.systemUTC(),
                 metrics);
-        Health nodeHealth =
-                Health.watching(system, TableEntity.TYPE_KEY.name(), health::problem, HEALTH_PROBE_EVERY, metrics);
+        Health nodeHealth = Health.watching(
+                system,
+                TableEntity.TYPE_KEY.name(),
+                health::problem,
+                HEALTH_PROBE_EVERY,
+                () -> tables.view(TableId.random(), Optional.empty()),
+                metrics);
         return new TableSystem(system, tables, health, nodeHealth);
     }
 

@@ -3,6 +3,7 @@ package bullion.engine.ops;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -58,20 +59,23 @@ public final class Health implements AutoCloseable {
     }
 
     /**
-     * Starts watching this node: its shard region of {@code typeName} is asked every {@code every}; the live-tables and
-     * cluster-members gauges are registered in {@code metrics}.
+     * Starts watching this node: its shard region of {@code typeName} is asked every {@code every}, and until one answers,
+     * {@code placeATable} (a view of a table that does not exist) is asked too; the live-tables and cluster-members gauges
+     * are registered in {@code metrics}.
      */
     public static Health watching(
             ActorSystem<?> system,
             String typeName,
             Supplier<Optional<String>> journalProblem,
             Duration every,
+            Supplier<CompletionStage<?>> placeATable,
             EngineMetrics metrics) {
         Cluster cluster = Cluster.get(system);
         ShardingProbe sharding = new ShardingProbe(
                 ClusterSharding.get(Adapter.toClassic(system)).shardRegion(typeName),
                 cluster.selfMember().address(),
-                every);
+                every,
+                placeATable);
         metrics.liveTables(sharding::liveTables);
         metrics.clusterMembers(cluster);
         return new Health(system, journalProblem, sharding);
@@ -109,6 +113,9 @@ public final class Health implements AutoCloseable {
     }
 
     private Check sharding() {
+        if (!sharding.placed()) {
+            return new Check("sharding", false, "no table has been placed on this node since it started");
+        }
         Optional<Duration> registered = sharding.sinceRegistered();
         if (registered.isPresent() && registered.get().compareTo(COORDINATOR_SILENCE) <= 0) {
             return new Check("sharding", true, "the shard coordinator knows this node");

@@ -1,10 +1,13 @@
 package bullion.engine.ops;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.cluster.sharding.ShardRegion;
@@ -13,8 +16,11 @@ import org.apache.pekko.pattern.Patterns;
 /**
  * Asks this node's shard region, every {@code every} on a thread of its own, two things: the regions the shard
  * coordinator knows (the region forwards the question to the coordinator, so an answer that lists this node means the
- * coordinator is reachable and would place a new table here), and how many tables the region runs here now. Readiness
- * and the live-tables gauge read the last answers, so a health check or a scrape costs no message.
+ * coordinator is reachable and would place a new table here), and how many tables the region runs here now. Until one
+ * has answered, it also places a table that does not exist (a view of a random id: sharding allocates its shard, the
+ * table recovers from the journal, finds nothing and stops), so the first real table does not pay for the journal
+ * plugin's start (its pool, its first queries: several seconds on a loaded machine) while the node already says it is
+ * ready. Readiness and the live-tables gauge read the last answers, so a health check or a scrape costs no message.
  */
 final class ShardingProbe implements AutoCloseable {
 
@@ -24,15 +30,21 @@ final class ShardingProbe implements AutoCloseable {
     private volatile long answeredAtNanos;
 
     private volatile int liveTables;
+    /** Whether a table has been placed here and answered since start-up. */
+    private volatile boolean placed;
+
     private final ActorRef region;
+    private final Supplier<CompletionStage<?>> placeATable;
+    private final AtomicBoolean placing = new AtomicBoolean();
     private final Address self;
     private final Duration timeout;
     private final ScheduledExecutorService timer;
     private final AtomicBoolean regionsAsked = new AtomicBoolean();
     private final AtomicBoolean stateAsked = new AtomicBoolean();
 
-    ShardingProbe(ActorRef region, Address self, Duration every) {
+    ShardingProbe(ActorRef region, Address self, Duration every, Supplier<CompletionStage<?>> placeATable) {
         this.region = region;
+        this.placeATable = placeATable;
         this.self = self;
         this.timeout = every.multipliedBy(2);
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -44,6 +56,12 @@ final class ShardingProbe implements AutoCloseable {
     }
 
     private void probe() {
+        if (!placed && placing.compareAndSet(false, true)) {
+            placeATable.get().whenComplete((answer, error) -> {
+                placing.set(false);
+                placed = error == null;
+            });
+        }
         // One question of each kind in flight at a time: a coordinator that does not answer is not asked twice as much.
         if (regionsAsked.compareAndSet(false, true)) {
             Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(), timeout)
@@ -72,19 +90,22 @@ final class ShardingProbe implements AutoCloseable {
     }
 
     /** How long ago the coordinator last answered listing this node's region; empty if it never has. */
-    java.util.Optional<Duration> sinceRegistered() {
+    Optional<Duration> sinceRegistered() {
         return since(registeredAtNanos);
     }
 
     /** How long ago the coordinator last answered at all; empty if it never has. */
-    java.util.Optional<Duration> sinceAnswered() {
+    Optional<Duration> sinceAnswered() {
         return since(answeredAtNanos);
     }
 
-    private static java.util.Optional<Duration> since(long nanos) {
-        return nanos == 0
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(Duration.ofNanos(System.nanoTime() - nanos));
+    private static Optional<Duration> since(long nanos) {
+        return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - nanos));
+    }
+
+    /** Whether a table has been placed and answered since start-up (so the journal plugin has started). */
+    boolean placed() {
+        return placed;
     }
 
     /** Tables running on this node at the last count (at most one probe interval old). */
