@@ -57,13 +57,15 @@ class JsonLogsTest {
                 // the process ended
             }
         });
+        int startUpLines = 0;
         try {
             String base = null;
             while (base == null) {
+                startUpLines++;
                 String line = lines.poll(150, TimeUnit.SECONDS);
                 assertThat(line).as("Bullion said it is running within 150 s").isNotNull();
                 JsonNode json = parse(line);
-                Matcher running = RUNNING.matcher(json.path("message").asText());
+                Matcher running = RUNNING.matcher(json.path("formattedMessage").asText());
                 base = running.find() ? running.group(1) : null;
             }
 
@@ -103,7 +105,8 @@ class JsonLogsTest {
                     .as("written by the table's actor")
                     .contains("pekko");
         });
-        System.out.printf("JsonLogsTest: %d lines, all JSON; %d audit lines%n", logged.size(), audit.size());
+        System.out.printf(
+                "JsonLogsTest: %d lines, all JSON; %d audit lines%n", startUpLines + logged.size(), audit.size());
     }
 
     private static JsonNode parse(String line) {
