@@ -188,11 +188,11 @@
   // A live page says how current it is, and heals: a refresh that failed is retried with backoff (and after the
   // server's Retry-After), a dropped stream reconnects, and on each return the board catches up to the latest
   // version. Until then it says "reconnecting" rather than claim to be current.
-  var live = { fresh: Date.now(), streamDown: false, refreshFailed: false, attempt: 0, timer: null };
+  var live = { fresh: Date.now(), streamDown: false, refreshFailed: false, offline: false, attempt: 0, timer: null };
   function statusLine() {
     var line = document.getElementById("live-status");
     if (!line) return;
-    var stale = live.streamDown || live.refreshFailed;
+    var stale = live.streamDown || live.refreshFailed || live.offline;
     var ago = Math.round((Date.now() - live.fresh) / 1000);
     var when = ago < 5 ? "just now" : ago < 60 ? (Math.floor(ago / 5) * 5) + " s ago" : Math.floor(ago / 60) + " min ago";
     var text = stale ? "Reconnecting\u2026 last updated " + when : "Live \u00b7 updated " + when;
@@ -259,7 +259,9 @@
     body.addEventListener("htmx:sseOpen", streamUp);
     if (!document.getElementById("live-status")) return;
     document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
-    window.addEventListener("online", refresh);
+    // The phone knows before the stream does that it lost its signal: say so at once, and catch up on its return.
+    window.addEventListener("offline", function () { live.offline = true; statusLine(); });
+    window.addEventListener("online", function () { live.offline = false; refresh(); });
     setInterval(statusLine, 1000);
     statusLine();
   });
