@@ -63,15 +63,36 @@
     }
   }
 
-  // The server writes times in UTC; the phone knows the local time zone. The exact instant shows on hover or
-  // long-press, in local time and in UTC.
+  // The server writes times in UTC; the phone knows the reader's time zone and language. timeText is pure (an
+  // instant, and optionally the locales and zone to write it in; by default the browser's own) so that it can be
+  // checked with fixed inputs: a clock time for the ledger, and the exact instant, local and in UTC, for a title.
+  function timeText(iso, locales, timeZone) {
+    var at = new Date(iso);
+    if (isNaN(at)) return null;
+    var zone = timeZone ? { timeZone: timeZone } : {};
+    return {
+      text: at.toLocaleTimeString(locales || [], Object.assign({ timeStyle: "short" }, zone)),
+      exact: at.toLocaleString(locales || [], Object.assign({ dateStyle: "full", timeStyle: "long" }, zone)) +
+        " (" + at.toISOString() + ")"
+    };
+  }
+  window.bullionTimeText = timeText;
+
+  // The exact instant shows on hover (the title) and, on a phone where nothing hovers, on a tap of the time.
   function localTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (el) {
-      var at = new Date(el.getAttribute("datetime"));
-      if (isNaN(at)) return;
-      el.textContent = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-      el.title = at.toLocaleString([], { dateStyle: "full", timeStyle: "long" }) + " (" + at.toISOString() + ")";
+      var t = timeText(el.getAttribute("datetime"));
+      if (!t) return;
+      el.textContent = t.text;
+      el.title = t.exact;
+      el.dataset.short = t.text;
+      el.dataset.exact = t.exact;
     });
+  }
+  function showExactTime(event) {
+    var el = event.target.closest && event.target.closest("time[data-exact]");
+    if (!el) return;
+    el.textContent = el.textContent === el.dataset.exact ? el.dataset.short : el.dataset.exact;
   }
 
   function board() { return document.getElementById("board"); }
@@ -247,6 +268,7 @@
     listMine();
     localTimes(document);
     document.addEventListener("click", copy);
+    document.addEventListener("click", showExactTime);
     var body = document.body;
     body.addEventListener("htmx:beforeSwap", skipStaleBoard);
     body.addEventListener("htmx:beforeSwap", keep);

@@ -92,9 +92,10 @@ final class Http {
         return cookies.isEmpty() ? get(location) : get(location, "Cookie", cookies);
     }
 
+    /** Generous: a first request starts a table's actor and database on a machine shared with other builds. */
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
