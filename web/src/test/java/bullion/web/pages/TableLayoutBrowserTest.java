@@ -2,9 +2,6 @@ package bullion.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -246,17 +243,8 @@ class TableLayoutBrowserTest extends PageServer {
                 Map.of("width", width, "height", PHONE_SCREEN, "deviceScaleFactor", 1, "mobile", width < 500));
     }
 
-    /** axe-core's WCAG 2.1 A and AA rules: nothing serious or critical. */
     private void axe(String where) {
-        Results results = new AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser);
-        List<Rule> bad = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .toList();
-        bad.forEach(v -> System.out.println("axe " + where + ": " + v.getId() + " " + v.getHelp() + " "
-                + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()));
-        assertThat(bad).as("axe-core findings on " + where).isEmpty();
+        Browsers.assertAccessible(browser, where);
     }
 
     private void waitFor(java.util.function.Function<? super WebDriver, ?> condition) {
