@@ -33,6 +33,7 @@ record RefusedForm(String where, String field, String message, Map<String, Strin
 
     private static final int MAX_VALUES = 12;
     private static final int MAX_MESSAGE = 400;
+    private static final int MAX_COOKIE = 3800;
 
     RefusedForm {
         typed = Map.copyOf(typed);
@@ -58,17 +59,31 @@ record RefusedForm(String where, String field, String message, Map<String, Strin
         return control.equals(field) ? typed.getOrDefault(param, "") : "";
     }
 
-    /** Sets the cookie that carries this refusal to the page at {@code path}, the redirect's target. */
+    /**
+     * Sets the cookie that carries this refusal to the page at {@code path}, the redirect's target. A browser keeps
+     * a cookie of at most about 4 KB: when what was typed makes it longer (a hostile form can), the typed values are
+     * left out, then the sentence is shortened, so the answer is always a redirect the browser follows.
+     */
     void send(Context ctx, String name, String path) {
+        String value = encode(this);
+        if (value.length() > MAX_COOKIE) {
+            value = encode(new RefusedForm(where, field, message, Map.of()));
+        }
+        if (value.length() > MAX_COOKIE) {
+            value = encode(new RefusedForm(where, field, clip(message, 100), Map.of()));
+        }
+        ctx.cookie(cookie(ctx, name, value, path, SECONDS));
+    }
+
+    private static String encode(RefusedForm refused) {
         StringBuilder text = new StringBuilder();
-        pair(text, "where", where);
-        pair(text, "field", field);
-        pair(text, "message", message);
-        typed.forEach((k, v) -> pair(text, "typed." + k, v));
-        String value = Base64.getUrlEncoder()
+        pair(text, "where", refused.where());
+        pair(text, "field", refused.field());
+        pair(text, "message", refused.message());
+        refused.typed().forEach((k, v) -> pair(text, "typed." + k, v));
+        return Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
-        ctx.cookie(cookie(ctx, name, value, path, SECONDS));
     }
 
     /**

@@ -279,6 +279,10 @@ public record TablePage(
         if (report.settlement().discrepancy().isPresent()) {
             return report.settlement().discrepancy().get().message();
         }
+        if (report.totals().chipsBought() == 0) {
+            // Square, strictly; but at the start of a night "everyone is square" reads as if the night were over.
+            return "Nothing to settle yet: nobody has bought in.";
+        }
         return report.settlement().transfers().isEmpty() ? "Everyone is square: nobody pays anybody." : "";
     }
 

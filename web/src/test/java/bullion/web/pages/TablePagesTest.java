@@ -380,4 +380,26 @@ class TablePagesTest extends PageServer {
             assertThat(page.body()).doesNotContain("role=\"alert\"");
         }
     }
+
+    @Test
+    void aRefusedFormTooLongForACookieStillRedirectsWithItsError() {
+        Http.Managed table = tableWithDanaAndAri();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("name", "dana");
+        for (int i = 0; i < 14; i++) {
+            form.put("extra" + i, "€".repeat(500));
+        }
+        HttpResponse<String> refused = http.change(table, "/players", form);
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Set-Cookie").orElseThrow()).hasSizeLessThan(4096);
+        assertThat(http.shown(refused).body()).contains("id=\"add-player-error\"");
+    }
+
+    @Test
+    void aTableWhereNobodyHasBoughtInHasNothingToSettleYet() {
+        Http.Managed table = tableWithDanaAndAri();
+        assertThat(http.get("/t/" + table.id()).body())
+                .contains("Nothing to settle yet: nobody has bought in.")
+                .doesNotContain("Everyone is square");
+    }
 }
