@@ -121,7 +121,7 @@ public record TablePage(
         Function<String, String> errorFor = control -> control.equals(errorControl) ? errorMessage : "";
 
         List<PlayerRow> players = report.players().stream()
-                .map(b -> playerRow(b, errorFor, reader))
+                .map(b -> playerRow(b, table.closed(), errorFor, reader))
                 .toList();
         List<LedgerRow> ledger = table.entries().stream()
                 .sorted(Comparator.comparingInt(Entry::seq).reversed())
@@ -204,10 +204,14 @@ public record TablePage(
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static PlayerRow playerRow(PlayerBalance b, Function<String, String> errorFor, Locale reader) {
+    private static PlayerRow playerRow(
+            PlayerBalance b, boolean closed, Function<String, String> errorFor, Locale reader) {
         int id = b.player().id();
         Money net = b.net();
-        String netClass = net.signum() > 0 ? "won" : net.signum() < 0 ? "lost" : "even";
+        // While they still have chips in front of them, their net is not known (chips change hands across the felt):
+        // a red "−$40.00" beside a player holding a stack reads as a loss, so the row says what they are in for.
+        boolean playing = !closed && !b.done() && b.chipsInFront() > 0;
+        String netClass = playing ? "playing" : net.signum() > 0 ? "won" : net.signum() < 0 ? "lost" : "even";
         List<PlayerRow.Handle> handles = Arrays.stream(PayApp.values())
                 .map(app -> new PlayerRow.Handle(
                         lower(app),
@@ -226,7 +230,7 @@ public record TablePage(
                 inFront,
                 b.done(),
                 MoneyText.of(b.paidIn(), reader),
-                MoneyText.signed(net, reader),
+                playing ? "in " + MoneyText.of(b.paidIn(), reader) : MoneyText.signed(net, reader),
                 netClass,
                 requestId(),
                 requestId(),
