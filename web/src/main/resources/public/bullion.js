@@ -63,15 +63,36 @@
     }
   }
 
-  // The server writes times in UTC; the phone knows the local time zone. The exact instant shows on hover or
-  // long-press, in local time and in UTC.
+  // The server writes times in UTC; the phone knows the reader's time zone and language. timeText is pure (an
+  // instant, and optionally the locales and zone to write it in; by default the browser's own) so that it can be
+  // checked with fixed inputs: a clock time for the ledger, and the exact instant, local and in UTC, for a title.
+  function timeText(iso, locales, timeZone) {
+    var at = new Date(iso);
+    if (isNaN(at)) return null;
+    var zone = timeZone ? { timeZone: timeZone } : {};
+    return {
+      text: at.toLocaleTimeString(locales || [], Object.assign({ timeStyle: "short" }, zone)),
+      exact: at.toLocaleString(locales || [], Object.assign({ dateStyle: "full", timeStyle: "long" }, zone)) +
+        " (" + at.toISOString() + ")"
+    };
+  }
+  window.bullionTimeText = timeText;
+
+  // The exact instant shows on hover (the title) and, on a phone where nothing hovers, on a tap of the time.
   function localTimes(root) {
     root.querySelectorAll("time[datetime]").forEach(function (el) {
-      var at = new Date(el.getAttribute("datetime"));
-      if (isNaN(at)) return;
-      el.textContent = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-      el.title = at.toLocaleString([], { dateStyle: "full", timeStyle: "long" }) + " (" + at.toISOString() + ")";
+      var t = timeText(el.getAttribute("datetime"));
+      if (!t) return;
+      el.textContent = t.text;
+      el.title = t.exact;
+      el.dataset.short = t.text;
+      el.dataset.exact = t.exact;
     });
+  }
+  function showExactTime(event) {
+    var el = event.target.closest && event.target.closest("time[data-exact]");
+    if (!el) return;
+    el.textContent = el.textContent === el.dataset.exact ? el.dataset.short : el.dataset.exact;
   }
 
   function board() { return document.getElementById("board"); }
@@ -188,11 +209,11 @@
   // A live page says how current it is, and heals: a refresh that failed is retried with backoff (and after the
   // server's Retry-After), a dropped stream reconnects, and on each return the board catches up to the latest
   // version. Until then it says "reconnecting" rather than claim to be current.
-  var live = { fresh: Date.now(), streamDown: false, refreshFailed: false, attempt: 0, timer: null };
+  var live = { fresh: Date.now(), streamDown: false, refreshFailed: false, offline: false, attempt: 0, timer: null };
   function statusLine() {
     var line = document.getElementById("live-status");
     if (!line) return;
-    var stale = live.streamDown || live.refreshFailed;
+    var stale = live.streamDown || live.refreshFailed || live.offline;
     var ago = Math.round((Date.now() - live.fresh) / 1000);
     var when = ago < 5 ? "just now" : ago < 60 ? (Math.floor(ago / 5) * 5) + " s ago" : Math.floor(ago / 60) + " min ago";
     var text = stale ? "Reconnecting\u2026 last updated " + when : "Live \u00b7 updated " + when;
@@ -247,6 +268,7 @@
     listMine();
     localTimes(document);
     document.addEventListener("click", copy);
+    document.addEventListener("click", showExactTime);
     var body = document.body;
     body.addEventListener("htmx:beforeSwap", skipStaleBoard);
     body.addEventListener("htmx:beforeSwap", keep);
@@ -259,7 +281,9 @@
     body.addEventListener("htmx:sseOpen", streamUp);
     if (!document.getElementById("live-status")) return;
     document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
-    window.addEventListener("online", refresh);
+    // The phone knows before the stream does that it lost its signal: say so at once, and catch up on its return.
+    window.addEventListener("offline", function () { live.offline = true; statusLine(); });
+    window.addEventListener("online", function () { live.offline = false; refresh(); });
     setInterval(statusLine, 1000);
     statusLine();
   });

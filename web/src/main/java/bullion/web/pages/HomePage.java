@@ -35,6 +35,19 @@ public record HomePage(
         return new HomePage(name, price, chips, currency, "", "", "", "", "", "", "", SUGGESTED);
     }
 
+    /** The home page after a redirect that carried a refusal of the open-a-table form, or a blank one. */
+    static HomePage after(RefusedForm refused) {
+        if (refused.field().isEmpty()) {
+            return blank();
+        }
+        return typed(
+                        refused.typed().getOrDefault("name", ""),
+                        refused.typed().getOrDefault("price", ""),
+                        refused.typed().getOrDefault("chips", ""),
+                        refused.typed().getOrDefault("currency", ""))
+                .withError(refused.field(), refused.message());
+    }
+
     HomePage withLink(String typed) {
         return new HomePage(name, price, chips, currency, "", "", "", "", "", typed, "", currencies);
     }

@@ -76,6 +76,11 @@ public final class PageRoutes {
             Optional.of("token"),
             Map.of());
 
+    /** The cookies that carry a refused form across a redirect: the home page's, and a table's manage page's. */
+    private static final String OPEN_REFUSED = "bullion-refused-open";
+
+    private static final String TABLE_REFUSED = "bullion-refused";
+
     final TableCalls calls;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
@@ -84,7 +89,7 @@ public final class PageRoutes {
     }
 
     public void register(RoutesConfig routes, TableFeed feed) {
-        routes.get("/", ctx -> html(ctx, "home.jte", HomePage.blank()));
+        routes.get("/", ctx -> html(ctx, "home.jte", HomePage.after(RefusedForm.take(ctx, OPEN_REFUSED, "/", "/"))));
         routes.post("/tables", this::open);
         routes.get("/open", PageRoutes::go);
         routes.get("/t/{id}", ctx -> render(ctx, page(ctx, Optional.empty(), WRONG_TOKEN), 200));
@@ -172,9 +177,14 @@ public final class PageRoutes {
         if (token.isPresent() && !done.canManage()) {
             throw wrongToken;
         }
-        return token.isEmpty()
-                ? TablePage.viewOnly(id, done.table(), Links.of(ctx, id))
-                : TablePage.manage(id, done.table(), Links.of(ctx, id), token.get(), Optional.empty());
+        if (token.isEmpty()) {
+            return TablePage.viewOnly(id, done.table(), Links.of(ctx, id));
+        }
+        // Only the manage page itself shows (and so uses up) a refusal a form without JavaScript was redirected with.
+        RefusedForm refused = ctx.path().endsWith("/manage")
+                ? RefusedForm.take(ctx, TABLE_REFUSED, Links.viewPath(id), id.value())
+                : RefusedForm.NONE;
+        return TablePage.manage(id, done.table(), Links.of(ctx, id), token.get(), refused);
     }
 
     /** The table page, or only its board for htmx. */
@@ -203,7 +213,7 @@ public final class PageRoutes {
         String token = Form.token(ctx);
         Outcome.Done done = calls.change(id, token, command, Form.requestId(ctx), Optional.of(field));
         if ("true".equals(ctx.header("HX-Request"))) {
-            render(ctx, TablePage.manage(id, done.table(), Links.of(ctx, id), token, Optional.empty()), 200);
+            render(ctx, TablePage.manage(id, done.table(), Links.of(ctx, id), token, RefusedForm.NONE), 200);
         } else {
             ctx.redirect(Links.managePath(id, token), HttpStatus.SEE_OTHER);
         }
@@ -236,11 +246,24 @@ public final class PageRoutes {
         }
     }
 
-    /** The form that was sent, shown again with 422 and the refusal beside {@code failure.field()}. */
+    /**
+     * The form that was sent, shown again with the refusal beside {@code failure.field()} and what was typed. htmx
+     * gets the board with 422 to swap in. A page without JavaScript is redirected (303) to the page the form was
+     * on, the refusal in a short-lived cookie ({@link RefusedForm}): the address bar never stays on a URL that only
+     * takes a POST, a reload does not send the form again, and the back button does not walk through refusals.
+     * Refusals of a GET form (the go-to-a-table link) are shown at once: that URL can be reloaded.
+     */
     private void refused(Context ctx, HttpFailure failure) {
+        String field = failure.field().orElseThrow();
+        boolean htmx = "true".equals(ctx.header("HX-Request"));
         if (!ctx.pathParamMap().containsKey("id")) {
-            ctx.status(422);
-            html(ctx, "home.jte", typed(ctx).withError(failure.field().orElseThrow(), failure.getMessage()));
+            if (ctx.method() == HandlerType.GET) {
+                ctx.status(422);
+                html(ctx, "home.jte", typed(ctx).withError(field, failure.getMessage()));
+                return;
+            }
+            RefusedForm.of(ctx, "/", field, failure.getMessage()).send(ctx, OPEN_REFUSED, "/");
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
         TableId id = Input.tableId(ctx);
@@ -249,7 +272,14 @@ public final class PageRoutes {
         if (!now.canManage()) {
             throw WRONG_TOKEN;
         }
-        render(ctx, TablePage.manage(id, now.table(), Links.of(ctx, id), token, Optional.of(failure)), 422);
+        RefusedForm refusal = RefusedForm.of(ctx, id.value(), field, failure.getMessage());
+        if (htmx) {
+            render(ctx, TablePage.manage(id, now.table(), Links.of(ctx, id), token, refusal), 422);
+            return;
+        }
+        refusal.send(ctx, TABLE_REFUSED, Links.viewPath(id));
+        ctx.header("Cache-Control", "no-store"); // its Location carries the manage token
+        ctx.redirect(Links.managePath(id, token), HttpStatus.SEE_OTHER);
     }
 
     /** The home page with what this request typed: the open-a-table form's fields, or the link to go to. */

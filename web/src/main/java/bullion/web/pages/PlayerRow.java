@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One player's line, ready to show. {@code inFront} is the chips in front of them, "done" once they have cashed
- * out, or a dash before they have bought any. {@code netClass} is "won", "lost" or "even" for the colour; the request
+ * out, or a dash before they have bought any. {@code netClass} is "won", "lost" or "even" for the colour, or "playing" while they
+ * still have chips in front of them on an open table, when {@code net} is what they are in for ("in $40.00"); the request
  * ids make a double tap on a form record one change, not two. {@code adjustment} is their part of chips still out
  * at the close ("" when none); {@code handles} fill the edit form, one per payment app.
  */

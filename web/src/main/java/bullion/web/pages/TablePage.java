@@ -13,7 +13,6 @@ import bullion.core.Table;
 import bullion.core.TableReport;
 import bullion.core.TableTerms;
 import bullion.engine.TableId;
-import bullion.web.HttpFailure;
 import bullion.web.TotalsView;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -66,7 +66,9 @@ public record TablePage(
         String bankNote,
         String chatText,
         String missingChipsQuestion,
-        boolean loopback) {
+        boolean loopback,
+        String refusedControl,
+        Map<String, String> typed) {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -75,6 +77,20 @@ public record TablePage(
         players = List.copyOf(players);
         ledger = List.copyOf(ledger);
         payments = List.copyOf(payments);
+        typed = Map.copyOf(typed);
+    }
+
+    /**
+     * What was typed into {@code param} of the form at {@code control} when the server refused it, or "": a refused
+     * form comes back with what was typed, with or without JavaScript.
+     */
+    public String typed(String control, String param) {
+        return control.equals(refusedControl) ? typed.getOrDefault(param, "") : "";
+    }
+
+    /** Like {@link #typed(String, String)}, but {@code shown} when that form was not the one refused. */
+    public String typedOr(String control, String param, String shown) {
+        return control.equals(refusedControl) && typed.containsKey(param) ? typed.get(param) : shown;
     }
 
     /** Leaves out the manage token and the two paths that carry it, so a log line or a failed assertion cannot leak it. */
@@ -87,26 +103,25 @@ public record TablePage(
 
     /** The share view: numbers and ledger, no token, no controls. */
     static TablePage viewOnly(TableId id, Table table, Links links) {
-        return of(id, table, links, Optional.empty(), Optional.empty());
+        return of(id, table, links, Optional.empty(), RefusedForm.NONE);
     }
 
-    /** The manage view; {@code error} is shown beside the control that caused it. */
-    static TablePage manage(TableId id, Table table, Links links, String token, Optional<HttpFailure> error) {
-        return of(id, table, links, Optional.of(token), error);
+    /** The manage view; a refusal is shown beside the control that caused it, with what was typed into its form. */
+    static TablePage manage(TableId id, Table table, Links links, String token, RefusedForm refused) {
+        return of(id, table, links, Optional.of(token), refused);
     }
 
-    private static TablePage of(
-            TableId id, Table table, Links links, Optional<String> token, Optional<HttpFailure> error) {
+    private static TablePage of(TableId id, Table table, Links links, Optional<String> token, RefusedForm refused) {
         TableTerms settings = table.settings();
         TableReport report = TableReport.of(table);
         Locale reader = links.reader();
         Function<Money, String> money = m -> MoneyText.of(m, reader);
-        String errorControl = error.flatMap(HttpFailure::field).orElse("");
-        String errorMessage = error.map(HttpFailure::getMessage).orElse("");
+        String errorControl = refused.field();
+        String errorMessage = refused.message();
         Function<String, String> errorFor = control -> control.equals(errorControl) ? errorMessage : "";
 
         List<PlayerRow> players = report.players().stream()
-                .map(b -> playerRow(b, errorFor, reader))
+                .map(b -> playerRow(b, table.closed(), errorFor, reader))
                 .toList();
         List<LedgerRow> ledger = table.entries().stream()
                 .sorted(Comparator.comparingInt(Entry::seq).reversed())
@@ -180,17 +195,23 @@ public record TablePage(
                 bankNote,
                 SettlementText.of(table, reader),
                 question,
-                links.loopback());
+                links.loopback(),
+                errorControl,
+                refused.typed());
     }
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static PlayerRow playerRow(PlayerBalance b, Function<String, String> errorFor, Locale reader) {
+    private static PlayerRow playerRow(
+            PlayerBalance b, boolean closed, Function<String, String> errorFor, Locale reader) {
         int id = b.player().id();
         Money net = b.net();
-        String netClass = net.signum() > 0 ? "won" : net.signum() < 0 ? "lost" : "even";
+        // While they still have chips in front of them, their net is not known (chips change hands across the felt):
+        // a red "−$40.00" beside a player holding a stack reads as a loss, so the row says what they are in for.
+        boolean playing = !closed && !b.done() && b.chipsInFront() > 0;
+        String netClass = playing ? "playing" : net.signum() > 0 ? "won" : net.signum() < 0 ? "lost" : "even";
         List<PlayerRow.Handle> handles = Arrays.stream(PayApp.values())
                 .map(app -> new PlayerRow.Handle(
                         lower(app),
@@ -209,7 +230,7 @@ public record TablePage(
                 inFront,
                 b.done(),
                 MoneyText.of(b.paidIn(), reader),
-                MoneyText.signed(net, reader),
+                playing ? "in " + MoneyText.of(b.paidIn(), reader) : MoneyText.signed(net, reader),
                 netClass,
                 requestId(),
                 requestId(),
@@ -261,6 +282,10 @@ public record TablePage(
         }
         if (report.settlement().discrepancy().isPresent()) {
             return report.settlement().discrepancy().get().message();
+        }
+        if (report.totals().chipsBought() == 0) {
+            // Square, strictly; but at the start of a night "everyone is square" reads as if the night were over.
+            return "Nothing to settle yet: nobody has bought in.";
         }
         return report.settlement().transfers().isEmpty() ? "Everyone is square: nobody pays anybody." : "";
     }

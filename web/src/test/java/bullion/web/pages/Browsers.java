@@ -1,5 +1,8 @@
 package bullion.web.pages;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +31,15 @@ final class Browsers {
 
     /** A fresh browser with its own profile; {@code width} 375 is a phone held in one hand. */
     static ChromeDriver start(int width, int height) {
+        return start(width, height, List.of());
+    }
+
+    /** A browser whose pages run no script at all, as a phone with JavaScript turned off; the driver still works. */
+    static ChromeDriver startWithoutScript(int width, int height) {
+        return start(width, height, List.of("--blink-settings=scriptEnabled=false"));
+    }
+
+    private static ChromeDriver start(int width, int height, List<String> extraArguments) {
         requireChromium();
         try {
             Path profile = Files.createTempDirectory("chromium-profile-");
@@ -45,6 +57,7 @@ final class Browsers {
                     "--disable-dev-shm-usage",
                     "--window-size=" + width + "," + height,
                     "--user-data-dir=" + profile);
+            options.addArguments(extraArguments);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -89,6 +102,34 @@ final class Browsers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** axe-core's WCAG 2.1 A and AA rules on what the browser shows: nothing serious or critical. */
+    static void assertAccessible(ChromeDriver driver, String where) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        List<Rule> bad = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        bad.forEach(v -> System.out.println("axe " + where + ": " + v.getId() + " " + v.getHelp() + " "
+                + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()));
+        org.assertj.core.api.Assertions.assertThat(bad)
+                .as("axe-core findings on " + where)
+                .isEmpty();
+    }
+
+    /**
+     * The page screen by screen, as a reader scrolls it: target/screenshots/{name}-1.png, -2, … (at most {@code max}).
+     */
+    static void screens(ChromeDriver driver, String name, int max) {
+        long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        long screen = ((Number) driver.executeScript("return window.innerHeight;")).longValue();
+        for (int i = 0; i < max && i * screen < height; i++) {
+            driver.executeScript("window.scrollTo(0, arguments[0]);", i * screen);
+            screenshot(driver, name + "-" + (i + 1));
+        }
+        driver.executeScript("window.scrollTo(0, 0);");
     }
 
     /** Opens player {@code id}'s row, as a host taps it, so that its actions can be used. */

@@ -78,7 +78,9 @@ class CashNightBrowserTest extends PageServer {
 
         cashOut(1, "200");
         cashOut(2, "50");
-        // Cat leaves with 50 chips uncounted: the close asks what became of them.
+        // Cat leaves with 50 chips uncounted: the close, folded away while playing, asks what became of them.
+        assertThat(host.findElement(By.id("close")).isDisplayed()).isFalse();
+        host.findElement(By.id("close-open")).click();
         host.findElement(By.id("close")).click();
         assertThat(host.findElements(By.id("closed-banner"))).isEmpty();
         assertThat(host.findElement(By.id("missing-chips")).getText())

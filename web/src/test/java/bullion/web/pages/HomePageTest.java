@@ -33,9 +33,9 @@ class HomePageTest extends PageServer {
 
     @Test
     void aPriceThatIsNotANumberIsRefusedBesideThePriceField() {
-        HttpResponse<String> response =
-                http.post("/tables", Map.of("name", "Game", "price", "twenty", "chips", "200", "currency", "USD"));
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(
+                http.post("/tables", Map.of("name", "Game", "price", "twenty", "chips", "200", "currency", "USD")));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("id=\"price-error\"")
                 .contains("Enter the buy-in price as a number")
@@ -44,9 +44,9 @@ class HomePageTest extends PageServer {
 
     @Test
     void chipsThatAreNotAWholeNumberAreRefusedBesideTheChipsField() {
-        HttpResponse<String> response =
-                http.post("/tables", Map.of("name", "Game", "price", "20", "chips", "2.5", "currency", "USD"));
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(
+                http.post("/tables", Map.of("name", "Game", "price", "20", "chips", "2.5", "currency", "USD")));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("id=\"chips-error\"");
     }
 
@@ -92,8 +92,24 @@ class HomePageTest extends PageServer {
     }
 
     private static void assertRefusedAt(Map<String, String> form, String errorId) {
-        HttpResponse<String> response = http.post("/tables", form);
-        assertThat(response.statusCode()).as(form.toString()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.post("/tables", form));
+        assertThat(response.statusCode()).as(form.toString()).isEqualTo(200);
         assertThat(response.body()).as(form.toString()).contains("id=\"" + errorId + "\"");
+    }
+
+    @Test
+    void aRefusedOpenFormRedirectsHomeKeepingWhatWasTyped() {
+        HttpResponse<String> refused = http.post(
+                "/tables", Map.of("name", "Friday <b>", "price", "twenty", "chips", "150", "currency", "EUR"));
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location")).hasValue("/");
+        String page = http.shown(refused).body();
+        assertThat(page)
+                .contains("id=\"price-error\"")
+                .contains("value=\"Friday &lt;b>\"")
+                .contains("value=\"twenty\"")
+                .contains("value=\"150\"")
+                .contains("value=\"EUR\"");
+        assertThat(http.get("/").body()).doesNotContain("price-error");
     }
 }

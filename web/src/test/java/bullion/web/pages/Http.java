@@ -77,9 +77,25 @@ final class Http {
         return post("/t/" + table.id() + path, form);
     }
 
+    /**
+     * A form without JavaScript that the server refused: the answer is a 303 back to the page the form was on, with
+     * the refusal in a cookie; this follows it as a browser does and returns the page shown.
+     */
+    HttpResponse<String> shown(HttpResponse<String> refused) {
+        if (refused.statusCode() != 303) {
+            throw new AssertionError("a refused form answered " + refused.statusCode() + ": " + refused.body());
+        }
+        String cookies = refused.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
+        String location = refused.headers().firstValue("Location").orElseThrow();
+        return cookies.isEmpty() ? get(location) : get(location, "Cookie", cookies);
+    }
+
+    /** Generous: a first request starts a table's actor and database on a machine shared with other builds. */
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

@@ -72,4 +72,17 @@ class MoneyTextTest {
         assertThat(MoneyText.reader("")).isEqualTo(US);
         assertThat(MoneyText.reader("not a language;;q=x")).isEqualTo(US);
     }
+
+    @Test
+    void yenAndDinarsReadInEachReadersLocaleKeepTheirOwnMinorUnit() {
+        Locale japan = Locale.JAPAN;
+        assertThat(MoneyText.reader("ja-JP,ja;q=0.9")).isEqualTo(japan);
+        assertThat(MoneyText.of(money(1286, "JPY"), japan)).isEqualTo("￥1,286");
+        assertThat(MoneyText.of(money(1286, "JPY"), GERMANY)).isEqualTo("1.286\u00a0¥");
+        assertThat(MoneyText.signed(money(-1286, "JPY"), FRANCE)).isEqualTo("\u22121\u202f286\u00a0JPY");
+        assertThat(MoneyText.signed(money(1286500, "BHD"), FRANCE)).isEqualTo("+1\u202f286,500\u00a0BHD");
+        assertThat(MoneyText.signed(money(-1250, "BHD"), japan)).isEqualTo("\u2212BHD\u00a01.250");
+        assertThat(MoneyText.of(money(128650, "USD"), japan)).isEqualTo("$1,286.50");
+        assertThat(MoneyText.of(money(128650, "EUR"), US)).isEqualTo("€1,286.50");
+    }
 }

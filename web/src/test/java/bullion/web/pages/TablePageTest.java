@@ -19,7 +19,7 @@ class TablePageTest {
         TableId id = TableId.random();
         Table table = EventApplier.apply(Optional.empty(), new Event.TableOpened("Friday", "USD", 2000, 100));
 
-        TablePage page = TablePage.manage(id, table, new Links("https://bullion.example", id), TOKEN, Optional.empty());
+        TablePage page = TablePage.manage(id, table, new Links("https://bullion.example", id), TOKEN, RefusedForm.NONE);
 
         assertThat(page.token()).isEqualTo(TOKEN);
         assertThat(page.manageUrl()).contains(TOKEN);

@@ -47,7 +47,9 @@ class TablePagesTest extends PageServer {
         assertThat(page).contains("id=\"buy-ins-2\">2<", "id=\"front-2\">350<");
         assertThat(page).contains("id=\"chips-on-table\">350<", "id=\"money-in\">$60.00<", "id=\"money-out\">$25.00<");
         assertThat(page).contains("class=\"net won\" id=\"net-1\"").contains("+$5.00");
-        assertThat(page).contains("class=\"net lost\" id=\"net-2\"").contains("\u2212$40.00");
+        // Ari still has chips in front of him: his net is not known until he cashes out, so the row says what he is in
+        // for.
+        assertThat(page).contains("class=\"net playing\" id=\"net-2\"").contains("in $40.00");
         assertThat(page.indexOf("id=\"entry-3\"")).isLessThan(page.indexOf("id=\"entry-2\""));
         assertThat(page).contains("Settle-up shows once every chip is cashed out; 350 chips are still on the table.");
     }
@@ -78,8 +80,8 @@ class TablePagesTest extends PageServer {
     void cashingOutMoreChipsThanOnTheTableIsRefusedBesideThatPlayersCashOutForm() {
         Http.Managed table = tableWithDanaAndAri();
         http.change(table, "/players/1/buy-ins", Map.of());
-        HttpResponse<String> response = http.change(table, "/players/2/cash-outs", Map.of("chips", "340"));
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.change(table, "/players/2/cash-outs", Map.of("chips", "340")));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("<p class=\"error\" id=\"cash-out-error-2\" role=\"alert\">"
                         + "Only 200 chips are still on the table; cannot cash out 340.</p>");
@@ -101,32 +103,32 @@ class TablePagesTest extends PageServer {
     @Test
     void aCashOutThatIsNotANumberIsRefusedInPlainWords() {
         Http.Managed table = tableWithDanaAndAri();
-        HttpResponse<String> response = http.change(table, "/players/1/cash-outs", Map.of("chips", "lots"));
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.change(table, "/players/1/cash-outs", Map.of("chips", "lots")));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Enter the chips counted as a whole number, like 340.");
     }
 
     @Test
     void aSecondPlayerWithTheSameNameIsRefusedBesideTheAddPlayerForm() {
         Http.Managed table = tableWithDanaAndAri();
-        HttpResponse<String> response = http.change(table, "/players", Map.of("name", "dana"));
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.change(table, "/players", Map.of("name", "dana")));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("id=\"add-player-error\"").contains("already at this table");
     }
 
     @Test
     void anEmptyPlayerNameIsRefusedBesideTheAddPlayerForm() {
         Http.Managed table = tableWithDanaAndAri();
-        HttpResponse<String> response = http.change(table, "/players", Map.of("name", "  "));
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.change(table, "/players", Map.of("name", "  ")));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("id=\"add-player-error\"");
     }
 
     @Test
     void aBuyInCountOutOfRangeIsRefusedBesideThatPlayersBuyIn() {
         Http.Managed table = tableWithDanaAndAri();
-        HttpResponse<String> response = http.change(table, "/players/2/buy-ins", Map.of("count", "0"));
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.change(table, "/players/2/buy-ins", Map.of("count", "0")));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("id=\"buy-in-error-2\"");
     }
 
@@ -150,8 +152,8 @@ class TablePagesTest extends PageServer {
         Http.Managed table = tableWithDanaAndAri();
         http.change(table, "/players/1/buy-ins", Map.of());
         http.change(table, "/entries/1/void", Map.of());
-        HttpResponse<String> response = http.change(table, "/entries/1/void", Map.of());
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.change(table, "/entries/1/void", Map.of()));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("id=\"void-error-1\"").contains("Entry 1 is already voided.");
     }
 
@@ -164,10 +166,10 @@ class TablePagesTest extends PageServer {
                 .contains("id=\"closed-banner\"")
                 .contains("id=\"reopen\"")
                 .doesNotContain("id=\"buy-in-1\"");
-        HttpResponse<String> refused = http.change(table, "/players/1/buy-ins", Map.of());
-        assertThat(refused.statusCode()).isEqualTo(422);
+        HttpResponse<String> refused = http.shown(http.change(table, "/players/1/buy-ins", Map.of()));
+        assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("The table is closed; reopen it to change anything.");
-        assertThat(http.change(table, "/close", Map.of()).body())
+        assertThat(http.shown(http.change(table, "/close", Map.of())).body())
                 .contains("id=\"status-error\"")
                 .contains("The table is already closed.");
         assertThat(http.change(table, "/reopen", Map.of()).statusCode()).isEqualTo(303);
@@ -178,8 +180,8 @@ class TablePagesTest extends PageServer {
     @Test
     void reopeningAnOpenTableIsRefusedBesideTheStatusForm() {
         Http.Managed table = tableWithDanaAndAri();
-        HttpResponse<String> response = http.change(table, "/reopen", Map.of());
-        assertThat(response.statusCode()).isEqualTo(422);
+        HttpResponse<String> response = http.shown(http.change(table, "/reopen", Map.of()));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("id=\"status-error\"");
     }
 
@@ -320,5 +322,86 @@ class TablePagesTest extends PageServer {
                         "\"'=HYPERLINK(\"\"x\"\")\",40.00,0.00,0.00,0.00,-40.00,USD",
                         "",
                         "payment,from,to,amount,currency,paid,paid_at");
+    }
+
+    @Test
+    void aRefusedFormWithoutJavaScriptComesBackOnTheManagePageWithWhatWasTyped() {
+        Http.Managed table = tableWithDanaAndAri();
+        HttpResponse<String> refused = http.change(table, "/players/2/cash-outs", Map.of("chips", "lots"));
+        // Post/Redirect/Get: the address bar ends on the manage page, never on the URL that only takes a POST.
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location")).hasValue(table.managePath());
+        String cookie = refused.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie)
+                .startsWith("bullion-refused=")
+                .contains("Path=/t/" + table.id())
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Max-Age=60");
+        assertThat(java.util.Base64.getUrlDecoder().decode(cookie.split("[=;]")[1]))
+                .asString()
+                .doesNotContain(table.token());
+
+        HttpResponse<String> shown = http.shown(refused);
+        assertThat(shown.body())
+                .contains("id=\"cash-out-error-2\"")
+                .contains("Enter the chips counted as a whole number")
+                .contains("id=\"cash-out-chips-2\" name=\"chips\" value=\"lots\"")
+                .doesNotContain("id=\"cash-out-chips-1\" name=\"chips\" value=\"lots\"");
+        // Shown once: the cookie is cleared, and a reload is the plain page.
+        assertThat(shown.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("bullion-refused=").contains("Expires=Thu, 01 Jan 1970"));
+        assertThat(http.get(table.managePath()).body()).doesNotContain("cash-out-error-2");
+    }
+
+    @Test
+    void aRefusedPlayerNameAndVoidReasonAreKeptInTheirFields() {
+        Http.Managed table = tableWithDanaAndAri();
+        assertThat(http.shown(http.change(table, "/players", Map.of("name", "dana")))
+                        .body())
+                .contains("id=\"add-player-name\" name=\"name\" value=\"dana\"");
+        http.change(table, "/players/1/buy-ins", Map.of());
+        http.change(table, "/entries/1/void", Map.of());
+        assertThat(http.shown(http.change(table, "/entries/1/void", Map.of("reason", "twice")))
+                        .body())
+                .contains("Entry 1 is already voided.");
+    }
+
+    @Test
+    void aRefusalCookieThatIsForgedOrForAnotherTableShowsNothingAndBreaksNothing() {
+        Http.Managed table = tableWithDanaAndAri();
+        Http.Managed other = tableWithDanaAndAri();
+        HttpResponse<String> refused = http.change(other, "/players", Map.of("name", "dana"));
+        String cookie = refused.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> elsewhere = http.get(table.managePath(), "Cookie", cookie);
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.body()).doesNotContain("add-player-error");
+        for (String forged : new String[] {"%%%", "bm90IG91cnM", "d2hlcmU9JmZpZWxkPQ", "!".repeat(3000)}) {
+            HttpResponse<String> page = http.get(table.managePath(), "Cookie", "bullion-refused=" + forged);
+            assertThat(page.statusCode()).as(forged).isEqualTo(200);
+            assertThat(page.body()).doesNotContain("role=\"alert\"");
+        }
+    }
+
+    @Test
+    void aRefusedFormTooLongForACookieStillRedirectsWithItsError() {
+        Http.Managed table = tableWithDanaAndAri();
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("name", "dana");
+        for (int i = 0; i < 14; i++) {
+            form.put("extra" + i, "€".repeat(500));
+        }
+        HttpResponse<String> refused = http.change(table, "/players", form);
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Set-Cookie").orElseThrow()).hasSizeLessThan(4096);
+        assertThat(http.shown(refused).body()).contains("id=\"add-player-error\"");
+    }
+
+    @Test
+    void aTableWhereNobodyHasBoughtInHasNothingToSettleYet() {
+        Http.Managed table = tableWithDanaAndAri();
+        assertThat(http.get("/t/" + table.id()).body())
+                .contains("Nothing to settle yet: nobody has bought in.")
+                .doesNotContain("Everyone is square");
     }
 }
