@@ -4,6 +4,7 @@ import bullion.core.CommandDecider;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableTopics;
 import bullion.engine.persistence.JournalHealth;
+import bullion.engine.persistence.JournalRows;
 import bullion.engine.persistence.JournalSchema;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +59,11 @@ public final class TableSystem implements AutoCloseable {
         awaitUp(system, cluster);
         ActorRef<TableTopics.Message> topics =
                 system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
-        TableEntity.Settings entitySettings =
-                new TableEntity.Settings(settings.snapshotEvery(), settings.minBackoff(), settings.maxBackoff());
+        TableEntity.Settings entitySettings = new TableEntity.Settings(
+                settings.snapshotEvery(),
+                settings.minBackoff(),
+                settings.maxBackoff(),
+                new JournalRows(settings.database())::delete);
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(
                 TableEntity.TYPE_KEY,
