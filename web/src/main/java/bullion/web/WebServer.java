@@ -1,7 +1,10 @@
 package bullion.web;
 
 import bullion.engine.Tables;
+import bullion.engine.backup.Backups;
+import bullion.engine.backup.TableExport;
 import bullion.web.api.ApiRoutes;
+import bullion.web.api.ExportResource;
 import bullion.web.live.TableFeed;
 import bullion.web.pages.PageRoutes;
 import io.javalin.Javalin;
@@ -12,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -57,6 +61,15 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(Tables tables, WebSettings settings) {
+        return start(tables, Optional.empty(), settings);
+    }
+
+    /** With {@code backups}, tables can also be exported and imported ({@link ExportResource}). */
+    public static WebServer start(Tables tables, Backups backups, WebSettings settings) {
+        return start(tables, Optional.of(backups), settings);
+    }
+
+    private static WebServer start(Tables tables, Optional<Backups> backups, WebSettings settings) {
         WebSettings.Limits limits = settings.limits();
         TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
         PageRoutes pages = new PageRoutes(calls);
@@ -74,7 +87,10 @@ public final class WebServer implements AutoCloseable {
                 server.insertHandler(new GracefulHandler());
                 // A backstop far above the handlers' own limit (which answers with a proper page or problem): no body,
                 // however it is sent, is ever read past it.
-                server.insertHandler(new SizeLimitHandler(Math.max(16 * settings.maxBodyBytes(), 1 << 20), -1));
+                // An import's body may be a whole table's history, up to TableExport.MAX_BYTES.
+                server.insertHandler(new SizeLimitHandler(
+                        Math.max(Math.max(16 * settings.maxBodyBytes(), 1 << 20), TableExport.MAX_BYTES + (1 << 16)),
+                        -1));
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JettyErrors());
                 Connections.install(server, settings);
@@ -97,6 +113,7 @@ public final class WebServer implements AutoCloseable {
             });
             ApiRoutes.register(config.routes, calls, feed);
             pages.register(config.routes, feed);
+            backups.ifPresent(b -> ExportResource.register(config.routes, calls, b));
             // Javalin keeps a mapper of its own for HttpResponseException, so the one mapper is named for it as well.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages));
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, pages));
