@@ -54,7 +54,11 @@ public final class Backups {
     private final Clock clock;
 
     private Backups(
-            ActorSystem<Void> system, Tables tables, TableEntity.Settings entitySettings, Duration timeout, Clock clock) {
+            ActorSystem<Void> system,
+            Tables tables,
+            TableEntity.Settings entitySettings,
+            Duration timeout,
+            Clock clock) {
         this.system = system;
         this.tables = tables;
         this.entitySettings = entitySettings;
@@ -126,8 +130,7 @@ public final class Backups {
         events.set(0, new StoredEvent.TableCreated(created.opened(), ManageToken.hash(token)));
         ActorRef<Object> run = system.systemActorOf(
                 ImportRun.create(id.value(), entitySettings, events, timeout), "import-" + id.value(), Props.empty());
-        return AskPattern.<Object, Outcome>ask(
-                        run, ImportRun.Start::new, timeout.plusSeconds(1), system.scheduler())
+        return AskPattern.<Object, Outcome>ask(run, ImportRun.Start::new, timeout.plusSeconds(1), system.scheduler())
                 .thenCompose(outcome -> outcome instanceof Outcome.Done done
                         ? CompletableFuture.completedFuture(new Imported(id, token, done.table(), source))
                         : CompletableFuture.failedFuture(

@@ -76,8 +76,10 @@ public final class RetentionSweep implements AutoCloseable {
     public RetentionSweep scheduled() {
         timer.scheduleWithFixedDelay(
                 this::sweepLogged, FIRST_SWEEP_AFTER.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("Retention: closed tables unchanged for {} days are deleted (a sweep every {} h)",
-                keepFor.toDays(), SWEEP_EVERY.toHours());
+        LOG.info(
+                "Retention: closed tables unchanged for {} days are deleted (a sweep every {} h)",
+                keepFor.toDays(),
+                SWEEP_EVERY.toHours());
         return this;
     }
 
@@ -91,7 +93,8 @@ public final class RetentionSweep implements AutoCloseable {
             if (id.isEmpty()) {
                 continue;
             }
-            TableMessage.Retired retired = sharding.entityRefFor(TableEntity.TYPE_KEY, id.get().value())
+            TableMessage.Retired retired = sharding.entityRefFor(
+                            TableEntity.TYPE_KEY, id.get().value())
                     .<TableMessage.Retired>ask(replyTo -> new TableMessage.Retire(cutoff, replyTo), askTimeout)
                     .toCompletableFuture()
                     .join();

@@ -155,8 +155,8 @@ public record TableExport(String sourceTableId, Instant exportedAt, long tableVe
         if (!version.isIntegralNumber() || version.asLong() != VERSION) {
             throw new ExportRefused(
                     Reason.UNKNOWN_VERSION,
-                    "This Bullion table export has format version " + version
-                            + "; this Bullion reads version " + VERSION + ".");
+                    "This Bullion table export has format version " + version + "; this Bullion reads version "
+                            + VERSION + ".");
         }
         TableExport export = fields(root);
         String expected = text(root, "sha256");
@@ -202,7 +202,8 @@ public record TableExport(String sourceTableId, Instant exportedAt, long tableVe
             int n = i + 1;
             StoredEvent event;
             try {
-                event = (StoredEvent) STORED.fromBinary(entry.payload().getBytes(StandardCharsets.UTF_8), entry.manifest());
+                event = (StoredEvent)
+                        STORED.fromBinary(entry.payload().getBytes(StandardCharsets.UTF_8), entry.manifest());
             } catch (Exception | LinkageError e) {
                 throw new ExportRefused(
                         Reason.DOES_NOT_REPLAY,
@@ -213,10 +214,12 @@ public record TableExport(String sourceTableId, Instant exportedAt, long tableVe
                 case StoredEvent.TableCreated created ->
                     throw new ExportRefused(
                             Reason.DOES_NOT_REPLAY, "Event " + n + " opens the table again; only event 1 may.");
-                case StoredEvent.Recorded recorded when n == 1 ->
+                case StoredEvent.Recorded recorded
+                when n == 1 ->
                     throw new ExportRefused(
                             Reason.DOES_NOT_REPLAY, "Event 1 must open the table, not be " + entry.manifest() + ".");
-                case StoredEvent.Recorded recorded when recorded.event() instanceof Event.TableOpened ->
+                case StoredEvent.Recorded recorded
+                when recorded.event() instanceof Event.TableOpened ->
                     throw new ExportRefused(
                             Reason.DOES_NOT_REPLAY, "Event " + n + " opens the table again; only event 1 may.");
                 case StoredEvent.Recorded recorded -> recorded.event();

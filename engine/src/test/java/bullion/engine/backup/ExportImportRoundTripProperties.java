@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Export, then import, gives back the same table: for random nights played through the core on an H2 file (snapshots
@@ -71,12 +71,12 @@ class ExportImportRoundTripProperties {
                 .doesNotContain(source.manageToken())
                 .doesNotContain(ManageToken.hash(source.manageToken()));
 
-        TableExport again =
-                RandomNight.await(backups.export(imported.id())).orElseThrow();
+        TableExport again = RandomNight.await(backups.export(imported.id())).orElseThrow();
         assertThat(again.events()).isEqualTo(export.events());
         assertThat(again.tableVersion()).isEqualTo(before.version());
         Statistics.label("status").collect(before.status());
-        Statistics.label("events").collect(export.events().size() < 20 ? "<20" : export.events().size() < 50 ? "20-49" : "50+");
+        Statistics.label("events")
+                .collect(export.events().size() < 20 ? "<20" : export.events().size() < 50 ? "20-49" : "50+");
     }
 
     private static Outcome.Done done(java.util.concurrent.CompletionStage<Outcome> stage) {

@@ -115,7 +115,8 @@ class ImportRefusalsTest {
 
     private static void assertRefused(byte[] file, Reason reason, String saying) {
         List<TableId> before = RandomNight.await(backups.tableIds());
-        Throwable thrown = catchThrowable(() -> backups.importTable(file).toCompletableFuture().join());
+        Throwable thrown = catchThrowable(
+                () -> backups.importTable(file).toCompletableFuture().join());
         Throwable cause = thrown instanceof CompletionException ? thrown.getCause() : thrown;
         assertThat(cause).isInstanceOf(ExportRefused.class).hasMessageContaining(saying);
         assertThat(((ExportRefused) cause).reason()).isEqualTo(reason);

@@ -66,7 +66,9 @@ class RetentionSweepTest {
             shift.set(Duration.ofDays(20));
             Tables.Opened closedLater = night(tables, true);
             shift.set(Duration.ZERO);
-            assertThat(rows(database, oldClosed.id())).as("events and snapshots").isGreaterThan(8);
+            assertThat(rows(database, oldClosed.id()))
+                    .as("events and snapshots")
+                    .isGreaterThan(8);
 
             RetentionSweep today = RetentionSweep.of(system, database, KEEP, settings.askTimeout(), Clock.systemUTC());
             assertThat(today.sweep())
@@ -74,12 +76,15 @@ class RetentionSweepTest {
                     .isEmpty();
 
             Clock in40Days = Clock.offset(Clock.systemUTC(), Duration.ofDays(40));
-            List<RetentionSweep.Deleted> deleted =
-                    RetentionSweep.of(system, database, KEEP, settings.askTimeout(), in40Days).sweep();
+            List<RetentionSweep.Deleted> deleted = RetentionSweep.of(
+                            system, database, KEEP, settings.askTimeout(), in40Days)
+                    .sweep();
 
             assertThat(deleted).extracting(RetentionSweep.Deleted::id).containsExactly(oldClosed.id());
             assertThat(deleted.getFirst().lastChange()).isBefore(Instant.now().minus(Duration.ofDays(99)));
-            assertThat(rows(database, oldClosed.id())).as("events and snapshots left").isZero();
+            assertThat(rows(database, oldClosed.id()))
+                    .as("events and snapshots left")
+                    .isZero();
             assertThat(viewAfterRetirement(tables, oldClosed.id())).isInstanceOf(Outcome.NotFound.class);
             assertThat(RandomNight.await(tables.view(oldOpen.id(), Optional.empty())))
                     .isInstanceOf(Outcome.Done.class);
@@ -87,7 +92,8 @@ class RetentionSweepTest {
                     .isInstanceOf(Outcome.Done.class);
             assertThat(rows(database, oldOpen.id())).isPositive();
             assertThat(rows(database, closedLater.id())).isPositive();
-            assertThat(RetentionSweep.of(system, database, KEEP, settings.askTimeout(), in40Days).sweep())
+            assertThat(RetentionSweep.of(system, database, KEEP, settings.askTimeout(), in40Days)
+                            .sweep())
                     .as("a second sweep finds nothing more")
                     .isEmpty();
         }
@@ -100,7 +106,9 @@ class RetentionSweepTest {
     private static Outcome viewAfterRetirement(Tables tables, TableId id) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tables.view(id, Optional.empty()).toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                return tables.view(id, Optional.empty())
+                        .toCompletableFuture()
+                        .get(20, java.util.concurrent.TimeUnit.SECONDS);
             } catch (Exception timedOut) {
                 if (attempt == 3) {
                     throw new AssertionError("no answer after 3 views", timedOut);
@@ -111,7 +119,8 @@ class RetentionSweepTest {
 
     /** A table with two players and a few buy-ins, closed (missing chips shared back) if asked. */
     private static Tables.Opened night(Tables tables, boolean close) {
-        Tables.Opened opened = RandomNight.retried(() -> tables.open(new Command.OpenTable("Old", "EUR", BigDecimal.TEN, 10)));
+        Tables.Opened opened =
+                RandomNight.retried(() -> tables.open(new Command.OpenTable("Old", "EUR", BigDecimal.TEN, 10)));
         change(tables, opened, new Command.AddPlayer("Ann"));
         change(tables, opened, new Command.AddPlayer("Bo"));
         for (int i = 0; i < 3; i++) {

@@ -73,8 +73,7 @@ public final class ExportResource {
                 .toLowerCase(Locale.ROOT)
                 .replace(" ", "");
         if (!JSON.matcher(type).matches()) {
-            throw new HttpFailure(
-                    415, "Send the export file as the body, with Content-Type: application/json.");
+            throw new HttpFailure(415, "Send the export file as the body, with Content-Type: application/json.");
         }
         byte[] file = body(ctx);
         calls.countTableOpen();

@@ -40,8 +40,11 @@ class ExportImportApiTest extends ApiServer {
         JsonNode after = withoutId(api.get("/api/tables/" + id).json());
         assertThat(after).isEqualTo(before);
         ApiClient.Opened copy = new ApiClient.Opened(id, token);
-        assertThat(api.change(copy, "/reopen", "{}").status()).as("the new token manages the copy").isEqualTo(200);
-        assertThat(api.change(new ApiClient.Opened(id, source.token()), "/close", "{}").status())
+        assertThat(api.change(copy, "/reopen", "{}").status())
+                .as("the new token manages the copy")
+                .isEqualTo(200);
+        assertThat(api.change(new ApiClient.Opened(id, source.token()), "/close", "{}")
+                        .status())
                 .as("the old token does not")
                 .isEqualTo(403);
     }
@@ -50,7 +53,8 @@ class ExportImportApiTest extends ApiServer {
     void onlyTheManagerMayExport() {
         ApiClient.Opened table = night();
         assertThat(api.get(table.path() + "/export").status()).isEqualTo(401);
-        assertThat(api.get(table.path() + "/export", "Authorization", "Bearer not-the-token").status())
+        assertThat(api.get(table.path() + "/export", "Authorization", "Bearer not-the-token")
+                        .status())
                 .isEqualTo(403);
         assertThat(api.get("/api/tables/AAAAAAAAAAAAAAAAAAAAAA/export", "Authorization", "Bearer " + table.token())
                         .status())
@@ -60,13 +64,15 @@ class ExportImportApiTest extends ApiServer {
     @Test
     void theManagePageOffersTheDownload() throws Exception {
         ApiClient.Opened table = night();
-        String page = page("/t/" + table.id() + "/manage?token=" + table.token()).body();
+        String page =
+                page("/t/" + table.id() + "/manage?token=" + table.token()).body();
         assertThat(page).contains("id=\"export\"").contains("/t/" + table.id() + "/export?token=" + table.token());
         assertThat(page("/t/" + table.id()).body()).doesNotContain("id=\"export\"");
         HttpResponse<String> download = page("/t/" + table.id() + "/export?token=" + table.token());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).contains("\"sourceTableId\" : \"" + table.id() + "\"");
-        assertThat(page("/t/" + table.id() + "/export?token=wrong").statusCode()).isEqualTo(403);
+        assertThat(page("/t/" + table.id() + "/export?token=wrong").statusCode())
+                .isEqualTo(403);
     }
 
     /** Pages are not in the API's contract, so they are fetched without its checks. */
