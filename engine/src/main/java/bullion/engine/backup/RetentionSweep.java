@@ -93,11 +93,17 @@ public final class RetentionSweep implements AutoCloseable {
             if (id.isEmpty()) {
                 continue;
             }
-            TableMessage.Retired retired = sharding.entityRefFor(
-                            TableEntity.TYPE_KEY, id.get().value())
-                    .<TableMessage.Retired>ask(replyTo -> new TableMessage.Retire(cutoff, replyTo), askTimeout)
-                    .toCompletableFuture()
-                    .join();
+            TableMessage.Retired retired;
+            try {
+                retired = sharding.entityRefFor(TableEntity.TYPE_KEY, id.get().value())
+                        .<TableMessage.Retired>ask(replyTo -> new TableMessage.Retire(cutoff, replyTo), askTimeout)
+                        .toCompletableFuture()
+                        .join();
+            } catch (RuntimeException e) {
+                // One table that does not answer (its database call failed, or it is busy) waits for the next sweep.
+                LOG.warn("Retention could not ask table {}: {}", id.get(), e.getMessage());
+                continue;
+            }
             if (retired.deleted()) {
                 Instant lastChange = retired.lastChange().orElse(cutoff);
                 AUDIT.info(

@@ -70,7 +70,8 @@ public sealed interface TableMessage extends JsonSerializable {
     /**
      * A whole history brought in from an export ({@code bullion.engine.backup}): only a table never opened takes it, and
      * persists every event in one atomic write, so a table is imported whole or not at all. The importer has already
-     * replayed the events through the core and gives the {@code table-created} event the new table's token hash.
+     * replayed the events through the core and gives the {@code table-created} event the new table's token hash. Never
+     * sent to another node (the importer starts the entity on its own node), so it needs no serialized form.
      */
     record ImportHistory(List<StoredEvent> events, ActorRef<Outcome> replyTo) implements TableMessage {
         public ImportHistory {

@@ -47,7 +47,7 @@ class ExportImportRoundTripProperties {
     }
 
     @Property(tries = 30)
-    void anExportedTableImportsAsTheSameTable(@ForAll long seed, @ForAll @IntRange(min = 0, max = 80) int steps) {
+    void anExportedTableImportsAsTheSameTable(@ForAll long seed, @ForAll @IntRange(min = 0, max = 160) int steps) {
         Tables tables = system.tables();
         Tables.Opened source = RandomNight.play(tables, seed, steps);
         Table before = done(tables.view(source.id(), Optional.empty())).table();
@@ -76,7 +76,7 @@ class ExportImportRoundTripProperties {
         assertThat(again.tableVersion()).isEqualTo(before.version());
         Statistics.label("status").collect(before.status());
         Statistics.label("events")
-                .collect(export.events().size() < 20 ? "<20" : export.events().size() < 50 ? "20-49" : "50+");
+                .collect(export.events().size() < 20 ? "<20" : export.events().size() < 60 ? "20-59" : "60+");
     }
 
     private static Outcome.Done done(java.util.concurrent.CompletionStage<Outcome> stage) {
