@@ -1,9 +1,14 @@
 package bullion.app;
 
 import bullion.engine.TableSystem;
+import bullion.engine.backup.Backups;
+import bullion.engine.backup.RetentionSweep;
 import bullion.engine.persistence.JournalSchema;
+import bullion.web.Services;
 import bullion.web.WebServer;
 import bullion.web.ops.Monitoring;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +20,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (Commands.asked(args)) {
+            exitWith(() -> Commands.run(args, System.getenv(), System.out, System.err));
+            return;
+        }
         try {
             start();
         } catch (RuntimeException e) {
@@ -25,8 +34,22 @@ public final class Main {
         }
     }
 
+    /** A command-line mode: its exit status, or 1 with one sentence if it could not run (as start-up says). */
+    private static void exitWith(java.util.function.IntSupplier command) {
+        int status;
+        try {
+            status = command.getAsInt();
+        } catch (RuntimeException e) {
+            LOG.error("Bullion did not run: {}", sentence(e));
+            LOG.debug("Why Bullion did not run", e);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
     private static void start() {
         Environment environment = Environment.from(System.getenv());
+        Optional<Duration> retention = RetentionSetting.from(System.getenv());
         LOG.info("Journal: {}", environment.engine().database().kind());
         // One registry for the engine's figures, the web's and the JVM's, served at /metrics with the metrics token.
         Monitoring monitoring = Monitoring.start(environment.metricsToken());
@@ -38,8 +61,15 @@ public final class Main {
             throw e;
         }
         WebServer web;
+        Optional<RetentionSweep> sweep;
         try {
-            web = WebServer.start(tableSystem.tables(), environment.web(), tableSystem.health(), monitoring);
+            web = WebServer.start(
+                    Services.of(tableSystem.tables())
+                            .withHealth(tableSystem.health())
+                            .withMonitoring(monitoring)
+                            .withBackups(Backups.of(tableSystem, environment.engine())),
+                    environment.web());
+            sweep = RetentionSetting.start(retention, tableSystem, environment.engine());
         } catch (RuntimeException e) {
             tableSystem.close();
             monitoring.close();
@@ -50,6 +80,7 @@ public final class Main {
                         () -> {
                             // The web server first, so in-flight requests finish while their tables are still running.
                             web.close();
+                            sweep.ifPresent(RetentionSweep::close);
                             tableSystem.close();
                             monitoring.close();
                         },

@@ -6,6 +6,7 @@ import bullion.engine.entity.TableTopics;
 import bullion.engine.ops.EngineMetrics;
 import bullion.engine.ops.Health;
 import bullion.engine.persistence.JournalHealth;
+import bullion.engine.persistence.JournalRows;
 import bullion.engine.persistence.JournalSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -74,7 +75,11 @@ public final class TableSystem implements AutoCloseable {
         ActorRef<TableTopics.Message> topics =
                 system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
         TableEntity.Settings entitySettings = new TableEntity.Settings(
-                settings.snapshotEvery(), settings.minBackoff(), settings.maxBackoff(), metrics);
+                settings.snapshotEvery(),
+                settings.minBackoff(),
+                settings.maxBackoff(),
+                metrics,
+                new JournalRows(settings.database())::delete);
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(
                 TableEntity.TYPE_KEY,

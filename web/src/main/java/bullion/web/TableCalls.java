@@ -49,6 +49,17 @@ public final class TableCalls {
 
     /** A new table, whose outcome is {@link Outcome.Done}; {@code field} places a rejection on the opening form. */
     public Tables.Opened open(Command.OpenTable command, Function<Rejection, Optional<String>> field) {
+        countTableOpen();
+        Tables.Opened opened = await(tables.open(command));
+        if (opened.outcome() instanceof Outcome.Refused refused) {
+            throw HttpFailure.rejected(refused.why(), field.apply(refused.why()));
+        }
+        done(opened.outcome(), opened.id(), Optional.empty());
+        return opened;
+    }
+
+    /** Takes one table open from the allowance of all clients together (an import opens a table too); 429 past it. */
+    public void countTableOpen() {
         ConsumptionProbe probe = opens.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long wait = Math.max(
@@ -60,12 +71,6 @@ public final class TableCalls {
                     Optional.empty(),
                     Map.of("Retry-After", String.valueOf(wait)));
         }
-        Tables.Opened opened = await(tables.open(command));
-        if (opened.outcome() instanceof Outcome.Refused refused) {
-            throw HttpFailure.rejected(refused.why(), field.apply(refused.why()));
-        }
-        done(opened.outcome(), opened.id(), Optional.empty());
-        return opened;
     }
 
     private static Outcome.Done done(Outcome outcome, TableId id, Optional<String> field) {
@@ -93,7 +98,7 @@ public final class TableCalls {
      * The facade's ask is bounded; a change it did not record fails with {@link NotRecorded}, which says when to retry;
      * any other timeout (a view's: Pekko's AskTimeoutException) is busy too, and changed nothing.
      */
-    static <T> T await(CompletionStage<T> stage) {
+    public static <T> T await(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().join();
         } catch (CompletionException e) {

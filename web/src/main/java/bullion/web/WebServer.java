@@ -1,8 +1,9 @@
 package bullion.web;
 
 import bullion.engine.Tables;
-import bullion.engine.ops.Health;
+import bullion.engine.backup.TableExport;
 import bullion.web.api.ApiRoutes;
+import bullion.web.api.ExportResource;
 import bullion.web.live.TableFeed;
 import bullion.web.ops.HealthRoutes;
 import bullion.web.ops.HttpMetrics;
@@ -68,29 +69,26 @@ public final class WebServer implements AutoCloseable {
 
     /** Without health checks, and with figures nobody reads (no {@code /metrics}): for tests and tools. */
     public static WebServer start(Tables tables, WebSettings settings) {
+        return start(Services.of(tables), settings);
+    }
+
+    /** The server with {@code services}; without a monitoring of its own it makes one whose figures go unread. */
+    public static WebServer start(Services services, WebSettings settings) {
+        if (services.monitoring().isPresent()) {
+            return start(services, services.monitoring().orElseThrow(), settings, Optional.empty());
+        }
         Monitoring unread = Monitoring.start(Optional.empty());
         try {
-            return start(tables, settings, Optional.empty(), unread, Optional.of(unread));
+            return start(services, unread, settings, Optional.of(unread));
         } catch (RuntimeException e) {
             unread.close();
             throw e;
         }
     }
 
-    /**
-     * The server as it runs: {@code /health/live} and {@code /health/ready} from {@code health}, its figures in
-     * {@code monitoring}'s registry, served at {@code /metrics} if it has a token.
-     */
-    public static WebServer start(Tables tables, WebSettings settings, Health health, Monitoring monitoring) {
-        return start(tables, settings, Optional.of(health), monitoring, Optional.empty());
-    }
-
     private static WebServer start(
-            Tables tables,
-            WebSettings settings,
-            Optional<Health> health,
-            Monitoring monitoring,
-            Optional<Monitoring> own) {
+            Services services, Monitoring monitoring, WebSettings settings, Optional<Monitoring> own) {
+        Tables tables = services.tables();
         WebSettings.Limits limits = settings.limits();
         TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
         PageRoutes pages = new PageRoutes(calls);
@@ -110,7 +108,10 @@ public final class WebServer implements AutoCloseable {
                 server.insertHandler(new GracefulHandler());
                 // A backstop far above the handlers' own limit (which answers with a proper page or problem): no body,
                 // however it is sent, is ever read past it.
-                server.insertHandler(new SizeLimitHandler(Math.max(16 * settings.maxBodyBytes(), 1 << 20), -1));
+                // An import's body may be a whole table's history, up to TableExport.MAX_BYTES.
+                server.insertHandler(new SizeLimitHandler(
+                        Math.max(Math.max(16 * settings.maxBodyBytes(), 1 << 20), TableExport.MAX_BYTES + (1 << 16)),
+                        -1));
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JettyErrors());
                 Connections.install(server, settings);
@@ -140,10 +141,11 @@ public final class WebServer implements AutoCloseable {
                 }
                 OriginCheck.check(ctx);
             });
-            health.ifPresent(h -> HealthRoutes.register(config.routes, h));
+            services.health().ifPresent(h -> HealthRoutes.register(config.routes, h));
             MetricsRoute.register(config.routes, monitoring);
             ApiRoutes.register(config.routes, calls, feed);
             pages.register(config.routes, feed);
+            services.backups().ifPresent(b -> ExportResource.register(config.routes, calls, b));
             // Javalin keeps a mapper of its own for HttpResponseException, so the one mapper is named for it as well.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages, monitoring));
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, pages, monitoring));

@@ -2,6 +2,7 @@ package bullion.web;
 
 import bullion.engine.EngineSettings;
 import bullion.engine.TableSystem;
+import bullion.engine.backup.Backups;
 import bullion.engine.persistence.DatabaseSettings;
 import java.nio.file.Path;
 
@@ -21,9 +22,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(DatabaseSettings database, WebSettings web) {
-        TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
+        EngineSettings settings = EngineSettings.singleNode(database);
+        TableSystem system = TableSystem.start(settings);
         try {
-            return new TestServer(system, WebServer.start(system.tables(), web));
+            return new TestServer(
+                    system,
+                    WebServer.start(Services.of(system.tables()).withBackups(Backups.of(system, settings)), web));
         } catch (RuntimeException e) {
             system.close();
             throw e;

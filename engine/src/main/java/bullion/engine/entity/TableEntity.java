@@ -3,6 +3,7 @@ package bullion.engine.entity;
 import bullion.core.Command;
 import bullion.core.Decision;
 import bullion.core.Event;
+import bullion.core.Rejection;
 import bullion.core.Table;
 import bullion.engine.Decide;
 import bullion.engine.ManageToken;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -47,11 +49,21 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
     /**
      * How a table is run: snapshot cadence and restart backoff are configuration, not code; {@code metrics} times its
-     * journal writes.
+     * journal writes; {@code deleteRows} deletes a table's events and snapshots by persistence id, for retention
+     * ({@link TableMessage.Retire}).
      */
-    public record Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff, EngineMetrics metrics) {
+    public record Settings(
+            int snapshotEvery,
+            Duration minBackoff,
+            Duration maxBackoff,
+            EngineMetrics metrics,
+            Consumer<String> deleteRows) {
+
+        /** A table whose figures go unread and that cannot be retired (tests, tools): a {@link TableMessage.Retire} keeps it. */
         public Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {
-            this(snapshotEvery, minBackoff, maxBackoff, EngineMetrics.unread());
+            this(snapshotEvery, minBackoff, maxBackoff, EngineMetrics.unread(), persistenceId -> {
+                throw new UnsupportedOperationException("this table system does not delete tables");
+            });
         }
     }
 
@@ -121,7 +133,13 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         builder.forState(state -> state.table().isEmpty())
                 .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, this::answerAndStop))
                 .onCommand(TableMessage.Change.class, change -> answerAndStop(change.replyTo(), new Outcome.NotFound()))
-                .onCommand(TableMessage.View.class, view -> answerAndStop(view.replyTo(), new Outcome.NotFound()));
+                .onCommand(TableMessage.View.class, view -> answerAndStop(view.replyTo(), new Outcome.NotFound()))
+                .onCommand(TableMessage.ImportHistory.class, this::importHistory)
+                .onCommand(
+                        TableMessage.Retire.class,
+                        retire -> answerAndStop(
+                                retire.replyTo(),
+                                new TableMessage.Retired(false, Optional.empty(), "there is no such table")));
         builder.forState(state -> state.table().isPresent())
                 .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, Effect()::reply))
                 .onCommand(
@@ -129,7 +147,14 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                         (state, change) -> change(state, state.table().orElseThrow(), change))
                 .onCommand(
                         TableMessage.View.class,
-                        (state, view) -> view(state, state.table().orElseThrow(), view));
+                        (state, view) -> view(state, state.table().orElseThrow(), view))
+                .onCommand(
+                        TableMessage.ImportHistory.class,
+                        imported -> Effect()
+                                .reply(imported.replyTo(), new Outcome.Refused(new Rejection.TableAlreadyOpen())))
+                .onCommand(
+                        TableMessage.Retire.class,
+                        (state, retire) -> retire(state.table().orElseThrow(), retire));
         return builder.build();
     }
 
@@ -255,6 +280,46 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     }
 
     /**
+     * A whole history from an export, in one atomic write; then this process stops (it runs outside sharding, spawned
+     * by the importer, and the table's first request starts it again from the journal).
+     */
+    private ReplyEffect<StoredEvent, TableState> importHistory(TableMessage.ImportHistory imported) {
+        return Effect()
+                .persist(imported.events())
+                .thenRun(s -> AUDIT.info(
+                        "table {} imported: {} events, version {}",
+                        tableId,
+                        imported.events().size(),
+                        s.table().map(Table::version).orElse(0L)))
+                .thenStop()
+                .thenReply(imported.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), List.of(), true));
+    }
+
+    /**
+     * Retention: deletes this table's rows (one transaction, on this table's own thread so no change can slip in between)
+     * and stops at once, so no message already queued for it is handled with the forgotten state; such a caller times
+     * out (nothing recorded) and its retry finds no table.
+     */
+    private ReplyEffect<StoredEvent, TableState> retire(Table table, TableMessage.Retire retire) {
+        Instant lastChange = TableMessage.Retire.lastChange(table);
+        if (!TableMessage.Retire.expired(table, retire.lastChangeBefore())) {
+            String why = table.closed() ? "changed since " + retire.lastChangeBefore() : "not closed";
+            return Effect().reply(retire.replyTo(), new TableMessage.Retired(false, Optional.of(lastChange), why));
+        }
+        try {
+            settings.deleteRows().accept(persistenceId().id());
+        } catch (RuntimeException e) {
+            return Effect()
+                    .reply(
+                            retire.replyTo(),
+                            new TableMessage.Retired(false, Optional.of(lastChange), "not deleted: " + e.getMessage()));
+        }
+        return Effect()
+                .stop()
+                .thenReply(retire.replyTo(), s -> new TableMessage.Retired(true, Optional.of(lastChange), "deleted"));
+    }
+
+    /**
      * After the journal has the change (asked at {@code writing}, a {@link System#nanoTime}): time the write, tell
      * listeners, and say so in the audit log, with the caller's log request id (this runs when the journal answers,
      * outside the command's handler).
@@ -285,7 +350,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
      * Answers a request for a table that does not exist and asks the shard to stop this process at once, so
      * that guessing ids cannot keep thousands of empty tables alive until the idle timeout.
      */
-    private ReplyEffect<StoredEvent, TableState> answerAndStop(ActorRef<Outcome> replyTo, Outcome outcome) {
+    private <R> ReplyEffect<StoredEvent, TableState> answerAndStop(ActorRef<R> replyTo, R outcome) {
         return Effect()
                 .none()
                 .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(self)))

@@ -1,9 +1,12 @@
 package bullion.engine.entity;
 
 import bullion.core.Command;
+import bullion.core.Milestone;
+import bullion.core.Table;
 import bullion.engine.Outcome;
 import bullion.engine.json.JsonSerializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -86,4 +89,47 @@ public sealed interface TableMessage extends JsonSerializable {
             return "View[withToken=" + manageToken.isPresent() + ", replyTo=" + replyTo + "]";
         }
     }
+
+    /**
+     * A whole history brought in from an export ({@code bullion.engine.backup}): only a table never opened takes it, and
+     * persists every event in one atomic write, so a table is imported whole or not at all. The importer has already
+     * replayed the events through the core and gives the {@code table-created} event the new table's token hash. Never
+     * sent to another node (the importer starts the entity on its own node), so it needs no serialized form.
+     */
+    record ImportHistory(List<StoredEvent> events, ActorRef<Outcome> replyTo) implements TableMessage {
+        public ImportHistory {
+            events = List.copyOf(events);
+        }
+
+        @Override
+        public String toString() {
+            return "ImportHistory[events=" + events.size() + ", replyTo=" + replyTo + "]";
+        }
+    }
+
+    /**
+     * Retention: a closed table whose last change (its last close, reopen or payment mark) was before
+     * {@code lastChangeBefore} deletes its events and snapshots and stops; any other table stays as it is. The table
+     * checks this itself, so a table reopened after the sweep looked at it is never deleted.
+     */
+    record Retire(Instant lastChangeBefore, ActorRef<Retired> replyTo) implements TableMessage {
+
+        /** Whether {@code table} may go: closed, and its last close, reopen or payment mark before the cutoff. */
+        public static boolean expired(Table table, Instant lastChangeBefore) {
+            return table.closed() && lastChange(table).isBefore(lastChangeBefore);
+        }
+
+        /** When a closed table last changed state: its latest milestone, or its close. */
+        public static Instant lastChange(Table table) {
+            Instant close = table.closing().map(c -> c.at()).orElse(Instant.EPOCH);
+            return table.milestones().stream()
+                    .map(Milestone::at)
+                    .filter(close::isBefore)
+                    .max(Instant::compareTo)
+                    .orElse(close);
+        }
+    }
+
+    /** What a {@link Retire} did: {@code deleted}, or kept and why (not closed, changed since, could not delete). */
+    record Retired(boolean deleted, Optional<Instant> lastChange, String why) implements JsonSerializable {}
 }

@@ -49,6 +49,6 @@ class DocumentedRoutesApiTest extends ApiServer {
                 called.add(method + " " + route.getKey());
             }
         }
-        assertThat(called).hasSize(15);
+        assertThat(called).hasSize(17);
     }
 }

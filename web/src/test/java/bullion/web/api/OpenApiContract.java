@@ -106,6 +106,9 @@ final class OpenApiContract {
     /** The document's path template that {@code path} (without query) matches, e.g. /api/tables/{id}. */
     Optional<String> route(String path) {
         String bare = path.split("\\?")[0];
+        if (document.path("paths").has(bare)) {
+            return Optional.of(bare); // OpenAPI: a concrete path wins over a template (/api/tables/import, not {id})
+        }
         for (Iterator<String> routes = document.path("paths").fieldNames(); routes.hasNext(); ) {
             String route = routes.next();
             String regex = Pattern.quote(route).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");

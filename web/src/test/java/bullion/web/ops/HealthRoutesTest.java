@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bullion.engine.EngineSettings;
 import bullion.engine.TableSystem;
 import bullion.engine.persistence.DatabaseSettings;
+import bullion.web.Services;
 import bullion.web.WebServer;
 import bullion.web.WebSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,10 +45,8 @@ class HealthRoutesTest {
             TableSystem tables = TableSystem.start(
                     EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)), monitoring.registry());
             WebServer web = WebServer.start(
-                    tables.tables(),
-                    WebSettings.defaults().withPort(0).withRequestsPerMinute(requestsPerMinute),
-                    tables.health(),
-                    monitoring);
+                    Services.of(tables.tables()).withHealth(tables.health()).withMonitoring(monitoring),
+                    WebSettings.defaults().withPort(0).withRequestsPerMinute(requestsPerMinute));
             return new Server(monitoring, tables, web);
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bullion.engine.EngineSettings;
 import bullion.engine.TableSystem;
 import bullion.engine.persistence.DatabaseSettings;
+import bullion.web.Services;
 import bullion.web.WebServer;
 import bullion.web.WebSettings;
 import java.io.InputStream;
@@ -56,7 +57,8 @@ class MetricsTest {
         // One live stream per client, so a second one is the test's one 429.
         settings = settings.withLimits(limits.withConnections(
                 limits.maxConnections(), limits.maxConnectionsPerClient(), 1, limits.requestDeadline()));
-        web = WebServer.start(tables.tables(), settings, tables.health(), monitoring);
+        web = WebServer.start(
+                Services.of(tables.tables()).withHealth(tables.health()).withMonitoring(monitoring), settings);
     }
 
     @AfterAll
