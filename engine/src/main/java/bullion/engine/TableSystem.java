@@ -32,11 +32,13 @@ public final class TableSystem implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final Tables tables;
     private final JournalHealth health;
+    private final GroupSystem groups;
 
-    private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health) {
+    private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health, GroupSystem groups) {
         this.system = system;
         this.tables = tables;
         this.health = health;
+        this.groups = groups;
     }
 
     public static TableSystem start(EngineSettings settings) {
@@ -68,7 +70,8 @@ public final class TableSystem implements AutoCloseable {
         JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
         Tables tables = new Tables(
                 sharding, topics, settings.askTimeout(), settings.deadlineBudget(), health::problem, Clock.systemUTC());
-        return new TableSystem(system, tables, health);
+        GroupSystem groups = GroupSystem.start(system, sharding, tables, settings);
+        return new TableSystem(system, tables, health, groups);
     }
 
     /**
@@ -90,6 +93,11 @@ public final class TableSystem implements AutoCloseable {
         return tables;
     }
 
+    /** Groups of tables and their standings (see {@link GroupSystem}). */
+    public Groups groups() {
+        return groups.groups();
+    }
+
     /** For tests and operations that need Pekko itself (cluster state, serialization); delivery layers never do. */
     public ActorSystem<Void> actorSystem() {
         return system;
@@ -104,6 +112,8 @@ public final class TableSystem implements AutoCloseable {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("actor system did not stop in 30 s", e);
+        } finally {
+            groups.close();
         }
     }
 }

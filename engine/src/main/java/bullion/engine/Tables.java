@@ -78,6 +78,21 @@ public final class Tables {
     }
 
     /**
+     * Opens a new table in a group ({@code command} names it in {@code groupId}); the group's manage token, whose hash
+     * the table keeps, manages it as well as the table's own. {@link Groups#openTable} checks that token first.
+     */
+    CompletionStage<Opened> openInGroup(Command.OpenTable command, String groupTokenHash) {
+        TableId id = TableId.random();
+        String token = ManageToken.generate();
+        return write(deadline -> table(id)
+                        .<Outcome>ask(
+                                replyTo -> new TableMessage.Open(
+                                        command, ManageToken.hash(token), deadline, replyTo, Optional.of(groupTokenHash)),
+                                askTimeout))
+                .thenApply(outcome -> new Opened(id, token, outcome));
+    }
+
+    /**
      * Why changes are being refused now (the journal's database is unreachable or its disk nearly full); empty while
      * they are taken. Views of running tables are still answered from memory meanwhile, and are not behind: a table
      * applies a change only once its journal has it.

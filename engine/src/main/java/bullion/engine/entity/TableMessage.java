@@ -14,10 +14,21 @@ public sealed interface TableMessage extends JsonSerializable {
      * Opens the table with the hash of its manage token; the plain token never reaches the entity. Past its
      * {@code deadline} (see {@link Change}) it is dropped unrecorded.
      */
-    record Open(Command.OpenTable command, String manageTokenHash, Instant deadline, ActorRef<Outcome> replyTo)
+    record Open(
+            Command.OpenTable command,
+            String manageTokenHash,
+            Instant deadline,
+            ActorRef<Outcome> replyTo,
+            Optional<String> groupTokenHash)
             implements TableMessage {
         public Open {
             deadline = deadline == null ? Instant.MAX : deadline;
+            groupTokenHash = groupTokenHash == null ? Optional.empty() : groupTokenHash;
+        }
+
+        /** Not in a group. */
+        public Open(Command.OpenTable command, String manageTokenHash, Instant deadline, ActorRef<Outcome> replyTo) {
+            this(command, manageTokenHash, deadline, replyTo, Optional.empty());
         }
 
         /** No deadline. */
