@@ -30,7 +30,7 @@ public final class Main {
         TableSystem tableSystem = TableSystem.start(environment.engine());
         WebServer web;
         try {
-            web = WebServer.start(tableSystem.tables(), environment.web());
+            web = WebServer.start(tableSystem.tables(), tableSystem.groups(), environment.web());
         } catch (RuntimeException e) {
             tableSystem.close();
             throw e;

@@ -49,6 +49,17 @@ public final class TableCalls {
 
     /** A new table, whose outcome is {@link Outcome.Done}; {@code field} places a rejection on the opening form. */
     public Tables.Opened open(Command.OpenTable command, Function<Rejection, Optional<String>> field) {
+        takeOpen();
+        Tables.Opened opened = await(tables.open(command));
+        if (opened.outcome() instanceof Outcome.Refused refused) {
+            throw HttpFailure.rejected(refused.why(), field.apply(refused.why()));
+        }
+        done(opened.outcome(), opened.id(), Optional.empty());
+        return opened;
+    }
+
+    /** Takes one table open from the global allowance (a table opened in a group counts too), or 429. */
+    void takeOpen() {
         ConsumptionProbe probe = opens.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long wait = Math.max(
@@ -60,12 +71,6 @@ public final class TableCalls {
                     Optional.empty(),
                     Map.of("Retry-After", String.valueOf(wait)));
         }
-        Tables.Opened opened = await(tables.open(command));
-        if (opened.outcome() instanceof Outcome.Refused refused) {
-            throw HttpFailure.rejected(refused.why(), field.apply(refused.why()));
-        }
-        done(opened.outcome(), opened.id(), Optional.empty());
-        return opened;
     }
 
     private static Outcome.Done done(Outcome outcome, TableId id, Optional<String> field) {

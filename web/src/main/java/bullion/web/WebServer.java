@@ -1,8 +1,10 @@
 package bullion.web;
 
+import bullion.engine.Groups;
 import bullion.engine.Tables;
 import bullion.web.api.ApiRoutes;
 import bullion.web.live.TableFeed;
+import bullion.web.pages.GroupPageRoutes;
 import bullion.web.pages.PageRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -12,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -57,8 +60,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(Tables tables, WebSettings settings) {
+        return start(tables, Optional.empty(), settings);
+    }
+
+    /** With groups: their API routes and pages too. */
+    public static WebServer start(Tables tables, Groups groups, WebSettings settings) {
+        return start(tables, Optional.of(groups), settings);
+    }
+
+    private static WebServer start(Tables tables, Optional<Groups> groups, WebSettings settings) {
         WebSettings.Limits limits = settings.limits();
         TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
+        Optional<GroupCalls> groupCalls = groups.map(g -> new GroupCalls(g, calls));
         PageRoutes pages = new PageRoutes(calls);
         TableFeed feed = new TableFeed(tables, settings.keepAlive(), limits.liveStreamsPerClient());
         RateLimiter rateLimiter = new RateLimiter(limits.requestBurst(), limits.requestsPerMinute());
@@ -95,8 +108,9 @@ public final class WebServer implements AutoCloseable {
                 rateLimiter.check(ctx);
                 OriginCheck.check(ctx);
             });
-            ApiRoutes.register(config.routes, calls, feed);
+            ApiRoutes.register(config.routes, calls, feed, groupCalls);
             pages.register(config.routes, feed);
+            groupCalls.ifPresent(g -> new GroupPageRoutes(g).register(config.routes));
             // Javalin keeps a mapper of its own for HttpResponseException, so the one mapper is named for it as well.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages));
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, pages));

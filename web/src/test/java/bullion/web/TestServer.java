@@ -23,7 +23,7 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(DatabaseSettings database, WebSettings web) {
         TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
         try {
-            return new TestServer(system, WebServer.start(system.tables(), web));
+            return new TestServer(system, WebServer.start(system.tables(), system.groups(), web));
         } catch (RuntimeException e) {
             system.close();
             throw e;
