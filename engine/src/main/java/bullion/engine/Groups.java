@@ -148,6 +148,14 @@ public final class Groups {
         }
     }
 
+    /**
+     * Whether the standings have caught up with every change journaled so far (a change acknowledged before this is
+     * asked is in the journal): for tests and operations that need to know the read side is current.
+     */
+    public boolean standingsCaughtUp() {
+        return projection.caughtUp();
+    }
+
     /** Rebuilds the read side from the journal (see {@link StandingsProjection#rebuild}). */
     public void rebuildStandings(Duration timeout) throws Exception {
         projection.rebuild(timeout);

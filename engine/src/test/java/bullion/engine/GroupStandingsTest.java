@@ -43,6 +43,7 @@ class GroupStandingsTest {
                             new GroupNights.Seat("Bob", 1, 18)));
             assertThat(JournalFold.millisUntilProjected(system, group.id(), WAIT_MS))
                     .isNotNegative();
+            assertThat(JournalFold.projected(system, group.id())).isEqualTo(JournalFold.standings(system, group.id()));
 
             Standings standings = JournalFold.projected(system, group.id());
             assertThat(standings.nights()).hasSize(2);
@@ -90,6 +91,7 @@ class GroupStandingsTest {
             Await.done(system.tables().close(alone.id(), alone.manageToken(), Optional.empty()));
             assertThat(JournalFold.millisUntilProjected(system, group.id(), WAIT_MS))
                     .isNotNegative();
+            assertThat(JournalFold.projected(system, group.id())).isEqualTo(JournalFold.standings(system, group.id()));
             assertThat(JournalFold.projected(system, group.id()).nights())
                     .extracting(Standings.NightStanding::tableId)
                     .containsExactly(closed.value());
@@ -114,11 +116,13 @@ class GroupStandingsTest {
             }
             assertThat(JournalFold.millisUntilProjected(system, group.id(), WAIT_MS))
                     .isNotNegative();
+            assertThat(JournalFold.projected(system, group.id())).isEqualTo(JournalFold.standings(system, group.id()));
             Standings before = JournalFold.projected(system, group.id());
 
             system.groups().rebuildStandings(Duration.ofSeconds(20));
             assertThat(JournalFold.millisUntilProjected(system, group.id(), WAIT_MS))
                     .isNotNegative();
+            assertThat(JournalFold.projected(system, group.id())).isEqualTo(JournalFold.standings(system, group.id()));
             assertThat(JournalFold.projected(system, group.id())).isEqualTo(before);
         }
     }
@@ -140,6 +144,7 @@ class GroupStandingsTest {
         try (TableSystem system = TableSystem.start(EngineSettings.singleNode(db))) {
             assertThat(JournalFold.millisUntilProjected(system, groupId, WAIT_MS))
                     .isNotNegative();
+            assertThat(JournalFold.projected(system, groupId)).isEqualTo(JournalFold.standings(system, groupId));
             assertThat(JournalFold.projected(system, groupId).nights()).hasSize(4);
         }
     }

@@ -76,6 +76,11 @@ public final class StandingsProjection {
         }
     }
 
+    /** Whether the read side has applied every group table's event the journal holds now (see the store). */
+    public boolean caughtUp() {
+        return store.caughtUp(TAG, ID.name());
+    }
+
     /** The table id in a table's persistence id ({@code Table|<id>}). */
     static String tableIdOf(String persistenceId) {
         return persistenceId.substring(persistenceId.indexOf('|') + 1);

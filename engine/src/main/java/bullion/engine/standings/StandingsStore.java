@@ -59,6 +59,42 @@ public final class StandingsStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the projection has applied every event tagged {@code tag} that the journal holds now: its stored offset
+     * (the journal's ordering of the last event it applied) has reached the last tagged event's ordering.
+     */
+    boolean caughtUp(String tag, String projectionName) {
+        boolean h2 = kind == DatabaseSettings.Kind.H2;
+        String lastTagged = h2
+                ? "SELECT COALESCE(MAX(\"event_id\"), 0) FROM \"event_tag\" WHERE \"tag\" = ?"
+                : "SELECT COALESCE(MAX(event_id), 0) FROM event_tag WHERE tag = ?";
+        String offset = h2
+                ? "SELECT \"current_offset\" FROM \"pekko_projection_offset_store\" WHERE \"projection_name\" = ?"
+                : "SELECT current_offset FROM pekko_projection_offset_store WHERE projection_name = ?";
+        try (Connection c = pool.getConnection()) {
+            long last;
+            try (var query = c.prepareStatement(lastTagged)) {
+                query.setString(1, tag);
+                try (var rows = query.executeQuery()) {
+                    rows.next();
+                    last = rows.getLong(1);
+                }
+            }
+            long applied = 0;
+            try (var query = c.prepareStatement(offset)) {
+                query.setString(1, projectionName);
+                try (var rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        applied = Long.parseLong(rows.getString(1));
+                    }
+                }
+            }
+            return applied >= last;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the standings' progress could not be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Wipes every night and the projection's offset in one transaction. */
     void wipe(String projectionName) throws SQLException {
         try (Connection c = pool.getConnection()) {
