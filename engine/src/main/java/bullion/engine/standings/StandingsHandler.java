@@ -18,6 +18,9 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
  */
 final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, StandingsSession> {
 
+    /** Events applied in this JVM since it started, on any node it runs: a figure for operations and tests. */
+    static final java.util.concurrent.atomic.AtomicLong APPLIED = new java.util.concurrent.atomic.AtomicLong();
+
     private final TableJournal journal;
     private final BiConsumer<String, List<String>> makeMembers;
 
@@ -33,6 +36,7 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
     @Override
     public void process(StandingsSession session, EventEnvelope<StoredEvent> envelope) throws Exception {
         String tableId = StandingsProjection.tableIdOf(envelope.persistenceId());
+        APPLIED.incrementAndGet();
         switch (envelope.event()) {
             case StoredEvent.TableCreated created when created.opened().groupId().isPresent() ->
                 session.withConnection(c -> {
