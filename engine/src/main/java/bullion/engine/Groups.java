@@ -81,14 +81,15 @@ public final class Groups {
 
     /** The group and its standings (nights from the read side, matched to the members the group has now). */
     public CompletionStage<Optional<WithStandings>> standings(GroupId id, Optional<String> manageToken) {
-        return view(id, manageToken).thenComposeAsync(
-                outcome -> outcome instanceof GroupOutcome.Done done
-                        ? CompletableFuture.supplyAsync(
-                                () -> Optional.of(new WithStandings(
-                                        done, Standings.of(done.group(), store.nights(id.value())))),
-                                reads)
-                        : CompletableFuture.completedFuture(Optional.empty()),
-                reads);
+        return view(id, manageToken)
+                .thenComposeAsync(
+                        outcome -> outcome instanceof GroupOutcome.Done done
+                                ? CompletableFuture.supplyAsync(
+                                        () -> Optional.of(new WithStandings(
+                                                done, Standings.of(done.group(), store.nights(id.value())))),
+                                        reads)
+                                : CompletableFuture.completedFuture(Optional.empty()),
+                        reads);
     }
 
     /** A change to the group's members, with its manage token. */
@@ -120,8 +121,7 @@ public final class Groups {
                     command.chipsPerBuyIn(),
                     command.defaultPaid(),
                     Optional.of(id.value()));
-            return tables.openInGroup(inGroup, ManageToken.hash(manageToken))
-                    .thenApply(TableInGroup.Opened::new);
+            return tables.openInGroup(inGroup, ManageToken.hash(manageToken)).thenApply(TableInGroup.Opened::new);
         });
     }
 

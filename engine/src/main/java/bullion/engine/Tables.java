@@ -87,7 +87,11 @@ public final class Tables {
         return write(deadline -> table(id)
                         .<Outcome>ask(
                                 replyTo -> new TableMessage.Open(
-                                        command, ManageToken.hash(token), deadline, replyTo, Optional.of(groupTokenHash)),
+                                        command,
+                                        ManageToken.hash(token),
+                                        deadline,
+                                        replyTo,
+                                        Optional.of(groupTokenHash)),
                                 askTimeout))
                 .thenApply(outcome -> new Opened(id, token, outcome));
     }

@@ -39,7 +39,8 @@ public final class GroupNights {
     /** As {@link #closedNight}, left open. */
     public TableId openedNight(Groups.Created group, String tableName, List<Seat> seats) {
         Groups.TableInGroup opened = Await.result(system.groups()
-                .openTable(group.id(), group.manageToken(), new Command.OpenTable(tableName, "USD", BigDecimal.TEN, 10)));
+                .openTable(
+                        group.id(), group.manageToken(), new Command.OpenTable(tableName, "USD", BigDecimal.TEN, 10)));
         if (!(opened instanceof Groups.TableInGroup.Opened table)) {
             throw new AssertionError("table not opened in the group: " + opened);
         }
@@ -54,18 +55,21 @@ public final class GroupNights {
         }
         for (int i = 0; i < seats.size(); i++) {
             if (seats.get(i).chipsOut() > 0) {
-                Await.done(system.tables().cashOut(id, token, i + 1, seats.get(i).chipsOut(), Optional.empty()));
+                Await.done(
+                        system.tables().cashOut(id, token, i + 1, seats.get(i).chipsOut(), Optional.empty()));
             }
         }
         return id;
     }
 
     public GroupOutcome.Done rename(Groups.Created group, int memberId, String name) {
-        return done(system.groups().change(group.id(), group.manageToken(), new GroupCommand.RenameMember(memberId, name)));
+        return done(
+                system.groups().change(group.id(), group.manageToken(), new GroupCommand.RenameMember(memberId, name)));
     }
 
     public GroupOutcome.Done merge(Groups.Created group, int memberId, int into) {
-        return done(system.groups().change(group.id(), group.manageToken(), new GroupCommand.MergeMember(memberId, into)));
+        return done(
+                system.groups().change(group.id(), group.manageToken(), new GroupCommand.MergeMember(memberId, into)));
     }
 
     private static GroupOutcome.Done done(java.util.concurrent.CompletionStage<GroupOutcome> stage) {

@@ -31,9 +31,7 @@ class GroupStandingsTest {
             GroupNights nights = new GroupNights(system);
             Groups.Created group = nights.group("Thursday crew");
             nights.closedNight(
-                    group,
-                    "Week 1",
-                    List.of(new GroupNights.Seat("Ann", 2, 35), new GroupNights.Seat("Bob", 2, 5)));
+                    group, "Week 1", List.of(new GroupNights.Seat("Ann", 2, 35), new GroupNights.Seat("Bob", 2, 5)));
             nights.closedNight(
                     group,
                     "Week 2",
@@ -56,7 +54,9 @@ class GroupStandingsTest {
             Standings.MemberStanding bob = member(standings, "Bob");
             assertThat(bob.netMinor()).isEqualTo(-1500 + 800);
             assertThat(member(standings, "Cara").netMinor()).isEqualTo(200);
-            assertThat(standings.members().stream().mapToLong(Standings.MemberStanding::netMinor).sum())
+            assertThat(standings.members().stream()
+                            .mapToLong(Standings.MemberStanding::netMinor)
+                            .sum())
                     .as("every night's nets add up to zero")
                     .isZero();
 
@@ -68,7 +68,8 @@ class GroupStandingsTest {
             assertThat(member(after, "Robert").netMinor()).isEqualTo(-700);
             assertThat(member(after, "Robert").nights()).isEqualTo(2);
             assertThat(member(after, "Ann").netMinor()).isEqualTo(500 + 200);
-            assertThat(after.members()).extracting(Standings.MemberStanding::name)
+            assertThat(after.members())
+                    .extracting(Standings.MemberStanding::name)
                     .containsExactlyInAnyOrder("Ann", "Robert");
             // A player called "Cara" at a later table is Ann now, as the merge said.
             assertThat(after.nights().get(1).nets())
@@ -112,7 +113,9 @@ class GroupStandingsTest {
                 nights.closedNight(
                         group,
                         "Night " + i,
-                        List.of(new GroupNights.Seat("Ann", 1 + i, 10 * (1 + i) + 3), new GroupNights.Seat("Bob", 1, 7)));
+                        List.of(
+                                new GroupNights.Seat("Ann", 1 + i, 10 * (1 + i) + 3),
+                                new GroupNights.Seat("Bob", 1, 7)));
             }
             assertThat(JournalFold.millisUntilProjected(system, group.id(), WAIT_MS))
                     .isNotNegative();
@@ -137,7 +140,9 @@ class GroupStandingsTest {
             groupId = group.id();
             for (int i = 0; i < 4; i++) {
                 nights.closedNight(
-                        group, "Night " + i, List.of(new GroupNights.Seat("Ann", 2, 13 + i), new GroupNights.Seat("Bob", 1, 17 - i)));
+                        group,
+                        "Night " + i,
+                        List.of(new GroupNights.Seat("Ann", 2, 13 + i), new GroupNights.Seat("Bob", 1, 17 - i)));
             }
             // Stopped right after the last close was acknowledged: the projection is still working through them.
         }
@@ -159,15 +164,19 @@ class GroupStandingsTest {
             long[] lags = new long[10];
             for (int i = 0; i < lags.length; i++) {
                 TableId table = nights.openedNight(
-                        group, "Night " + i, List.of(new GroupNights.Seat("Ann", 1, 14), new GroupNights.Seat("Bob", 1, 6)));
+                        group,
+                        "Night " + i,
+                        List.of(new GroupNights.Seat("Ann", 1, 14), new GroupNights.Seat("Bob", 1, 6)));
                 long closedAt = System.nanoTime();
                 Await.done(system.tables().close(table, group.manageToken(), Optional.empty()));
                 int expected = i + 2;
                 while (JournalFold.projected(system, group.id()).nights().size() < expected) {
-                    if (System.nanoTime() - closedAt > Duration.ofMillis(WAIT_MS).toNanos()) {
+                    if (System.nanoTime() - closedAt
+                            > Duration.ofMillis(WAIT_MS).toNanos()) {
                         throw new AssertionError("night " + i + " never reached the standings");
                     }
-                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+                    java.util.concurrent.locks.LockSupport.parkNanos(
+                            Duration.ofMillis(5).toNanos());
                 }
                 lags[i] = Duration.ofNanos(System.nanoTime() - closedAt).toMillis();
             }
@@ -186,7 +195,8 @@ class GroupStandingsTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the standings never had " + count + " nights");
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(20).toNanos());
         }
     }
 

@@ -44,7 +44,8 @@ class StandingsProperties {
     static void stop() {
         system.close();
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,13 +78,16 @@ class StandingsProperties {
                 .filter(p -> p.ending() != Ending.LEFT_OPEN && p.ending() != Ending.REOPENED)
                 .count();
         assertThat(expected.nights()).hasSize((int) closed);
-        assertThat(expected.members().stream().mapToLong(Standings.MemberStanding::netMinor).sum())
+        assertThat(expected.members().stream()
+                        .mapToLong(Standings.MemberStanding::netMinor)
+                        .sum())
                 .isZero();
     }
 
     @Provide
     Arbitrary<List<Plan>> nights() {
-        Arbitrary<List<String>> names = Arbitraries.of("Ann", "ann", "ANN", "Bob", "bob", "Cara", "Dan", "Éve", "E\u0301ve")
+        Arbitrary<List<String>> names = Arbitraries.of(
+                        "Ann", "ann", "ANN", "Bob", "bob", "Cara", "Dan", "Éve", "E\u0301ve")
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(5)
@@ -100,7 +104,10 @@ class StandingsProperties {
     private static List<String> distinctByTheTablesRule(List<String> names) {
         Map<String, String> seen = new LinkedHashMap<>();
         for (String name : names) {
-            seen.putIfAbsent(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT), name);
+            seen.putIfAbsent(
+                    java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
+                            .toLowerCase(Locale.ROOT),
+                    name);
         }
         return List.copyOf(seen.values());
     }
@@ -143,5 +150,4 @@ class StandingsProperties {
             default -> {}
         }
     }
-
 }

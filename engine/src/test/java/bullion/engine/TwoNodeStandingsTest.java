@@ -42,7 +42,8 @@ class TwoNodeStandingsTest {
                                     new GroupNights.Seat("Ann", 1 + i % 3, 7 + i),
                                     new GroupNights.Seat("Bob", 1, chips - 7 - i)));
                 }
-                assertThat(JournalFold.millisUntilProjected(b, group.id(), 30_000)).isNotNegative();
+                assertThat(JournalFold.millisUntilProjected(b, group.id(), 30_000))
+                        .isNotNegative();
                 assertThat(JournalFold.projected(a, group.id()))
                         .isEqualTo(JournalFold.projected(b, group.id()))
                         .isEqualTo(JournalFold.standings(a, group.id()));

@@ -8,6 +8,7 @@ import bullion.engine.GroupOutcome;
 import bullion.engine.Groups;
 import bullion.engine.Outcome;
 import bullion.engine.Tables;
+import bullion.engine.standings.StandingsStore;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,6 +28,8 @@ public final class GroupCalls {
 
     /** A new group; {@code field} places a rejection on the page's form (empty for the API). */
     public Groups.Created create(String name, String currency, Function<Rejection, Optional<String>> field) {
+        // A group is a stored process like a table: it counts against the same global allowance of opens.
+        tables.takeOpen();
         Groups.Created created = TableCalls.await(groups.create(name, currency));
         if (created.outcome() instanceof GroupOutcome.Refused refused) {
             throw HttpFailure.rejected(refused.why(), field.apply(refused.why()));
@@ -37,8 +40,17 @@ public final class GroupCalls {
 
     /** The group and its standings as the read side has them now. */
     public Groups.WithStandings standings(GroupId id, Optional<String> manageToken) {
-        return TableCalls.await(groups.standings(id, manageToken))
-                .orElseThrow(() -> new HttpFailure(404, "There is no group " + id.value() + "."));
+        try {
+            return TableCalls.await(groups.standings(id, manageToken))
+                    .orElseThrow(() -> new HttpFailure(404, "There is no group " + id.value() + "."));
+        } catch (StandingsStore.Unavailable e) {
+            throw new HttpFailure(
+                    503,
+                    "The standings cannot be read just now; try again in a moment.",
+                    Optional.empty(),
+                    Optional.empty(),
+                    java.util.Map.of("Retry-After", String.valueOf(HttpFailure.RETRY_AFTER_SECONDS)));
+        }
     }
 
     public GroupOutcome.Done change(GroupId id, String token, GroupCommand command, Optional<String> field) {

@@ -45,7 +45,9 @@ public final class GroupDecider {
         if (problem.isPresent()) {
             return new Rejected(new Rejection.InvalidGroupName(problem.get()));
         }
-        String code = create.currencyCode() == null ? "" : create.currencyCode().strip().toUpperCase(Locale.ROOT);
+        String code = create.currencyCode() == null
+                ? ""
+                : create.currencyCode().strip().toUpperCase(Locale.ROOT);
         Optional<Currency> currency = currency(code);
         if (currency.isEmpty()) {
             return new Rejected(new Rejection.UnknownCurrency(String.valueOf(create.currencyCode())));
@@ -65,8 +67,8 @@ public final class GroupDecider {
 
     private static GroupDecision addMembers(Group group, GroupCommand.AddMembers add) {
         if (add.names().size() > MAX_NAMES_AT_ONCE) {
-            return new Rejected(new Rejection.InvalidMemberName(
-                    "lists must hold at most " + MAX_NAMES_AT_ONCE + " names, not " + add.names().size()));
+            return new Rejected(new Rejection.InvalidMemberName("lists must hold at most " + MAX_NAMES_AT_ONCE
+                    + " names, not " + add.names().size()));
         }
         List<GroupEvent> events = new ArrayList<>();
         Group next = group;

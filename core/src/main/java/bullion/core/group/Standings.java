@@ -76,7 +76,8 @@ public record Standings(List<MemberStanding> members, List<NightStanding> nights
             for (Map.Entry<String, MemberNet> e : nets.entrySet()) {
                 tallies.computeIfAbsent(
                                 e.getKey(),
-                                k -> new Tally(e.getValue().memberId(), e.getValue().name()))
+                                k -> new Tally(
+                                        e.getValue().memberId(), e.getValue().name()))
                         .add(e.getValue().netMinor(), night.closedAt());
             }
             nightStandings.add(new NightStanding(

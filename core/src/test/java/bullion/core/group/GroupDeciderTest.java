@@ -40,13 +40,16 @@ class GroupDeciderTest {
 
     @Test
     void aBlankNameOrAnUnknownCurrencyIsRefused() {
-        assertThat(((GroupDecision.Rejected) GroupDecider.decide(Optional.empty(), new GroupCommand.CreateGroup(" ", "USD")))
+        assertThat(((GroupDecision.Rejected)
+                                GroupDecider.decide(Optional.empty(), new GroupCommand.CreateGroup(" ", "USD")))
                         .why())
                 .isInstanceOf(Rejection.InvalidGroupName.class);
-        assertThat(((GroupDecision.Rejected) GroupDecider.decide(Optional.empty(), new GroupCommand.CreateGroup("G", "XYZ")))
+        assertThat(((GroupDecision.Rejected)
+                                GroupDecider.decide(Optional.empty(), new GroupCommand.CreateGroup("G", "XYZ")))
                         .why())
                 .isInstanceOf(Rejection.UnknownCurrency.class);
-        assertThat(((GroupDecision.Rejected) GroupDecider.decide(Optional.empty(), new GroupCommand.CreateGroup("G", null)))
+        assertThat(((GroupDecision.Rejected)
+                                GroupDecider.decide(Optional.empty(), new GroupCommand.CreateGroup("G", null)))
                         .why())
                 .isInstanceOf(Rejection.UnknownCurrency.class);
     }
@@ -54,7 +57,8 @@ class GroupDeciderTest {
     @Test
     void creatingTwiceIsRefusedAndAnythingBeforeCreatingFindsNoGroup() {
         assertThat(refusal(run(CREATE), CREATE)).isInstanceOf(Rejection.GroupAlreadyExists.class);
-        assertThat(((GroupDecision.Rejected) GroupDecider.decide(Optional.empty(), new GroupCommand.RenameMember(1, "A")))
+        assertThat(((GroupDecision.Rejected)
+                                GroupDecider.decide(Optional.empty(), new GroupCommand.RenameMember(1, "A")))
                         .why())
                 .isInstanceOf(Rejection.GroupNotFound.class);
     }
@@ -70,28 +74,33 @@ class GroupDeciderTest {
 
     @Test
     void aRenamedMemberStillAnswersToTheOldName() {
-        Group group = run(CREATE, new GroupCommand.AddMembers(List.of("Bob")), new GroupCommand.RenameMember(1, "Robert"));
+        Group group =
+                run(CREATE, new GroupCommand.AddMembers(List.of("Bob")), new GroupCommand.RenameMember(1, "Robert"));
         assertThat(group.memberNamed("bob").orElseThrow().name()).isEqualTo("Robert");
         assertThat(group.memberNamed("ROBERT").orElseThrow().id()).isEqualTo(1);
     }
 
     @Test
     void renamingToAnotherMembersNameIsRefusedAndToTheSameNameChangesNothing() {
-        Group group = run(CREATE, new GroupCommand.AddMembers(List.of("Ann", "Bob")), new GroupCommand.RenameMember(2, "Robert"));
-        assertThat(refusal(group, new GroupCommand.RenameMember(1, "bob"))).isInstanceOf(Rejection.DuplicateMemberName.class);
+        Group group = run(
+                CREATE, new GroupCommand.AddMembers(List.of("Ann", "Bob")), new GroupCommand.RenameMember(2, "Robert"));
+        assertThat(refusal(group, new GroupCommand.RenameMember(1, "bob")))
+                .isInstanceOf(Rejection.DuplicateMemberName.class);
         assertThat(refusal(group, new GroupCommand.RenameMember(1, "robert")))
                 .isInstanceOf(Rejection.DuplicateMemberName.class);
-        assertThat(((GroupDecision.Accepted) GroupDecider.decide(Optional.of(group), new GroupCommand.RenameMember(1, "Ann")))
+        assertThat(((GroupDecision.Accepted)
+                                GroupDecider.decide(Optional.of(group), new GroupCommand.RenameMember(1, "Ann")))
                         .events())
                 .isEmpty();
         assertThat(refusal(group, new GroupCommand.RenameMember(9, "Zed"))).isInstanceOf(Rejection.UnknownMember.class);
-        assertThat(refusal(group, new GroupCommand.RenameMember(1, "\u200b"))).isInstanceOf(Rejection.InvalidMemberName.class);
+        assertThat(refusal(group, new GroupCommand.RenameMember(1, "\u200b")))
+                .isInstanceOf(Rejection.InvalidMemberName.class);
     }
 
     @Test
     void aMergedMembersNamesBelongToTheMemberMergedInto() {
-        Group group = run(
-                CREATE, new GroupCommand.AddMembers(List.of("Ann", "Annie")), new GroupCommand.MergeMember(2, 1));
+        Group group =
+                run(CREATE, new GroupCommand.AddMembers(List.of("Ann", "Annie")), new GroupCommand.MergeMember(2, 1));
         assertThat(group.members()).hasSize(1);
         assertThat(group.memberNamed("annie").orElseThrow().id()).isEqualTo(1);
         assertThat(refusal(group, new GroupCommand.MergeMember(1, 1))).isInstanceOf(Rejection.MergeIntoItself.class);

@@ -49,7 +49,9 @@ class StandingsTest {
                 List.of(
                         night("a", T1, new Night.Seat(1, "Ann", 1), new Night.Seat(2, "Bob", -1)),
                         night("b", T2, new Night.Seat(1, "Ann", 0), new Night.Seat(2, "Bob", 0))));
-        assertThat(s.members()).extracting(Standings.MemberStanding::averageMinor).containsExactly(1L, -1L);
+        assertThat(s.members())
+                .extracting(Standings.MemberStanding::averageMinor)
+                .containsExactly(1L, -1L);
     }
 
     @Test

@@ -185,9 +185,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             case Decision.Accepted accepted ->
                 Effect()
                         .persist(accepted.events().stream()
-                                .map(e -> (StoredEvent)
-                                        new StoredEvent.TableCreated(
-                                                (Event.TableOpened) e, open.manageTokenHash(), open.groupTokenHash()))
+                                .map(e -> (StoredEvent) new StoredEvent.TableCreated(
+                                        (Event.TableOpened) e, open.manageTokenHash(), open.groupTokenHash()))
                                 .toList())
                         .thenRun(s -> recorded(open.command(), s))
                         .thenReply(
@@ -212,7 +211,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                 request.flatMap(r -> requestIds.answerAgain(r, change.command(), table, state.recent()));
         if (again.isPresent()) {
             audit(change.command(), again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated");
-            return Effect().reply(change.replyTo(), again.map(o -> inGroup(o, state)).get());
+            return Effect()
+                    .reply(change.replyTo(), again.map(o -> inGroup(o, state)).get());
         }
         Decision decision = decide.decide(state.table(), change.command(), now);
         if (clock.instant().isAfter(change.deadline())) {

@@ -41,7 +41,9 @@ public final class GroupEntity
             Duration maxBackoff,
             ActorRef<GroupMessage> self,
             ActorRef<ClusterSharding.ShardCommand> shard) {
-        super(PersistenceId.of(TYPE_KEY.name(), groupId), SupervisorStrategy.restartWithBackoff(minBackoff, maxBackoff, 0.2));
+        super(
+                PersistenceId.of(TYPE_KEY.name(), groupId),
+                SupervisorStrategy.restartWithBackoff(minBackoff, maxBackoff, 0.2));
         this.snapshotEvery = snapshotEvery;
         this.self = self;
         this.shard = shard;
@@ -80,11 +82,14 @@ public final class GroupEntity
                 .onCommand(GroupMessage.View.class, v -> notFound(v.replyTo()));
         builder.forState(state -> state.group().isPresent())
                 .onCommand(GroupMessage.Create.class, this::create)
-                .onCommand(GroupMessage.Change.class, (state, change) -> state.managedBy(change.manageToken())
-                        ? decide(state, change.command(), change.replyTo())
-                        : Effect().reply(change.replyTo(), new GroupOutcome.Forbidden()))
-                .onCommand(GroupMessage.Internal.class, (state, internal) ->
-                        decide(state, internal.command(), internal.replyTo()))
+                .onCommand(
+                        GroupMessage.Change.class,
+                        (state, change) -> state.managedBy(change.manageToken())
+                                ? decide(state, change.command(), change.replyTo())
+                                : Effect().reply(change.replyTo(), new GroupOutcome.Forbidden()))
+                .onCommand(
+                        GroupMessage.Internal.class,
+                        (state, internal) -> decide(state, internal.command(), internal.replyTo()))
                 .onCommand(
                         GroupMessage.View.class,
                         (state, view) -> Effect()
@@ -129,7 +134,8 @@ public final class GroupEntity
                         .persist(accepted.events().stream()
                                 .map(e -> (StoredGroupEvent) new StoredGroupEvent.GroupRecorded(e))
                                 .toList())
-                        .thenReply(replyTo, s -> new GroupOutcome.Done(s.group().orElseThrow(), accepted.events(), true));
+                        .thenReply(
+                                replyTo, s -> new GroupOutcome.Done(s.group().orElseThrow(), accepted.events(), true));
         };
     }
 

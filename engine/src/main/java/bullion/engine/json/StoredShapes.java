@@ -26,7 +26,8 @@ final class StoredShapes {
 
     /** By manifest name, then by the version each reads. */
     private static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> UPCASTERS = Map.of(
-            "table-created", Map.of(1, StoredShapes::tableOpenedBeforeTheNight, 2, StoredShapes::tableCreatedBeforeGroups),
+            "table-created",
+                    Map.of(1, StoredShapes::tableOpenedBeforeTheNight, 2, StoredShapes::tableCreatedBeforeGroups),
             "recorded", Map.of(1, StoredShapes::recordedBeforeTheNight),
             "table-state",
                     Map.of(

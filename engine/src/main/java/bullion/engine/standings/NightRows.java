@@ -29,7 +29,8 @@ final class NightRows {
             delete.setString(1, tableId);
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO group_table (table_id, group_id) VALUES (?, ?)")) {
+        try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO group_table (table_id, group_id) VALUES (?, ?)")) {
             insert.setString(1, tableId);
             insert.setString(2, groupId);
             insert.executeUpdate();
@@ -92,20 +93,18 @@ final class NightRows {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String tableId = rows.getString(1);
-                    nights.computeIfAbsent(
-                            tableId,
-                            id -> {
-                                try {
-                                    return new Night(
-                                            id,
-                                            rows.getString(2),
-                                            Instant.parse(rows.getString(3)),
-                                            rows.getBoolean(4),
-                                            List.of());
-                                } catch (SQLException e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            });
+                    nights.computeIfAbsent(tableId, id -> {
+                        try {
+                            return new Night(
+                                    id,
+                                    rows.getString(2),
+                                    Instant.parse(rows.getString(3)),
+                                    rows.getBoolean(4),
+                                    List.of());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
                     List<Night.Seat> list = seats.computeIfAbsent(tableId, id -> new ArrayList<>());
                     rows.getInt(5);
                     if (!rows.wasNull()) {

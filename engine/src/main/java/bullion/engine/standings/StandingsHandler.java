@@ -38,12 +38,15 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
         String tableId = StandingsProjection.tableIdOf(envelope.persistenceId());
         APPLIED.incrementAndGet();
         switch (envelope.event()) {
-            case StoredEvent.TableCreated created when created.opened().groupId().isPresent() ->
+            case StoredEvent.TableCreated created
+            when created.opened().groupId().isPresent() ->
                 session.withConnection(c -> {
-                    NightRows.registerTable(c, tableId, created.opened().groupId().get());
+                    NightRows.registerTable(
+                            c, tableId, created.opened().groupId().get());
                     return null;
                 });
-            case StoredEvent.Recorded recorded when changesTheNight(recorded.event()) -> {
+            case StoredEvent.Recorded recorded
+            when changesTheNight(recorded.event()) -> {
                 Optional<String> group = session.withConnection(c -> NightRows.groupOf(c, tableId));
                 if (group.isEmpty()) {
                     return;

@@ -50,12 +50,23 @@ public final class StandingsStore implements AutoCloseable {
         return new StandingsSession(pool);
     }
 
-    /** Every closed night of the group, as the projection has them now. */
+    /**
+     * Every closed night of the group, as the projection has them now.
+     *
+     * @throws Unavailable when the database cannot be read (busy, not broken: a later read may succeed)
+     */
     public List<Night> nights(String groupId) {
         try (Connection c = pool.getConnection()) {
             return NightRows.nights(c, groupId);
         } catch (SQLException e) {
-            throw new IllegalStateException("the standings could not be read: " + e.getMessage(), e);
+            throw new Unavailable("the standings could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The read side's database cannot be used just now. */
+    public static final class Unavailable extends IllegalStateException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -102,9 +113,7 @@ public final class StandingsStore implements AutoCloseable {
             try {
                 NightRows.wipe(
                         c,
-                        kind == DatabaseSettings.Kind.H2
-                                ? NightRows.OFFSET_TABLE_H2
-                                : "pekko_projection_offset_store",
+                        kind == DatabaseSettings.Kind.H2 ? NightRows.OFFSET_TABLE_H2 : "pekko_projection_offset_store",
                         projectionName);
                 c.commit();
             } catch (SQLException | RuntimeException e) {

@@ -25,8 +25,8 @@ final class TableJournal {
 
     TableJournal(ActorSystem<?> system, Duration timeout) {
         this.system = system;
-        this.journal = PersistenceQuery.get(system)
-                .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+        this.journal =
+                PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
         this.timeout = timeout;
     }
 

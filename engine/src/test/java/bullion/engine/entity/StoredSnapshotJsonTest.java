@@ -147,7 +147,8 @@ class StoredSnapshotJsonTest {
     /** The night's table opened in a group: the snapshot keeps the group and its token's hash. */
     static TableState groupNight() {
         TableState n = night();
-        return new TableState(n.table(), n.manageTokenHash(), n.recent(), Optional.of("GRPxxxxxxxxxxxxxxxxxxx"), Optional.of("cd34"));
+        return new TableState(
+                n.table(), n.manageTokenHash(), n.recent(), Optional.of("GRPxxxxxxxxxxxxxxxxxxx"), Optional.of("cd34"));
     }
 
     @Test

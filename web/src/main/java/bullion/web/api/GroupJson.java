@@ -64,7 +64,9 @@ final class GroupJson {
                                 m.nights(),
                                 money(m.netMinor(), currency),
                                 m.biggestWinMinor().map(v -> money(v, currency)).orElse(null),
-                                m.biggestLossMinor().map(v -> money(v, currency)).orElse(null),
+                                m.biggestLossMinor()
+                                        .map(v -> money(v, currency))
+                                        .orElse(null),
                                 money(m.averageMinor(), currency),
                                 m.lastPlayed().map(Object::toString).orElse(null)))
                         .toList(),
@@ -76,14 +78,21 @@ final class GroupJson {
                                 n.settled(),
                                 n.nets().stream()
                                         .map(net -> new MemberNetView(
-                                                net.memberId().orElse(null), net.name(), money(net.netMinor(), currency)))
+                                                net.memberId().orElse(null),
+                                                net.name(),
+                                                money(net.netMinor(), currency)))
                                         .toList()))
                         .toList());
     }
 
     static CreatedGroupView created(String id, Group group, String manageToken) {
         return new CreatedGroupView(
-                id, group.name(), group.currencyCode(), manageToken, viewUrl(id), "/g/" + id + "/manage?token=" + manageToken);
+                id,
+                group.name(),
+                group.currencyCode(),
+                manageToken,
+                viewUrl(id),
+                "/g/" + id + "/manage?token=" + manageToken);
     }
 
     static String viewUrl(String id) {

@@ -31,10 +31,13 @@ final class GroupResource {
         routes.post("/api/groups", groups::create);
         routes.get("/api/groups/{id}", ctx -> groups.sendGroup(ctx, 200, Input.groupId(ctx)));
         routes.post("/api/groups/{id}/tables", groups::openTable);
-        routes.patch("/api/groups/{id}/members/{memberId}", ctx -> groups.change(ctx, body -> new GroupCommand.RenameMember(
-                Input.memberId(ctx), body.requiredText("name"))));
-        routes.post("/api/groups/{id}/members/{memberId}/merge", ctx -> groups.change(ctx, body -> new GroupCommand.MergeMember(
-                Input.memberId(ctx), intoMember(body))));
+        routes.patch(
+                "/api/groups/{id}/members/{memberId}",
+                ctx -> groups.change(
+                        ctx, body -> new GroupCommand.RenameMember(Input.memberId(ctx), body.requiredText("name"))));
+        routes.post(
+                "/api/groups/{id}/members/{memberId}/merge",
+                ctx -> groups.change(ctx, body -> new GroupCommand.MergeMember(Input.memberId(ctx), intoMember(body))));
     }
 
     /** {@code {"name","currency"}}: 201 with the id and the manage token, shown this once. */
@@ -50,9 +53,7 @@ final class GroupResource {
                 ctx,
                 201,
                 GroupJson.created(
-                        id,
-                        ((bullion.engine.GroupOutcome.Done) created.outcome()).group(),
-                        created.manageToken()));
+                        id, ((bullion.engine.GroupOutcome.Done) created.outcome()).group(), created.manageToken()));
     }
 
     /**

@@ -107,7 +107,14 @@ public record GroupPage(
                                         .toList())))
                 .toList();
         return new GroupPage(
-                id.value(), group.name(), group.currencyCode(), token, origin, members, nights, chart(standings, currency));
+                id.value(),
+                group.name(),
+                group.currencyCode(),
+                token,
+                origin,
+                members,
+                nights,
+                chart(standings, currency));
     }
 
     /**
@@ -136,8 +143,8 @@ public record GroupPage(
             series.add(Map.of("name", member.name(), "values", running));
         }
         try {
-            return JSON.writeValueAsString(Map.of(
-                    "labels", labels, "digits", currency.getDefaultFractionDigits(), "series", series));
+            return JSON.writeValueAsString(
+                    Map.of("labels", labels, "digits", currency.getDefaultFractionDigits(), "series", series));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,10 +41,13 @@ public final class GroupPageRoutes {
         routes.get("/g/{id}", ctx -> show(ctx, ""));
         routes.get("/g/{id}/manage", ctx -> show(ctx, String.valueOf(ctx.queryParam("token"))));
         routes.post("/g/{id}/tables", this::openTable);
-        routes.post("/g/{id}/members/{memberId}/rename", ctx -> change(
-                ctx, new GroupCommand.RenameMember(Input.memberId(ctx), Form.text(ctx, "name"))));
-        routes.post("/g/{id}/members/{memberId}/merge", ctx -> change(
-                ctx, new GroupCommand.MergeMember(Input.memberId(ctx), memberNumber(Form.text(ctx, "into")))));
+        routes.post(
+                "/g/{id}/members/{memberId}/rename",
+                ctx -> change(ctx, new GroupCommand.RenameMember(Input.memberId(ctx), Form.text(ctx, "name"))));
+        routes.post(
+                "/g/{id}/members/{memberId}/merge",
+                ctx -> change(
+                        ctx, new GroupCommand.MergeMember(Input.memberId(ctx), memberNumber(Form.text(ctx, "into")))));
     }
 
     private void create(Context ctx) {
@@ -63,8 +66,8 @@ public final class GroupPageRoutes {
         if (!token.isEmpty()) {
             ctx.header("Cache-Control", "no-store");
         }
-        GroupPage page = GroupPage.of(
-                id, with, token, PublicUrl.of(ctx), MoneyText.reader(ctx.header("Accept-Language")));
+        GroupPage page =
+                GroupPage.of(id, with, token, PublicUrl.of(ctx), MoneyText.reader(ctx.header("Accept-Language")));
         StringOutput out = new StringOutput();
         templates.render("group.jte", page, out);
         ctx.html(out.toString());
@@ -105,7 +108,8 @@ public final class GroupPageRoutes {
 
     private static long wholeNumber(String text, String what) {
         return Form.wholeNumber(text)
-                .orElseThrow(() -> formProblem("Enter " + what + " as a whole number, not \"" + Input.shortened(text, 40) + "\"."));
+                .orElseThrow(() -> formProblem(
+                        "Enter " + what + " as a whole number, not \"" + Input.shortened(text, 40) + "\"."));
     }
 
     /**

@@ -25,7 +25,8 @@ class GroupsApiTest extends ApiServer {
         assertThat(created.json().get("manageUrl").asText()).isEqualTo("/g/" + group + "/manage?token=" + token);
 
         night(group, token, "Week 1", new String[] {"Ann", "Bob"}, new int[] {2, 2}, new int[] {350, 50});
-        night(group, token, "Week 2", new String[] {"ann", "Cara", "Bob"}, new int[] {1, 1, 1}, new int[] {0, 120, 180});
+        night(group, token, "Week 2", new String[] {"ann", "Cara", "Bob"}, new int[] {1, 1, 1}, new int[] {0, 120, 180
+        });
 
         JsonNode standings = awaitNights(group, 2);
         assertThat(standings.get("name").asText()).isEqualTo("Thursday crew");
@@ -76,7 +77,8 @@ class GroupsApiTest extends ApiServer {
         assertThat(table.json().get("groupId").asText()).isEqualTo(group);
         assertThat(table.json().get("currency").asText()).as("the group's").isEqualTo("EUR");
         String tableId = table.json().get("id").asText();
-        assertThat(api.get("/api/tables/" + tableId).json().get("groupId").asText()).isEqualTo(group);
+        assertThat(api.get("/api/tables/" + tableId).json().get("groupId").asText())
+                .isEqualTo(group);
         ApiClient.Response joined = api.post(
                 "/api/tables/" + tableId + "/players", "{\"name\":\"Ann\"}", "Authorization", "Bearer " + token);
         assertThat(joined.status()).as("the group's token manages the table").isEqualTo(201);
@@ -88,7 +90,11 @@ class GroupsApiTest extends ApiServer {
         assertThat(own.status()).as("and so does its own").isEqualTo(201);
         ApiClient.Opened alone = api.open();
         assertThat(api.get("/api/tables/" + alone.id()).json().has("groupId")).isFalse();
-        assertThat(api.post("/api/tables/" + alone.id() + "/players", "{\"name\":\"Eve\"}", "Authorization", "Bearer " + token)
+        assertThat(api.post(
+                                "/api/tables/" + alone.id() + "/players",
+                                "{\"name\":\"Eve\"}",
+                                "Authorization",
+                                "Bearer " + token)
                         .status())
                 .as("a group's token manages only its own tables")
                 .isEqualTo(403);
@@ -99,15 +105,24 @@ class GroupsApiTest extends ApiServer {
         ApiClient.Response created = api.post("/api/groups", "{\"name\":\"Crew\",\"currency\":\"USD\"}");
         String group = created.json().get("id").asText();
         String token = created.json().get("manageToken").asText();
-        assertThat(api.post("/api/groups", "{\"name\":\"  \",\"currency\":\"USD\"}").json().get("rejection").asText())
+        assertThat(api.post("/api/groups", "{\"name\":\"  \",\"currency\":\"USD\"}")
+                        .json()
+                        .get("rejection")
+                        .asText())
                 .isEqualTo("InvalidGroupName");
-        assertThat(api.post("/api/groups", "{\"name\":\"X\",\"currency\":\"XYZ\"}").status()).isEqualTo(400);
+        assertThat(api.post("/api/groups", "{\"name\":\"X\",\"currency\":\"XYZ\"}")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/api/groups", "{\"name\":\"X\"}").status()).isEqualTo(400);
         assertThat(api.get("/api/groups/nope").status()).isEqualTo(404);
         assertThat(api.get("/api/groups/AAAAAAAAAAAAAAAAAAAAAA").status()).isEqualTo(404);
         String table = "{\"name\":\"T\",\"buyIn\":\"20.00\",\"chipsPerBuyIn\":100}";
         assertThat(api.post("/api/groups/" + group + "/tables", table).status()).isEqualTo(401);
-        assertThat(api.post("/api/groups/" + group + "/tables", table, "Authorization", "Bearer wrong-token-wrong-token")
+        assertThat(api.post(
+                                "/api/groups/" + group + "/tables",
+                                table,
+                                "Authorization",
+                                "Bearer wrong-token-wrong-token")
                         .status())
                 .isEqualTo(403);
         ApiClient.Response otherCurrency = api.post(
@@ -117,10 +132,18 @@ class GroupsApiTest extends ApiServer {
                 "Bearer " + token);
         assertThat(otherCurrency.status()).isEqualTo(409);
         assertThat(otherCurrency.json().get("rejection").asText()).isEqualTo("NotTheGroupsCurrency");
-        assertThat(api.post("/api/groups/" + group + "/members/7/merge", "{\"into\":1}", "Authorization", "Bearer " + token)
+        assertThat(api.post(
+                                "/api/groups/" + group + "/members/7/merge",
+                                "{\"into\":1}",
+                                "Authorization",
+                                "Bearer " + token)
                         .status())
                 .isEqualTo(404);
-        assertThat(api.post("/api/groups/" + group + "/members/x/merge", "{\"into\":1}", "Authorization", "Bearer " + token)
+        assertThat(api.post(
+                                "/api/groups/" + group + "/members/x/merge",
+                                "{\"into\":1}",
+                                "Authorization",
+                                "Bearer " + token)
                         .status())
                 .isEqualTo(400);
         assertThat(api.get("/api/groups/" + group).json().get("version").asInt())
@@ -138,7 +161,8 @@ class GroupsApiTest extends ApiServer {
         ApiClient.Opened opened = new ApiClient.Opened(table.json().get("id").asText(), token);
         for (int i = 0; i < players.length; i++) {
             int id = api.addPlayer(opened, players[i]);
-            assertThat(api.change(opened, "/players/" + id + "/buy-ins", "{\"count\":" + buyIns[i] + "}").status())
+            assertThat(api.change(opened, "/players/" + id + "/buy-ins", "{\"count\":" + buyIns[i] + "}")
+                            .status())
                     .isEqualTo(201);
         }
         for (int i = 0; i < players.length; i++) {

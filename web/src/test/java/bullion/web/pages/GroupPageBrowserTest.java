@@ -85,7 +85,8 @@ class GroupPageBrowserTest extends PageServer {
         } while (phone.findElements(By.cssSelector("#nights li")).size() < 2 && System.nanoTime() < deadline);
         assertThat(phone.findElements(By.cssSelector("#nights li"))).hasSize(2);
         List<WebElement> rows = phone.findElements(By.cssSelector("#standings tbody tr"));
-        assertThat(rows).extracting(r -> r.findElement(By.tagName("th")).getText())
+        assertThat(rows)
+                .extracting(r -> r.findElement(By.tagName("th")).getText())
                 .containsExactly("Ann", "Cara", "Bob");
         assertThat(rows.get(0).findElements(By.tagName("td")).get(1).getText()).isEqualTo("+$5.00");
         assertThat(rows.get(2).findElements(By.tagName("td")).get(1).getText()).isEqualTo("\u2212$7.00");
@@ -93,16 +94,20 @@ class GroupPageBrowserTest extends PageServer {
         waitFor(ExpectedConditions.attributeToBe(By.id("chart"), "data-drawn", "true"));
         WebElement canvas = phone.findElement(By.cssSelector("#chart canvas"));
         assertThat(canvas.getSize().getWidth()).isBetween(200, 375);
-        assertThat(phone.findElements(By.cssSelector("#chart .u-legend .u-series"))).hasSize(4);
+        assertThat(phone.findElements(By.cssSelector("#chart .u-legend .u-series")))
+                .hasSize(4);
         Object pageWidth = phone.executeScript("return document.documentElement.scrollWidth");
-        assertThat(((Number) pageWidth).intValue()).as("nothing wider than the phone").isLessThanOrEqualTo(375);
+        assertThat(((Number) pageWidth).intValue())
+                .as("nothing wider than the phone")
+                .isLessThanOrEqualTo(375);
         Browsers.screenshot(phone, "group-375");
         assertThat(Browsers.console(phone))
                 .as("no script errors and no CSP violations")
                 .noneMatch(e -> e.getLevel().intValue() >= Level.SEVERE.intValue());
 
         phone.get(server.baseUrl() + "/");
-        assertThat(phone.findElement(By.cssSelector("#my-groups li a")).getText()).isEqualTo("Thursday crew");
+        assertThat(phone.findElement(By.cssSelector("#my-groups li a")).getText())
+                .isEqualTo("Thursday crew");
     }
 
     /** A night through the facade, every change made with the group's token. */
