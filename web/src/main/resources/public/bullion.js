@@ -49,6 +49,49 @@
     if (empty && tables.length > 0) empty.hidden = true;
   }
 
+  // Groups are remembered the same way, under their own key, for "your groups on this device".
+  var GROUPS_KEY = "bullion.groups";
+
+  function loadGroups() {
+    try {
+      var groups = JSON.parse(localStorage.getItem(GROUPS_KEY) || "[]");
+      return Array.isArray(groups) ? groups : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function rememberGroup() {
+    var here = document.getElementById("this-group");
+    if (!here) return;
+    var entry = { id: here.dataset.id, name: here.dataset.name, link: here.dataset.link, seen: new Date().toISOString() };
+    var groups = loadGroups();
+    var old = groups.filter(function (g) { return g.id === entry.id; })[0];
+    if (old && old.link.indexOf("/manage?") >= 0 && entry.link.indexOf("/manage?") < 0) entry.link = old.link;
+    groups = [entry].concat(groups.filter(function (g) { return g.id !== entry.id; })).slice(0, MAX_TABLES);
+    try { localStorage.setItem(GROUPS_KEY, JSON.stringify(groups)); } catch (e) { /* private mode */ }
+  }
+
+  function listMyGroups() {
+    var list = document.getElementById("my-groups");
+    if (!list) return;
+    var groups = loadGroups();
+    groups.forEach(function (g) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = g.link;
+      link.textContent = g.name;
+      var when = document.createElement("span");
+      when.className = "muted";
+      when.textContent = " " + new Date(g.seen).toLocaleDateString() + (g.link.indexOf("/manage?") >= 0 ? " · manage" : " · view only");
+      item.appendChild(link);
+      item.appendChild(when);
+      list.appendChild(item);
+    });
+    var empty = document.getElementById("my-groups-empty");
+    if (empty && groups.length > 0) empty.hidden = true;
+  }
+
   function copy(event) {
     var button = event.target.closest("button[data-copy]");
     if (!button) return;
@@ -266,6 +309,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     remember();
     listMine();
+    rememberGroup();
+    listMyGroups();
     localTimes(document);
     document.addEventListener("click", copy);
     document.addEventListener("click", showExactTime);

@@ -67,7 +67,8 @@ public final class Main {
                     Services.of(tableSystem.tables())
                             .withHealth(tableSystem.health())
                             .withMonitoring(monitoring)
-                            .withBackups(Backups.of(tableSystem, environment.engine())),
+                            .withBackups(Backups.of(tableSystem, environment.engine()))
+                            .withGroups(tableSystem.groups()),
                     environment.web());
             sweep = RetentionSetting.start(retention, tableSystem, environment.engine());
         } catch (RuntimeException e) {

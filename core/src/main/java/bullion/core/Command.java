@@ -12,14 +12,32 @@ public sealed interface Command {
      * Open a new table. The values are raw input: the decider checks every one of them. A null or blank
      * currency code means USD; no {@code defaultPaid} means {@link Paid#DEFAULT}.
      */
-    record OpenTable(String name, String currencyCode, BigDecimal buyIn, long chipsPerBuyIn, Optional<Paid> defaultPaid)
+    /** {@code groupId}, if given, is the group the table is opened in (the engine checks the group and its token). */
+    record OpenTable(
+            String name,
+            String currencyCode,
+            BigDecimal buyIn,
+            long chipsPerBuyIn,
+            Optional<Paid> defaultPaid,
+            Optional<String> groupId)
             implements Command {
         public OpenTable(String name, String currencyCode, BigDecimal buyIn, long chipsPerBuyIn) {
-            this(name, currencyCode, buyIn, chipsPerBuyIn, Optional.empty());
+            this(name, currencyCode, buyIn, chipsPerBuyIn, Optional.empty(), Optional.empty());
+        }
+
+        public OpenTable(
+                String name, String currencyCode, BigDecimal buyIn, long chipsPerBuyIn, Optional<Paid> defaultPaid) {
+            this(name, currencyCode, buyIn, chipsPerBuyIn, defaultPaid, Optional.empty());
         }
 
         public OpenTable {
             defaultPaid = defaultPaid == null ? Optional.empty() : defaultPaid;
+            groupId = groupId == null ? Optional.empty() : groupId;
+        }
+
+        /** The same table, opened in {@code groupId}. */
+        public OpenTable inGroup(String groupId) {
+            return new OpenTable(name, currencyCode, buyIn, chipsPerBuyIn, defaultPaid, Optional.of(groupId));
         }
     }
 

@@ -228,7 +228,8 @@ public final class CommandDecider {
                 currency.get().getCurrencyCode(),
                 minor.longValueExact(),
                 open.chipsPerBuyIn(),
-                open.defaultPaid().orElse(Paid.DEFAULT)));
+                open.defaultPaid().orElse(Paid.DEFAULT),
+                open.groupId()));
     }
 
     private static Decision addPlayer(Table table, AddPlayer add) {

@@ -15,16 +15,28 @@ public sealed interface Event {
 
     /**
      * Amounts are stored as minor units of the currency so that replay never re-parses a decimal. No
-     * {@code defaultPaid} (tables opened before cash buy-ins) means {@link Paid#DEFAULT}.
+     * {@code defaultPaid} (tables opened before cash buy-ins) means {@link Paid#DEFAULT}. No {@code groupId} (every
+     * table opened before groups, and any opened on its own) means the table is in no group.
      */
-    record TableOpened(String name, String currencyCode, long buyInMinor, long chipsPerBuyIn, Paid defaultPaid)
+    record TableOpened(
+            String name,
+            String currencyCode,
+            long buyInMinor,
+            long chipsPerBuyIn,
+            Paid defaultPaid,
+            Optional<String> groupId)
             implements Event {
         public TableOpened(String name, String currencyCode, long buyInMinor, long chipsPerBuyIn) {
-            this(name, currencyCode, buyInMinor, chipsPerBuyIn, Paid.DEFAULT);
+            this(name, currencyCode, buyInMinor, chipsPerBuyIn, Paid.DEFAULT, Optional.empty());
+        }
+
+        public TableOpened(String name, String currencyCode, long buyInMinor, long chipsPerBuyIn, Paid defaultPaid) {
+            this(name, currencyCode, buyInMinor, chipsPerBuyIn, defaultPaid, Optional.empty());
         }
 
         public TableOpened {
             defaultPaid = defaultPaid == null ? Paid.DEFAULT : defaultPaid;
+            groupId = groupId == null ? Optional.empty() : groupId;
         }
     }
 

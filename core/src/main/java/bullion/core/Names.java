@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Checks a typed name: trimmed, in Unicode NFC, a length in characters (code points), no control characters
- * and nothing invisible, so that two names that look the same are the same name.
+ * and nothing invisible, so that two names that look the same are the same name. Public so that a group's members
+ * ({@code bullion.core.group}) follow exactly the rules of a table's players.
  */
-final class Names {
+public final class Names {
 
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final int VARIATION_SELECTOR_16 = 0xFE0F;
@@ -16,17 +17,17 @@ final class Names {
     private Names() {}
 
     /** The name as it is kept: trimmed and in NFC. */
-    static String normalized(String raw) {
+    public static String normalized(String raw) {
         return Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
     }
 
     /** Whether two names read the same: equal after NFC, ignoring case. */
-    static boolean sameName(String a, String b) {
+    public static boolean sameName(String a, String b) {
         return normalized(a).toLowerCase(Locale.ROOT).equals(normalized(b).toLowerCase(Locale.ROOT));
     }
 
     /** The problem with {@code raw} as a sentence fragment ("must not be empty"), or empty if it is fine. */
-    static Optional<String> problem(String raw, int maxLength) {
+    public static Optional<String> problem(String raw, int maxLength) {
         if (raw == null || raw.strip().isEmpty()) {
             return Optional.of("must not be empty");
         }

@@ -219,4 +219,54 @@ public sealed interface Rejection {
                     + (count == 1 ? "it" : "them") + " before reopening the table.";
         }
     }
+
+    // Groups (bullion.core.group): a group's name and members follow the rules of a table's name and players.
+
+    record InvalidGroupName(String problem) implements InvalidInput {
+        public String message() {
+            return "Group name " + problem + ".";
+        }
+    }
+
+    record InvalidMemberName(String problem) implements InvalidInput {
+        public String message() {
+            return "Member name " + problem + ".";
+        }
+    }
+
+    record GroupAlreadyExists() implements Conflict {
+        public String message() {
+            return "This group already exists.";
+        }
+    }
+
+    record GroupNotFound() implements NotFound {
+        public String message() {
+            return "There is no such group.";
+        }
+    }
+
+    record UnknownMember(int memberId) implements NotFound {
+        public String message() {
+            return "There is no member " + memberId + " in this group.";
+        }
+    }
+
+    record DuplicateMemberName(String name) implements Conflict {
+        public String message() {
+            return "A member of this group already goes by " + name + ".";
+        }
+    }
+
+    record MergeIntoItself(int memberId) implements InvalidInput {
+        public String message() {
+            return "Member " + memberId + " cannot be merged into itself.";
+        }
+    }
+
+    record NotTheGroupsCurrency(String currencyCode, String groupCurrencyCode) implements Conflict {
+        public String message() {
+            return "A table of this group is played in " + groupCurrencyCode + ", not " + currencyCode + ".";
+        }
+    }
 }

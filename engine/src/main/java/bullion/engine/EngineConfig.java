@@ -43,6 +43,10 @@ final class EngineConfig {
             // pooled connection is checked with a statement instead, so those are replaced and H2 can reopen the file.
             values.put(db + "db.connectionTestQuery", "SELECT 1");
         }
+        // The standings' projection writes its offset with SQL of the journal's database (GroupSystem).
+        values.put(
+                "pekko.projection.jdbc.dialect",
+                settings.database().kind() == DatabaseSettings.Kind.H2 ? "h2-dialect" : "postgres-dialect");
         values.put("pekko.remote.artery.canonical.hostname", settings.clusterHost());
         values.put("pekko.remote.artery.canonical.port", settings.clusterPort());
         values.put("pekko.cluster.seed-nodes", settings.seedNodes());

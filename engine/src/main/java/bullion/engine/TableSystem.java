@@ -38,12 +38,15 @@ public final class TableSystem implements AutoCloseable {
     private final Tables tables;
     private final JournalHealth health;
     private final Health nodeHealth;
+    private final GroupSystem groups;
 
-    private TableSystem(ActorSystem<Void> system, Tables tables, JournalHealth health, Health nodeHealth) {
+    private TableSystem(
+            ActorSystem<Void> system, Tables tables, JournalHealth health, Health nodeHealth, GroupSystem groups) {
         this.system = system;
         this.tables = tables;
         this.health = health;
         this.nodeHealth = nodeHealth;
+        this.groups = groups;
     }
 
     public static TableSystem start(EngineSettings settings) {
@@ -101,7 +104,8 @@ public final class TableSystem implements AutoCloseable {
                 HEALTH_PROBE_EVERY,
                 () -> tables.view(TableId.random(), Optional.empty()),
                 metrics);
-        return new TableSystem(system, tables, health, nodeHealth);
+        GroupSystem groups = GroupSystem.start(system, sharding, tables, settings);
+        return new TableSystem(system, tables, health, nodeHealth, groups);
     }
 
     /**
@@ -128,6 +132,11 @@ public final class TableSystem implements AutoCloseable {
         return nodeHealth;
     }
 
+    /** Groups of tables and their standings (see {@link GroupSystem}). */
+    public Groups groups() {
+        return groups.groups();
+    }
+
     /** For tests and operations that need Pekko itself (cluster state, serialization); delivery layers never do. */
     public ActorSystem<Void> actorSystem() {
         return system;
@@ -143,6 +152,8 @@ public final class TableSystem implements AutoCloseable {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("actor system did not stop in 30 s", e);
+        } finally {
+            groups.close();
         }
     }
 }

@@ -93,7 +93,35 @@ public final class Tables {
                         write(deadline -> table(id)
                                 .<Outcome>ask(
                                         replyTo -> new TableMessage.Open(
-                                                command, ManageToken.hash(token), deadline, replyTo, logRequestId),
+                                                command,
+                                                ManageToken.hash(token),
+                                                deadline,
+                                                replyTo,
+                                                Optional.empty(),
+                                                logRequestId),
+                                        askTimeout)))
+                .thenApply(outcome -> new Opened(id, token, outcome));
+    }
+
+    /**
+     * Opens a new table in a group ({@code command} names it in {@code groupId}); the group's manage token, whose hash
+     * the table keeps, manages it as well as the table's own. {@link Groups#openTable} checks that token first.
+     */
+    CompletionStage<Opened> openInGroup(Command.OpenTable command, String groupTokenHash) {
+        TableId id = TableId.random();
+        String token = ManageToken.generate();
+        Optional<String> logRequestId = LogContext.current();
+        return counted(
+                        command,
+                        write(deadline -> table(id)
+                                .<Outcome>ask(
+                                        replyTo -> new TableMessage.Open(
+                                                command,
+                                                ManageToken.hash(token),
+                                                deadline,
+                                                replyTo,
+                                                Optional.of(groupTokenHash),
+                                                logRequestId),
                                         askTimeout)))
                 .thenApply(outcome -> new Opened(id, token, outcome));
     }

@@ -1,5 +1,6 @@
 package bullion.web;
 
+import bullion.engine.GroupId;
 import bullion.engine.TableId;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -34,6 +35,16 @@ public final class Input {
     public static TableId tableId(Context ctx) {
         String text = ctx.pathParam("id");
         return TableId.parse(text).orElseThrow(() -> new HttpFailure(404, "There is no table " + text + "."));
+    }
+
+    /** A group id that cannot exist is 404 at once, and no group process starts for it. */
+    public static GroupId groupId(Context ctx) {
+        String text = ctx.pathParam("id");
+        return GroupId.parse(text).orElseThrow(() -> new HttpFailure(404, "There is no group " + text + "."));
+    }
+
+    public static int memberId(Context ctx) {
+        return pathInt(ctx.pathParam("memberId"), "A member id");
     }
 
     public static int playerId(Context ctx) {

@@ -49,7 +49,7 @@ public final class TableCalls {
 
     /** A new table, whose outcome is {@link Outcome.Done}; {@code field} places a rejection on the opening form. */
     public Tables.Opened open(Command.OpenTable command, Function<Rejection, Optional<String>> field) {
-        countTableOpen();
+        takeOpen();
         Tables.Opened opened = await(tables.open(command));
         if (opened.outcome() instanceof Outcome.Refused refused) {
             throw HttpFailure.rejected(refused.why(), field.apply(refused.why()));
@@ -58,8 +58,11 @@ public final class TableCalls {
         return opened;
     }
 
-    /** Takes one table open from the allowance of all clients together (an import opens a table too); 429 past it. */
-    public void countTableOpen() {
+    /**
+     * Takes one table open from the allowance of all clients together (a table opened in a group and an import open a
+     * table too); 429 past it.
+     */
+    public void takeOpen() {
         ConsumptionProbe probe = opens.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long wait = Math.max(

@@ -10,6 +10,7 @@ import bullion.web.ops.HttpMetrics;
 import bullion.web.ops.MetricsRoute;
 import bullion.web.ops.Monitoring;
 import bullion.web.ops.RequestLogId;
+import bullion.web.pages.GroupPageRoutes;
 import bullion.web.pages.PageRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -91,6 +92,7 @@ public final class WebServer implements AutoCloseable {
         Tables tables = services.tables();
         WebSettings.Limits limits = settings.limits();
         TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
+        Optional<GroupCalls> groupCalls = services.groups().map(g -> new GroupCalls(g, calls));
         PageRoutes pages = new PageRoutes(calls);
         TableFeed feed = new TableFeed(tables, settings.keepAlive(), limits.liveStreamsPerClient());
         RateLimiter rateLimiter = new RateLimiter(limits.requestBurst(), limits.requestsPerMinute());
@@ -143,8 +145,9 @@ public final class WebServer implements AutoCloseable {
             });
             services.health().ifPresent(h -> HealthRoutes.register(config.routes, h));
             MetricsRoute.register(config.routes, monitoring);
-            ApiRoutes.register(config.routes, calls, feed);
+            ApiRoutes.register(config.routes, calls, feed, groupCalls);
             pages.register(config.routes, feed);
+            groupCalls.ifPresent(g -> new GroupPageRoutes(g).register(config.routes));
             services.backups().ifPresent(b -> ExportResource.register(config.routes, calls, b));
             // Javalin keeps a mapper of its own for HttpResponseException, so the one mapper is named for it as well.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages, monitoring));

@@ -27,7 +27,11 @@ public final class TestServer implements AutoCloseable {
         try {
             return new TestServer(
                     system,
-                    WebServer.start(Services.of(system.tables()).withBackups(Backups.of(system, settings)), web));
+                    WebServer.start(
+                            Services.of(system.tables())
+                                    .withBackups(Backups.of(system, settings))
+                                    .withGroups(system.groups()),
+                            web));
         } catch (RuntimeException e) {
             system.close();
             throw e;

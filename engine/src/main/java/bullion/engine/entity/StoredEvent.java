@@ -11,8 +11,21 @@ import java.util.Optional;
  */
 public sealed interface StoredEvent extends JsonSerializable {
 
-    /** The table was opened; only the hash of its manage token is kept. */
-    record TableCreated(Event.TableOpened opened, String manageTokenHash) implements StoredEvent {}
+    /**
+     * The table was opened; only the hash of its manage token is kept. A table opened in a group
+     * ({@code opened.groupId()}) also keeps the hash of the group's manage token, which manages it too; none before
+     * groups.
+     */
+    record TableCreated(Event.TableOpened opened, String manageTokenHash, Optional<String> groupTokenHash)
+            implements StoredEvent {
+        public TableCreated(Event.TableOpened opened, String manageTokenHash) {
+            this(opened, manageTokenHash, Optional.empty());
+        }
+
+        public TableCreated {
+            groupTokenHash = groupTokenHash == null ? Optional.empty() : groupTokenHash;
+        }
+    }
 
     /** A change was accepted; {@code request} remembers who asked, so a retry is answered, not repeated. */
     record Recorded(Event event, Optional<RequestRef> request) implements StoredEvent {}

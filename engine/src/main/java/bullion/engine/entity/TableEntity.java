@@ -6,7 +6,6 @@ import bullion.core.Event;
 import bullion.core.Rejection;
 import bullion.core.Table;
 import bullion.engine.Decide;
-import bullion.engine.ManageToken;
 import bullion.engine.Outcome;
 import bullion.engine.TableChanged;
 import bullion.engine.entity.StoredEvent.RequestRef;
@@ -14,11 +13,13 @@ import bullion.engine.json.Fingerprint;
 import bullion.engine.json.StoredNames;
 import bullion.engine.ops.EngineMetrics;
 import bullion.engine.ops.LogContext;
+import bullion.engine.standings.StandingsProjection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,6 +30,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -75,6 +77,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     private final ActorRef<TableMessage> self;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final RequestIds requestIds = new RequestIds();
+    /** The group this table was opened in, kept for {@link #tagsFor}, which sees only the event. */
+    private Optional<String> groupId = Optional.empty();
 
     /** The audit log: every change that reaches a table, in the normal log. */
     private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
@@ -162,12 +166,34 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     public SignalHandler<TableState> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(PostStop.instance(), state -> topics.tell(new TableTopics.TableStopped(tableId)))
+                .onSignal(RecoveryCompleted.class, (state, recovered) -> groupId = state.groupId())
                 .build();
     }
 
     @Override
     public EventHandler<TableState, StoredEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(TableState::apply);
+        return newEventHandlerBuilder().forAnyState().onAnyEvent((state, event) -> {
+            TableState next = state.apply(event);
+            groupId = next.groupId();
+            return next;
+        });
+    }
+
+    /**
+     * Only the events of a table opened in a group are tagged, for the group standings' projection: the table that
+     * is opened says so in its first event, and later events are tagged by the group this table was opened in.
+     */
+    @Override
+    public Set<String> tagsFor(StoredEvent event) {
+        Optional<String> group = event instanceof StoredEvent.TableCreated created
+                ? created.opened().groupId()
+                : groupId;
+        return group.isPresent() ? Set.of(StandingsProjection.TAG) : Set.of();
+    }
+
+    /** A repeated request's first answer, saying the group as every answer of this table does. */
+    private static Outcome inGroup(Outcome outcome, TableState state) {
+        return outcome instanceof Outcome.Done done ? done.inGroup(state.groupId()) : outcome;
     }
 
     /** Opening is the core's decision too; {@code refuse} says whether a refused open keeps this process. */
@@ -203,13 +229,14 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             case Decision.Accepted accepted ->
                 Effect()
                         .persist(accepted.events().stream()
-                                .map(e -> (StoredEvent)
-                                        new StoredEvent.TableCreated((Event.TableOpened) e, open.manageTokenHash()))
+                                .map(e -> (StoredEvent) new StoredEvent.TableCreated(
+                                        (Event.TableOpened) e, open.manageTokenHash(), open.groupTokenHash()))
                                 .toList())
                         .thenRun(s -> recorded(open.command(), s, writing, open.logRequestId()))
                         .thenReply(
                                 open.replyTo(),
-                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
+                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true)
+                                        .inGroup(s.groupId()));
         };
     }
 
@@ -226,7 +253,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         if (now.isAfter(change.deadline())) {
             return dropLate(state, change.command(), change.deadline(), now);
         }
-        if (!ManageToken.matches(change.manageToken(), state.manageTokenHash())) {
+        if (!state.managedBy(change.manageToken())) {
             audit(change.command(), "forbidden");
             return Effect().reply(change.replyTo(), new Outcome.Forbidden());
         }
@@ -236,7 +263,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                 request.flatMap(r -> requestIds.answerAgain(r, change.command(), table, state.recent()));
         if (again.isPresent()) {
             audit(change.command(), again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated");
-            return Effect().reply(change.replyTo(), again.get());
+            return Effect()
+                    .reply(change.replyTo(), again.map(o -> inGroup(o, state)).get());
         }
         Decision decision = decide.decide(state.table(), change.command(), now);
         if (clock.instant().isAfter(change.deadline())) {
@@ -260,7 +288,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                         .thenRun(s -> recorded(change.command(), s, writing, change.logRequestId()))
                         .thenReply(
                                 change.replyTo(),
-                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true));
+                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true)
+                                        .inGroup(s.groupId()));
         };
     }
 
@@ -340,10 +369,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     }
 
     private ReplyEffect<StoredEvent, TableState> view(TableState state, Table table, TableMessage.View view) {
-        boolean canManage = view.manageToken()
-                .map(token -> ManageToken.matches(token, state.manageTokenHash()))
-                .orElse(false);
-        return Effect().reply(view.replyTo(), new Outcome.Done(table, List.of(), canManage));
+        boolean canManage = view.manageToken().map(state::managedBy).orElse(false);
+        return Effect().reply(view.replyTo(), new Outcome.Done(table, List.of(), canManage, state.groupId()));
     }
 
     /**

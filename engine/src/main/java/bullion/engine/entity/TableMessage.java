@@ -15,22 +15,26 @@ public sealed interface TableMessage extends JsonSerializable {
 
     /**
      * Opens the table with the hash of its manage token; the plain token never reaches the entity. Past its
-     * {@code deadline} (see {@link Change}) it is dropped unrecorded. {@code logRequestId}: see {@link Change}.
+     * {@code deadline} (see {@link Change}) it is dropped unrecorded. {@code groupTokenHash}: the hash of its group's
+     * manage token, which manages it too (empty: not in a group). {@code logRequestId}: see {@link Change}.
      */
     record Open(
             Command.OpenTable command,
             String manageTokenHash,
             Instant deadline,
             ActorRef<Outcome> replyTo,
+            Optional<String> groupTokenHash,
             Optional<String> logRequestId)
             implements TableMessage {
         public Open {
             deadline = deadline == null ? Instant.MAX : deadline;
+            groupTokenHash = groupTokenHash == null ? Optional.empty() : groupTokenHash;
             logRequestId = logRequestId == null ? Optional.empty() : logRequestId;
         }
 
+        /** Not in a group. */
         public Open(Command.OpenTable command, String manageTokenHash, Instant deadline, ActorRef<Outcome> replyTo) {
-            this(command, manageTokenHash, deadline, replyTo, Optional.empty());
+            this(command, manageTokenHash, deadline, replyTo, Optional.empty(), Optional.empty());
         }
 
         /** No deadline. */

@@ -6,6 +6,8 @@ import bullion.core.Event;
 import bullion.core.MissingChips;
 import bullion.core.Party;
 import bullion.core.Rejection;
+import bullion.core.group.GroupCommand;
+import bullion.core.group.GroupEvent;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -22,8 +24,15 @@ public final class CoreJsonModule extends SimpleModule {
      * Every sealed type a stored or transmitted value holds: each is written with its "type" property. A value
      * that holds a new sealed type needs it here ({@code StoredNamesTest} finds them all).
      */
-    static final List<Class<?>> SEALED_ROOTS =
-            List.of(Event.class, Command.class, Rejection.class, BuyInSize.class, MissingChips.class, Party.class);
+    static final List<Class<?>> SEALED_ROOTS = List.of(
+            Event.class,
+            Command.class,
+            Rejection.class,
+            BuyInSize.class,
+            MissingChips.class,
+            Party.class,
+            GroupEvent.class,
+            GroupCommand.class);
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     private interface TypedByName {}

@@ -8,8 +8,12 @@ import bullion.core.Event;
 import bullion.core.MissingChips;
 import bullion.core.Party;
 import bullion.core.Rejection;
+import bullion.core.group.GroupCommand;
+import bullion.core.group.GroupEvent;
 import bullion.engine.entity.StoredEvent;
 import bullion.engine.entity.TableState;
+import bullion.engine.group.GroupState;
+import bullion.engine.group.StoredGroupEvent;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,7 +93,24 @@ public final class StoredNames {
             entry(MissingChips.CashedOutBy.class, "CashedOutBy"),
             entry(MissingChips.SharedBack.class, "SharedBack"),
             entry(Party.Bank.class, "Bank"),
-            entry(Party.Player.class, "Player"));
+            entry(Party.Player.class, "Player"),
+            // Groups (issue 11).
+            entry(Rejection.InvalidGroupName.class, "InvalidGroupName"),
+            entry(Rejection.InvalidMemberName.class, "InvalidMemberName"),
+            entry(Rejection.GroupAlreadyExists.class, "GroupAlreadyExists"),
+            entry(Rejection.GroupNotFound.class, "GroupNotFound"),
+            entry(Rejection.UnknownMember.class, "UnknownMember"),
+            entry(Rejection.DuplicateMemberName.class, "DuplicateMemberName"),
+            entry(Rejection.MergeIntoItself.class, "MergeIntoItself"),
+            entry(Rejection.NotTheGroupsCurrency.class, "NotTheGroupsCurrency"),
+            entry(GroupEvent.GroupCreated.class, "GroupCreated"),
+            entry(GroupEvent.MemberAdded.class, "MemberAdded"),
+            entry(GroupEvent.MemberRenamed.class, "MemberRenamed"),
+            entry(GroupEvent.MemberMerged.class, "MemberMerged"),
+            entry(GroupCommand.CreateGroup.class, "CreateGroup"),
+            entry(GroupCommand.AddMembers.class, "AddMembers"),
+            entry(GroupCommand.RenameMember.class, "RenameMember"),
+            entry(GroupCommand.MergeMember.class, "MergeMember"));
 
     /**
      * The Pekko manifest of each value the journal and the snapshot store hold. The shape a manifest names may
@@ -98,7 +119,10 @@ public final class StoredNames {
     public static final Map<Class<?>, String> MANIFESTS = Map.of(
             StoredEvent.TableCreated.class, "table-created",
             StoredEvent.Recorded.class, "recorded",
-            TableState.class, "table-state");
+            TableState.class, "table-state",
+            StoredGroupEvent.GroupStarted.class, "group-started",
+            StoredGroupEvent.GroupRecorded.class, "group-recorded",
+            GroupState.class, "group-state");
 
     /**
      * Manifests of the rows written before this table existed, by Pekko's jackson-json serializer (identifier 31),

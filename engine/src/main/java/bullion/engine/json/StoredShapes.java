@@ -22,14 +22,21 @@ final class StoredShapes {
     private StoredShapes() {}
 
     /** The current version of each shape that has changed; every other shape is at version 1. */
-    private static final Map<String, Integer> CURRENT = Map.of("table-created", 2, "recorded", 2, "table-state", 3);
+    private static final Map<String, Integer> CURRENT = Map.of("table-created", 3, "recorded", 2, "table-state", 4);
 
     /** By manifest name, then by the version each reads. */
     private static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> UPCASTERS = Map.of(
-            "table-created", Map.of(1, StoredShapes::tableOpenedBeforeTheNight),
+            "table-created",
+                    Map.of(1, StoredShapes::tableOpenedBeforeTheNight, 2, StoredShapes::tableCreatedBeforeGroups),
             "recorded", Map.of(1, StoredShapes::recordedBeforeTheNight),
             "table-state",
-                    Map.of(1, StoredShapes::recentRequestsWithoutWrapper, 2, StoredShapes::tableStateBeforeTheNight));
+                    Map.of(
+                            1,
+                            StoredShapes::recentRequestsWithoutWrapper,
+                            2,
+                            StoredShapes::tableStateBeforeTheNight,
+                            3,
+                            StoredShapes::tableStateBeforeGroups));
 
     /**
      * How a buy-in was paid before cash buy-ins: on credit, every one of them. Written out rather than taken from
@@ -85,6 +92,20 @@ final class StoredShapes {
     private static ObjectNode tableOpenedBeforeTheNight(ObjectNode created) {
         eventBeforeTheNight((ObjectNode) created.required("opened"));
         return created;
+    }
+
+    /** table-created 2 → 3: every table opened before groups is in no group, and no group's token manages it. */
+    private static ObjectNode tableCreatedBeforeGroups(ObjectNode created) {
+        add((ObjectNode) created.required("opened"), "groupId", created.nullNode());
+        add(created, "groupTokenHash", created.nullNode());
+        return created;
+    }
+
+    /** table-state 3 → 4: a table of a snapshot taken before groups is in no group. */
+    private static ObjectNode tableStateBeforeGroups(ObjectNode state) {
+        add(state, "groupId", state.nullNode());
+        add(state, "groupTokenHash", state.nullNode());
+        return state;
     }
 
     /** recorded 1 → 2: the event in its shape of the night (see {@link #eventBeforeTheNight}). */

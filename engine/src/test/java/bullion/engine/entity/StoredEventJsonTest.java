@@ -45,6 +45,13 @@ class StoredEventJsonTest {
         all.put(
                 "table-created",
                 new StoredEvent.TableCreated(new Event.TableOpened("Friday", "USD", 2000, 100, Paid.CASH), "ab12"));
+        all.put(
+                "table-created-in-group",
+                new StoredEvent.TableCreated(
+                        new Event.TableOpened(
+                                "Thursday", "USD", 2000, 100, Paid.CREDIT, Optional.of("GRPxxxxxxxxxxxxxxxxxxx")),
+                        "ab12",
+                        Optional.of("cd34")));
         all.put("player-joined", new StoredEvent.Recorded(new Event.PlayerJoined(1, "Ari"), Optional.empty()));
         all.put("player-renamed", new StoredEvent.Recorded(new Event.PlayerRenamed(1, "Ari B"), Optional.empty()));
         all.put(
@@ -114,7 +121,7 @@ class StoredEventJsonTest {
             StoredEvent event = example.getValue();
             Serializer serializer = serialization.findSerializerFor(event);
             assertThat(serializer.identifier()).isEqualTo(StoredFormatSerializer.IDENTIFIER);
-            GoldenFiles golden = GoldenFiles.read("golden-stored/night/events/" + example.getKey() + ".json");
+            GoldenFiles golden = GoldenFiles.read(currentGolden(example.getKey()));
             assertThat(Serializers.manifestFor(serializer, event))
                     .as(example.getKey())
                     .isEqualTo(golden.manifest());
@@ -126,6 +133,28 @@ class StoredEventJsonTest {
                     .get();
             assertThat(back).as(example.getKey()).isEqualTo(event);
         }
+    }
+
+    /**
+     * Where today's shape of an example is pinned: a table's first event changed shape with groups
+     * ({@code golden-stored/groups}); every other event is as it was for finishing the night.
+     */
+    private static String currentGolden(String example) {
+        String folder = example.startsWith("table-created") ? "groups" : "night";
+        return "golden-stored/" + folder + "/events/" + example + ".json";
+    }
+
+    @Test
+    void aTableOpenedBeforeGroupsStillReadsEqualInNoGroup() {
+        Serialization serialization = SerializationExtension.get(KIT.system());
+        GoldenFiles night = GoldenFiles.read("golden-stored/night/events/table-created.json");
+        assertThat(night.manifest()).isEqualTo("table-created#2");
+        StoredEvent.TableCreated back = (StoredEvent.TableCreated) serialization
+                .deserialize(night.bytes(), StoredFormatSerializer.IDENTIFIER, night.manifest())
+                .get();
+        assertThat(back).isEqualTo(examples().get("table-created"));
+        assertThat(back.opened().groupId()).as("in no group").isEmpty();
+        assertThat(back.groupTokenHash()).as("managed by its own token only").isEmpty();
     }
 
     @Test

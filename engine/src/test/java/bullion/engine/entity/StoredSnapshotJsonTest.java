@@ -144,12 +144,41 @@ class StoredSnapshotJsonTest {
                 .contains(Milestone.Kind.CLOSED, Milestone.Kind.PAYMENT_MARKED, Milestone.Kind.PAYMENT_UNMARKED);
     }
 
+    /** The night's table opened in a group: the snapshot keeps the group and its token's hash. */
+    static TableState groupNight() {
+        TableState n = night();
+        return new TableState(
+                n.table(), n.manageTokenHash(), n.recent(), Optional.of("GRPxxxxxxxxxxxxxxxxxxx"), Optional.of("cd34"));
+    }
+
+    @Test
+    void theSnapshotOfAGroupTableMatchesItsGoldenJsonBothWays() {
+        TableState state = groupNight();
+        Serializer serializer = SERIALIZATION.findSerializerFor(state);
+        GoldenFiles golden = GoldenFiles.read("golden-stored/groups/snapshots/group-table-state.json");
+        assertThat(Serializers.manifestFor(serializer, state)).isEqualTo(golden.manifest());
+        assertThat(new String(serializer.toBinary(state), StandardCharsets.UTF_8))
+                .isEqualTo(golden.payload());
+        assertThat(read(StoredFormatSerializer.IDENTIFIER, golden.manifest(), golden.bytes()))
+                .isEqualTo(state);
+    }
+
+    @Test
+    void aSnapshotOfTableState3ReadsIntoTheCurrentShapeInNoGroup() {
+        GoldenFiles older = GoldenFiles.read("golden-stored/night/snapshots/table-state.json");
+        assertThat(older.manifest()).isEqualTo("table-state#3");
+        TableState back = (TableState) read(StoredFormatSerializer.IDENTIFIER, older.manifest(), older.bytes());
+        assertThat(back).isEqualTo(night());
+        assertThat(back.groupId()).isEmpty();
+        assertThat(back.groupTokenHash()).isEmpty();
+    }
+
     @Test
     void theSnapshotMatchesItsGoldenJsonBothWays() {
         TableState state = night();
         Serializer serializer = SERIALIZATION.findSerializerFor(state);
         assertThat(serializer.identifier()).isEqualTo(StoredFormatSerializer.IDENTIFIER);
-        GoldenFiles golden = GoldenFiles.read("golden-stored/night/snapshots/table-state.json");
+        GoldenFiles golden = GoldenFiles.read("golden-stored/groups/snapshots/table-state.json");
         assertThat(Serializers.manifestFor(serializer, state)).isEqualTo(golden.manifest());
         assertThat(new String(serializer.toBinary(state), StandardCharsets.UTF_8))
                 .isEqualTo(golden.payload());
@@ -279,7 +308,7 @@ class StoredSnapshotJsonTest {
 
     @Test
     void aShapeNewerThanThisCodeIsRefused() {
-        assertThat(tryRead("table-state#4", payload())).isFalse();
+        assertThat(tryRead("table-state#5", payload())).isFalse();
         assertThat(tryRead("table-state#3", payload())).as("the control").isTrue();
     }
 

@@ -8,8 +8,11 @@ import bullion.core.Milestone;
 import bullion.core.Paid;
 import bullion.core.PayApp;
 import bullion.core.Rejection;
+import bullion.core.group.GroupCommand;
 import bullion.engine.entity.StoredEvent;
 import bullion.engine.entity.TableState;
+import bullion.engine.group.GroupState;
+import bullion.engine.group.StoredGroupEvent;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -61,6 +64,8 @@ class StoredNamesTest {
     void everyStoredEventAndTheSnapshotHaveOneManifestAndManifestsAreUnique() {
         List<Class<?>> stored = new ArrayList<>(leaves(StoredEvent.class));
         stored.add(TableState.class);
+        stored.addAll(leaves(StoredGroupEvent.class));
+        stored.add(GroupState.class);
         assertThat(StoredNames.MANIFESTS.keySet()).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(new HashSet<>(StoredNames.MANIFESTS.values())).hasSameSizeAs(StoredNames.MANIFESTS.values());
         assertThat(StoredNames.MANIFESTS.values()).allMatch(m -> !m.contains(".") && !m.contains("#"));
@@ -79,12 +84,19 @@ class StoredNamesTest {
     @Test
     void everySealedTypeAStoredValueOrACommandHoldsIsARootWithNames() {
         Set<Class<?>> sealed = new LinkedHashSet<>();
-        for (Class<?> start : List.of(StoredEvent.class, TableState.class, Command.class, Rejection.class)) {
+        for (Class<?> start : List.of(
+                StoredEvent.class,
+                TableState.class,
+                Command.class,
+                Rejection.class,
+                StoredGroupEvent.class,
+                GroupState.class,
+                GroupCommand.class)) {
             reachable(start, new HashSet<>(), sealed, new HashSet<>());
         }
         List<Class<?>> notThroughARoot = sealed.stream()
                 .filter(type -> CoreJsonModule.SEALED_ROOTS.stream().noneMatch(root -> root.isAssignableFrom(type)))
-                .filter(type -> type != StoredEvent.class)
+                .filter(type -> type != StoredEvent.class && type != StoredGroupEvent.class)
                 .toList();
         assertThat(notThroughARoot)
                 .as("sealed types that CoreJsonModule does not write with a \"type\"")
@@ -94,7 +106,14 @@ class StoredNamesTest {
     @Test
     void everyStoredEnumHasItsConstantNamesPinned() {
         Set<Class<?>> enums = new LinkedHashSet<>();
-        for (Class<?> start : List.of(StoredEvent.class, TableState.class, Command.class, Rejection.class)) {
+        for (Class<?> start : List.of(
+                StoredEvent.class,
+                TableState.class,
+                Command.class,
+                Rejection.class,
+                StoredGroupEvent.class,
+                GroupState.class,
+                GroupCommand.class)) {
             reachable(start, new HashSet<>(), new HashSet<>(), enums);
         }
         assertThat(enums)

@@ -8,6 +8,7 @@ import bullion.engine.Outcome;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
 import bullion.web.ClientAddress;
+import bullion.web.GroupCalls;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
 import bullion.web.TableCalls;
@@ -67,12 +68,21 @@ public final class ApiRoutes {
     }
 
     public static void register(RoutesConfig routes, TableCalls calls, TableFeed feed) {
+        register(routes, calls, feed, Optional.empty());
+    }
+
+    /** With {@code groups}, the groups' routes too ({@link GroupResource}). */
+    public static void register(RoutesConfig routes, TableCalls calls, TableFeed feed, Optional<GroupCalls> groups) {
         ApiRoutes api = new ApiRoutes(calls, feed);
+        groups.ifPresent(g -> GroupResource.register(routes, g));
         byte[] contract = contract();
         routes.get(
                 "/api/openapi.json", ctx -> ctx.contentType("application/json").result(contract));
         routes.post("/api/tables", api::create);
-        routes.get("/api/tables/{id}", ctx -> send(ctx, 200, TableJson.table(ctx.pathParam("id"), api.view(ctx))));
+        routes.get("/api/tables/{id}", ctx -> {
+            Outcome.Done done = calls.view(Input.tableId(ctx), Optional.empty());
+            send(ctx, 200, TableJson.table(ctx.pathParam("id"), done.table(), done.groupId()));
+        });
         // Closing or reopening answers what happened and when, so a repeated request gets the same answer.
         routes.post(
                 "/api/tables/{id}/close",

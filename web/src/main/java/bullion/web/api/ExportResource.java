@@ -76,7 +76,7 @@ public final class ExportResource {
             throw new HttpFailure(415, "Send the export file as the body, with Content-Type: application/json.");
         }
         byte[] file = body(ctx);
-        calls.countTableOpen();
+        calls.takeOpen();
         Backups.Imported imported;
         try {
             imported = TableCalls.await(backups.importTable(file));

@@ -82,6 +82,14 @@ final class JsonBody {
 
     /** {@code {"name","buyIn":"20.00","chipsPerBuyIn":100,"currency":"USD"}}; currency defaults to USD. */
     Command.OpenTable openTable() {
+        return openTable(Optional.of("USD"));
+    }
+
+    /**
+     * As {@link #openTable()}, with the currency defaulting to {@code defaultCurrency}; empty leaves a missing
+     * currency null, for a table opened in a group, which is played in the group's currency.
+     */
+    Command.OpenTable openTable(Optional<String> defaultCurrency) {
         String name = requiredText("name");
         String buyInText = requiredText("buyIn");
         BigDecimal buyIn = Input.decimal(buyInText)
@@ -96,7 +104,8 @@ final class JsonBody {
         // Upper-cased as the form does, so "usd" is USD here too; the core decides whether the code exists.
         String currency = optionalText("currency")
                 .map(c -> c.strip().toUpperCase(Locale.ROOT))
-                .orElse("USD");
+                .or(() -> defaultCurrency)
+                .orElse(null);
         return new Command.OpenTable(name, currency, buyIn, chipsPerBuyIn, paid("defaultPaid"));
     }
 

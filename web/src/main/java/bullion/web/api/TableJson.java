@@ -40,7 +40,8 @@ final class TableJson {
             TotalsView totals,
             BankView bank,
             SettlementView settlement,
-            long version) {}
+            long version,
+            String groupId) {}
 
     record PlayerView(
             int id,
@@ -114,6 +115,11 @@ final class TableJson {
     private TableJson() {}
 
     static TableView table(String id, Table table) {
+        return table(id, table, Optional.empty());
+    }
+
+    /** {@code groupId}: the group the table was opened in, left out for a table in none. */
+    static TableView table(String id, Table table, Optional<String> groupId) {
         TableReport report = TableReport.of(table);
         Settlement settlement = report.settlement();
         List<AdjustmentView> adjustments = settlement.discrepancy().isEmpty()
@@ -143,7 +149,8 @@ final class TableJson {
                                 .map(d -> new DiscrepancyView(d.missingChips(), money(d.value()), d.message()))
                                 .orElse(null),
                         adjustments),
-                table.version());
+                table.version(),
+                groupId.orElse(null));
     }
 
     /** A payment of the plan as the API shows it, with the links that pay its payee. */
@@ -171,8 +178,12 @@ final class TableJson {
     }
 
     static CreatedTableView created(String id, Table table, String manageToken) {
+        return created(id, table, manageToken, Optional.empty());
+    }
+
+    static CreatedTableView created(String id, Table table, String manageToken, Optional<String> groupId) {
         return new CreatedTableView(
-                table(id, table), manageToken, viewUrl(id), "/t/" + id + "/manage?token=" + manageToken);
+                table(id, table, groupId), manageToken, viewUrl(id), "/t/" + id + "/manage?token=" + manageToken);
     }
 
     static String viewUrl(String id) {

@@ -29,7 +29,8 @@ class DocumentedRoutesApiTest extends ApiServer {
                     .replace("{id}", table.id())
                     .replace("{playerId}", "1")
                     .replace("{seq}", "1")
-                    .replace("{n}", "1");
+                    .replace("{n}", "1")
+                    .replace("{memberId}", "1");
             for (Iterator<String> methods = route.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase();
                 ApiClient.Response response = method.equals("GET")
@@ -49,6 +50,6 @@ class DocumentedRoutesApiTest extends ApiServer {
                 called.add(method + " " + route.getKey());
             }
         }
-        assertThat(called).hasSize(17);
+        assertThat(called).hasSize(22);
     }
 }
