@@ -47,15 +47,35 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
     /**
      * How a table is run: snapshot cadence and restart backoff are configuration, not code. {@code deleteRows} deletes a
-     * table's events and snapshots by persistence id, for retention ({@link TableMessage.Retire}).
+     * table's events and snapshots by persistence id, for retention ({@link TableMessage.Retire}); {@code journalPluginId}
+     * is the journal plugin to write with, empty for the default (an import uses one with a longer call timeout).
      */
-    public record Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff, Consumer<String> deleteRows) {
+    public record Settings(
+            int snapshotEvery,
+            Duration minBackoff,
+            Duration maxBackoff,
+            Consumer<String> deleteRows,
+            String journalPluginId) {
 
         /** A table that cannot be retired (tests, tools): a {@link TableMessage.Retire} keeps it. */
         public Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {
-            this(snapshotEvery, minBackoff, maxBackoff, persistenceId -> {
-                throw new UnsupportedOperationException("this table system does not delete tables");
-            });
+            this(
+                    snapshotEvery,
+                    minBackoff,
+                    maxBackoff,
+                    persistenceId -> {
+                        throw new UnsupportedOperationException("this table system does not delete tables");
+                    },
+                    "");
+        }
+
+        public Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff, Consumer<String> deleteRows) {
+            this(snapshotEvery, minBackoff, maxBackoff, deleteRows, "");
+        }
+
+        /** The same table, writing through another journal plugin. */
+        public Settings withJournalPluginId(String pluginId) {
+            return new Settings(snapshotEvery, minBackoff, maxBackoff, deleteRows, pluginId);
         }
     }
 
@@ -107,6 +127,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     @Override
     public TableState emptyState() {
         return TableState.empty();
+    }
+
+    @Override
+    public String journalPluginId() {
+        return settings.journalPluginId();
     }
 
     @Override
