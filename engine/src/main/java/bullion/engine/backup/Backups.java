@@ -47,6 +47,15 @@ public final class Backups {
 
     private static final String PERSISTENCE_PREFIX = "Table|";
 
+    /**
+     * The journal plugin an import writes with (bullion-engine.conf): the table's own journal with a 60 s call timeout,
+     * since a 10,000-event history is one write that can take seconds where a change's write is given 3.
+     */
+    static final String IMPORT_JOURNAL = "bullion-import-journal";
+
+    /** How long an import may take before its caller is told it failed: the journal's 60 s, and some. */
+    static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(75);
+
     private final ActorSystem<Void> system;
     private final Tables tables;
     private final TableEntity.Settings entitySettings;
@@ -70,8 +79,9 @@ public final class Backups {
         return new Backups(
                 tableSystem.actorSystem(),
                 tableSystem.tables(),
-                new TableEntity.Settings(settings.snapshotEvery(), settings.minBackoff(), settings.maxBackoff()),
-                settings.askTimeout(),
+                new TableEntity.Settings(settings.snapshotEvery(), settings.minBackoff(), settings.maxBackoff())
+                        .withJournalPluginId(IMPORT_JOURNAL),
+                IMPORT_TIMEOUT,
                 Clock.systemUTC());
     }
 

@@ -52,20 +52,42 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     /**
      * How a table is run: snapshot cadence and restart backoff are configuration, not code; {@code metrics} times its
      * journal writes; {@code deleteRows} deletes a table's events and snapshots by persistence id, for retention
-     * ({@link TableMessage.Retire}).
+     * ({@link TableMessage.Retire}); {@code journalPluginId} is the journal plugin to write with, empty for the default
+     * (an import uses one with a longer call timeout).
      */
     public record Settings(
             int snapshotEvery,
             Duration minBackoff,
             Duration maxBackoff,
             EngineMetrics metrics,
-            Consumer<String> deleteRows) {
+            Consumer<String> deleteRows,
+            String journalPluginId) {
 
         /** A table whose figures go unread and that cannot be retired (tests, tools): a {@link TableMessage.Retire} keeps it. */
         public Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {
-            this(snapshotEvery, minBackoff, maxBackoff, EngineMetrics.unread(), persistenceId -> {
-                throw new UnsupportedOperationException("this table system does not delete tables");
-            });
+            this(
+                    snapshotEvery,
+                    minBackoff,
+                    maxBackoff,
+                    EngineMetrics.unread(),
+                    persistenceId -> {
+                        throw new UnsupportedOperationException("this table system does not delete tables");
+                    },
+                    "");
+        }
+
+        public Settings(
+                int snapshotEvery,
+                Duration minBackoff,
+                Duration maxBackoff,
+                EngineMetrics metrics,
+                Consumer<String> deleteRows) {
+            this(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, "");
+        }
+
+        /** The same table, writing through another journal plugin. */
+        public Settings withJournalPluginId(String pluginId) {
+            return new Settings(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, pluginId);
         }
     }
 
@@ -119,6 +141,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     @Override
     public TableState emptyState() {
         return TableState.empty();
+    }
+
+    @Override
+    public String journalPluginId() {
+        return settings.journalPluginId();
     }
 
     @Override
