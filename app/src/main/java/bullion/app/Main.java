@@ -3,6 +3,7 @@ package bullion.app;
 import bullion.engine.TableSystem;
 import bullion.engine.persistence.JournalSchema;
 import bullion.web.WebServer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +36,24 @@ public final class Main {
             tableSystem.close();
             throw e;
         }
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            stopping.set(true);
                             // The web server first, so in-flight requests finish while their tables are still running.
                             web.close();
                             tableSystem.close();
                         },
                         "bullion-shutdown"));
+        tableSystem.whenStopped().thenRun(() -> {
+            if (!stopping.get()) {
+                // Downed by the other nodes: this process can serve no table again, so it ends and its supervisor
+                // (compose's restart policy, systemd) starts it afresh as a new member.
+                LOG.error("This node was removed from the cluster; Bullion stops so that it can be restarted");
+                new Thread(() -> System.exit(2), "bullion-exit").start();
+            }
+        });
         System.out.println(
                 "Bullion is running: open http://" + environment.web().host() + ":" + web.port() + "/");
     }

@@ -7,6 +7,7 @@ import bullion.engine.persistence.JournalHealth;
 import bullion.engine.persistence.JournalSchema;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -67,7 +68,13 @@ public final class TableSystem implements AutoCloseable {
                         entity.getEntityId(), entitySettings, decide, Clock.systemUTC(), topics, entity.getShard())));
         JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
         Tables tables = new Tables(
-                sharding, topics, settings.askTimeout(), settings.deadlineBudget(), health::problem, Clock.systemUTC());
+                sharding,
+                topics,
+                settings.askTimeout(),
+                settings.askAgainAfter(),
+                settings.deadlineBudget(),
+                health::problem,
+                Clock.systemUTC());
         return new TableSystem(system, tables, health);
     }
 
@@ -95,7 +102,19 @@ public final class TableSystem implements AutoCloseable {
         return system;
     }
 
-    /** Leaves the cluster and stops every table; acknowledged events are already in the journal. */
+    /**
+     * Completes once this node's table servers have stopped: after {@link #close}, or by themselves when the other
+     * nodes downed this one (it was unreachable for too long) and it left the cluster. Then it serves no table again.
+     */
+    public CompletionStage<Void> whenStopped() {
+        return system.getWhenTerminated().thenApply(done -> null);
+    }
+
+    /**
+     * Leaves the cluster gracefully and stops every table; acknowledged events are already in the journal. Terminating
+     * the actor system runs Pekko's coordinated shutdown: this node's tables are handed over to the other nodes (their
+     * requests are buffered meanwhile), then the node leaves, so the others never wait for a failure detector.
+     */
     @Override
     public void close() {
         health.close();

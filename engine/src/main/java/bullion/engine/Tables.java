@@ -1,6 +1,7 @@
 package bullion.engine;
 
 import bullion.core.Command;
+import bullion.core.Rejection;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
@@ -13,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -44,6 +45,7 @@ public final class Tables {
     private final ClusterSharding sharding;
     private final ActorRef<TableTopics.Message> topics;
     private final Duration askTimeout;
+    private final Duration askAgainAfter;
     private final Duration deadlineBudget;
     private final Supplier<Optional<String>> journalProblem;
     private final Clock clock;
@@ -52,12 +54,14 @@ public final class Tables {
             ClusterSharding sharding,
             ActorRef<TableTopics.Message> topics,
             Duration askTimeout,
+            Duration askAgainAfter,
             Duration deadlineBudget,
             Supplier<Optional<String>> journalProblem,
             Clock clock) {
         this.sharding = sharding;
         this.topics = topics;
         this.askTimeout = askTimeout;
+        this.askAgainAfter = askAgainAfter;
         this.deadlineBudget = deadlineBudget;
         this.journalProblem = journalProblem;
         this.clock = clock;
@@ -70,11 +74,27 @@ public final class Tables {
     public CompletionStage<Opened> open(Command.OpenTable command) {
         TableId id = TableId.random();
         String token = ManageToken.generate();
-        return write(deadline -> table(id)
-                        .<Outcome>ask(
-                                replyTo -> new TableMessage.Open(command, ManageToken.hash(token), deadline, replyTo),
-                                askTimeout))
+        return write(
+                        true,
+                        (deadline, timeout) -> table(id)
+                                .<Outcome>ask(
+                                        replyTo -> new TableMessage.Open(
+                                                command, ManageToken.hash(token), deadline, replyTo),
+                                        timeout))
+                .thenCompose(outcome -> openedByAnEarlierAttempt(id, token, outcome))
                 .thenApply(outcome -> new Opened(id, token, outcome));
+    }
+
+    /**
+     * An open asked again ({@link AskAgain}) finds the table its first attempt opened: the id is new and random, so a
+     * table that is already open and takes this token is that one, and the open is answered as done.
+     */
+    private CompletionStage<Outcome> openedByAnEarlierAttempt(TableId id, String token, Outcome outcome) {
+        if (!(outcome instanceof Outcome.Refused refused && refused.why() instanceof Rejection.TableAlreadyOpen)) {
+            return CompletableFuture.completedFuture(outcome);
+        }
+        return view(id, Optional.of(token))
+                .thenApply(seen -> seen instanceof Outcome.Done done && done.canManage() ? seen : outcome);
     }
 
     /**
@@ -88,27 +108,39 @@ public final class Tables {
 
     /** The table as it is now; {@code manageToken}, if given, is checked and the answer says if it matched. */
     public CompletionStage<Outcome> view(TableId id, Optional<String> manageToken) {
-        return table(id).ask(replyTo -> new TableMessage.View(manageToken, replyTo), askTimeout);
+        Instant giveUpAt = clock.instant().plus(askTimeout);
+        return AskAgain.within(
+                askAgainAfter,
+                giveUpAt.minus(askAgainAfter),
+                giveUpAt,
+                clock,
+                timeout -> table(id).ask(replyTo -> new TableMessage.View(manageToken, replyTo), timeout));
     }
 
     /**
      * Any change to a table, made with its manage token. A {@code requestId} the table has seen recently gets
      * the first outcome again and records nothing new. Fails with {@link NotRecorded} when the change was not
      * recorded and never will be: at once while the journal is down, or when the table did not answer in time.
+     * A change with a request id is asked again while its table moves between nodes ({@link AskAgain}); one without is
+     * asked once, since a second copy could be recorded twice.
      */
     public CompletionStage<Outcome> change(
             TableId id, String manageToken, Command command, Optional<String> requestId) {
-        return write(deadline -> table(id)
-                .ask(
-                        replyTo -> new TableMessage.Change(command, manageToken, requestId, deadline, replyTo),
-                        askTimeout));
+        return write(
+                requestId.isPresent(),
+                (deadline, timeout) -> table(id)
+                        .ask(
+                                replyTo -> new TableMessage.Change(command, manageToken, requestId, deadline, replyTo),
+                                timeout));
     }
 
     /**
      * Asks for a change with a deadline {@link EngineSettings#deadlineBudget} from now, so the table drops it if it
      * gets there too late for its write to finish before this ask times out; refused at once while the journal is down.
+     * With {@code askAgain} (the change cannot be recorded twice) an attempt that times out is sent again, with the same
+     * deadline, until the deadline.
      */
-    private <T> CompletionStage<T> write(Function<Instant, CompletionStage<T>> ask) {
+    private <T> CompletionStage<T> write(boolean askAgain, BiFunction<Instant, Duration, CompletionStage<T>> ask) {
         Optional<String> problem = journalProblem.get();
         if (problem.isPresent()) {
             return CompletableFuture.failedFuture(new NotRecorded(
@@ -116,19 +148,28 @@ public final class Tables {
                     RETRY_AFTER_JOURNAL_DOWN,
                     "not recorded: " + problem.get()));
         }
-        return ask.apply(clock.instant().plus(deadlineBudget)).exceptionallyCompose(error -> {
-            Throwable cause =
-                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (!(cause instanceof TimeoutException)) {
-                return CompletableFuture.failedFuture(cause);
-            }
-            NotRecorded notRecorded = new NotRecorded(
-                    NotRecorded.Reason.TIMED_OUT,
-                    RETRY_AFTER_TIMEOUT,
-                    "not recorded: the table timed out after " + askTimeout.toMillis() + " ms");
-            notRecorded.initCause(cause);
-            return CompletableFuture.failedFuture(notRecorded);
-        });
+        Instant now = clock.instant();
+        Instant deadline = now.plus(deadlineBudget);
+        // Asked again until the deadline (past it the table drops every copy), then waited for until the ask timeout.
+        return AskAgain.within(
+                        askAgain ? askAgainAfter : askTimeout,
+                        deadline,
+                        now.plus(askTimeout),
+                        clock,
+                        timeout -> ask.apply(deadline, timeout))
+                .exceptionallyCompose(error -> {
+                    Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    if (!(cause instanceof TimeoutException)) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    NotRecorded notRecorded = new NotRecorded(
+                            NotRecorded.Reason.TIMED_OUT,
+                            RETRY_AFTER_TIMEOUT,
+                            "not recorded: the table timed out after " + askTimeout.toMillis() + " ms");
+                    notRecorded.initCause(cause);
+                    return CompletableFuture.failedFuture(notRecorded);
+                });
     }
 
     public CompletionStage<Outcome> addPlayer(TableId id, String manageToken, String name, Optional<String> requestId) {
