@@ -19,7 +19,8 @@ import java.util.function.Function;
  * <p>Asking again is safe only for what cannot happen twice: a view, or a change that carries a request id (the table
  * answers a repeated id with its first outcome and records nothing more) and one deadline for all its attempts (past
  * it the table drops every copy unrecorded). The caller's wait stays what it was: the last attempt waits until
- * {@code giveUpAt}, the moment a single ask would have timed out.
+ * {@code giveUpAt}, the moment a single ask would have timed out. At most one attempt is in the air per attempt time, so
+ * a call makes at most {@code askUntil / attempt} + 1 attempts.
  */
 final class AskAgain {
 
@@ -39,10 +40,14 @@ final class AskAgain {
         Instant now = clock.instant();
         boolean last = !now.plus(attempt).isBefore(askUntil);
         Duration timeout = last ? positive(Duration.between(now, giveUpAt)) : attempt;
+        long started = System.nanoTime();
         return ask.apply(timeout).exceptionallyCompose(error -> {
             Throwable cause =
                     error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (last || !(cause instanceof TimeoutException)) {
+            // Only an attempt that waited out its time is asked again. Pekko also fails an ask at once with a timeout
+            // when this node's own sharding has stopped (it is shutting down): asking again would spin until askUntil.
+            boolean waitedItsTime = System.nanoTime() - started >= timeout.toNanos() / 2;
+            if (last || !waitedItsTime || !(cause instanceof TimeoutException)) {
                 return CompletableFuture.failedFuture(cause);
             }
             return within(attempt, askUntil, giveUpAt, clock, ask);
