@@ -1,7 +1,6 @@
 package bullion.engine;
 
 import bullion.core.Command;
-import bullion.core.Rejection;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
@@ -81,20 +80,7 @@ public final class Tables {
                                         replyTo -> new TableMessage.Open(
                                                 command, ManageToken.hash(token), deadline, replyTo),
                                         timeout))
-                .thenCompose(outcome -> openedByAnEarlierAttempt(id, token, outcome))
                 .thenApply(outcome -> new Opened(id, token, outcome));
-    }
-
-    /**
-     * An open asked again ({@link AskAgain}) finds the table its first attempt opened: the id is new and random, so a
-     * table that is already open and takes this token is that one, and the open is answered as done.
-     */
-    private CompletionStage<Outcome> openedByAnEarlierAttempt(TableId id, String token, Outcome outcome) {
-        if (!(outcome instanceof Outcome.Refused refused && refused.why() instanceof Rejection.TableAlreadyOpen)) {
-            return CompletableFuture.completedFuture(outcome);
-        }
-        return view(id, Optional.of(token))
-                .thenApply(seen -> seen instanceof Outcome.Done done && done.canManage() ? seen : outcome);
     }
 
     /**
