@@ -9,6 +9,7 @@ import bullion.web.WebServer;
 import bullion.web.ops.Monitoring;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,9 +77,11 @@ public final class Main {
             monitoring.close();
             throw e;
         }
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            stopping.set(true);
                             // The web server first, so in-flight requests finish while their tables are still running.
                             web.close();
                             sweep.ifPresent(RetentionSweep::close);
@@ -86,6 +89,14 @@ public final class Main {
                             monitoring.close();
                         },
                         "bullion-shutdown"));
+        tableSystem.whenStopped().thenRun(() -> {
+            if (!stopping.get()) {
+                // Downed by the other nodes: this process can serve no table again, so it ends and its supervisor
+                // (compose's restart policy, systemd) starts it afresh as a new member.
+                LOG.error("This node was removed from the cluster; Bullion stops so that it can be restarted");
+                new Thread(() -> System.exit(2), "bullion-exit").start();
+            }
+        });
         // A log line, so that with BULLION_LOG_FORMAT=json every line on stdout is JSON.
         LOG.info("Bullion is running: open http://{}:{}/", environment.web().host(), web.port());
     }

@@ -76,6 +76,17 @@ public record EngineSettings(
     }
 
     /**
+     * How long one attempt to reach a table waits before the facade asks again (within the same deadline and, for a
+     * change, the same request id): a fifth of the ask timeout, 2 s. A message sent to a node that died, or to a table
+     * in the moment it moves between nodes, is lost; asking again finds the table's new home (ARCHITECTURE.md, Cluster
+     * and failover). Long enough that a healthy answer is never asked for twice, and a change is sent at most three
+     * times before its deadline (at 0, 2 and 4 s), so a slow table is not flooded with copies.
+     */
+    public Duration askAgainAfter() {
+        return askTimeout.dividedBy(5);
+    }
+
+    /**
      * The journal's circuit-breaker call timeout: three tenths of the ask timeout, so a change decided at its deadline
      * has its write succeed or fail before the caller stops waiting, with a tenth of the ask timeout to spare.
      */

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -93,6 +94,7 @@ public final class TableSystem implements AutoCloseable {
                 sharding,
                 topics,
                 settings.askTimeout(),
+                settings.askAgainAfter(),
                 settings.deadlineBudget(),
                 health::problem,
                 Clock.systemUTC(),
@@ -142,7 +144,19 @@ public final class TableSystem implements AutoCloseable {
         return system;
     }
 
-    /** Leaves the cluster and stops every table; acknowledged events are already in the journal. */
+    /**
+     * Completes once this node's table servers have stopped: after {@link #close}, or by themselves when the other
+     * nodes downed this one (it was unreachable for too long) and it left the cluster. Then it serves no table again.
+     */
+    public CompletionStage<Void> whenStopped() {
+        return system.getWhenTerminated().thenApply(done -> null);
+    }
+
+    /**
+     * Leaves the cluster gracefully and stops every table; acknowledged events are already in the journal. Terminating
+     * the actor system runs Pekko's coordinated shutdown: this node's tables are handed over to the other nodes (their
+     * requests are buffered meanwhile), then the node leaves, so the others never wait for a failure detector.
+     */
     @Override
     public void close() {
         nodeHealth.close();

@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -48,6 +48,7 @@ public final class Tables {
     private final ClusterSharding sharding;
     private final ActorRef<TableTopics.Message> topics;
     private final Duration askTimeout;
+    private final Duration askAgainAfter;
     private final Duration deadlineBudget;
     private final Supplier<Optional<String>> journalProblem;
     private final Clock clock;
@@ -57,16 +58,26 @@ public final class Tables {
             ClusterSharding sharding,
             ActorRef<TableTopics.Message> topics,
             Duration askTimeout,
+            Duration askAgainAfter,
             Duration deadlineBudget,
             Supplier<Optional<String>> journalProblem,
             Clock clock) {
-        this(sharding, topics, askTimeout, deadlineBudget, journalProblem, clock, EngineMetrics.unread());
+        this(
+                sharding,
+                topics,
+                askTimeout,
+                askAgainAfter,
+                deadlineBudget,
+                journalProblem,
+                clock,
+                EngineMetrics.unread());
     }
 
     Tables(
             ClusterSharding sharding,
             ActorRef<TableTopics.Message> topics,
             Duration askTimeout,
+            Duration askAgainAfter,
             Duration deadlineBudget,
             Supplier<Optional<String>> journalProblem,
             Clock clock,
@@ -75,6 +86,7 @@ public final class Tables {
         this.sharding = sharding;
         this.topics = topics;
         this.askTimeout = askTimeout;
+        this.askAgainAfter = askAgainAfter;
         this.deadlineBudget = deadlineBudget;
         this.journalProblem = journalProblem;
         this.clock = clock;
@@ -90,16 +102,18 @@ public final class Tables {
         Optional<String> logRequestId = LogContext.current();
         return counted(
                         command,
-                        write(deadline -> table(id)
-                                .<Outcome>ask(
-                                        replyTo -> new TableMessage.Open(
-                                                command,
-                                                ManageToken.hash(token),
-                                                deadline,
-                                                replyTo,
-                                                Optional.empty(),
-                                                logRequestId),
-                                        askTimeout)))
+                        write(
+                                true,
+                                (deadline, timeout) -> table(id)
+                                        .<Outcome>ask(
+                                                replyTo -> new TableMessage.Open(
+                                                        command,
+                                                        ManageToken.hash(token),
+                                                        deadline,
+                                                        replyTo,
+                                                        Optional.empty(),
+                                                        logRequestId),
+                                                timeout)))
                 .thenApply(outcome -> new Opened(id, token, outcome));
     }
 
@@ -113,16 +127,18 @@ public final class Tables {
         Optional<String> logRequestId = LogContext.current();
         return counted(
                         command,
-                        write(deadline -> table(id)
-                                .<Outcome>ask(
-                                        replyTo -> new TableMessage.Open(
-                                                command,
-                                                ManageToken.hash(token),
-                                                deadline,
-                                                replyTo,
-                                                Optional.of(groupTokenHash),
-                                                logRequestId),
-                                        askTimeout)))
+                        write(
+                                true,
+                                (deadline, timeout) -> table(id)
+                                        .<Outcome>ask(
+                                                replyTo -> new TableMessage.Open(
+                                                        command,
+                                                        ManageToken.hash(token),
+                                                        deadline,
+                                                        replyTo,
+                                                        Optional.of(groupTokenHash),
+                                                        logRequestId),
+                                                timeout)))
                 .thenApply(outcome -> new Opened(id, token, outcome));
     }
 
@@ -137,24 +153,34 @@ public final class Tables {
 
     /** The table as it is now; {@code manageToken}, if given, is checked and the answer says if it matched. */
     public CompletionStage<Outcome> view(TableId id, Optional<String> manageToken) {
-        return table(id).ask(replyTo -> new TableMessage.View(manageToken, replyTo), askTimeout);
+        Instant giveUpAt = clock.instant().plus(askTimeout);
+        return AskAgain.within(
+                askAgainAfter,
+                giveUpAt.minus(askAgainAfter),
+                giveUpAt,
+                clock,
+                timeout -> table(id).ask(replyTo -> new TableMessage.View(manageToken, replyTo), timeout));
     }
 
     /**
      * Any change to a table, made with its manage token. A {@code requestId} the table has seen recently gets
      * the first outcome again and records nothing new. Fails with {@link NotRecorded} when the change was not
      * recorded and never will be: at once while the journal is down, or when the table did not answer in time.
+     * A change with a request id is asked again while its table moves between nodes ({@link AskAgain}); one without is
+     * asked once, since a second copy could be recorded twice.
      */
     public CompletionStage<Outcome> change(
             TableId id, String manageToken, Command command, Optional<String> requestId) {
         Optional<String> logRequestId = LogContext.current();
         return counted(
                 command,
-                write(deadline -> table(id)
-                        .ask(
-                                replyTo -> new TableMessage.Change(
-                                        command, manageToken, requestId, deadline, replyTo, logRequestId),
-                                askTimeout)));
+                write(
+                        requestId.isPresent(),
+                        (deadline, timeout) -> table(id)
+                                .ask(
+                                        replyTo -> new TableMessage.Change(
+                                                command, manageToken, requestId, deadline, replyTo, logRequestId),
+                                        timeout)));
     }
 
     /** Counts the change by its stored name and what its caller is told (EngineMetrics). */
@@ -180,8 +206,10 @@ public final class Tables {
     /**
      * Asks for a change with a deadline {@link EngineSettings#deadlineBudget} from now, so the table drops it if it
      * gets there too late for its write to finish before this ask times out; refused at once while the journal is down.
+     * With {@code askAgain} (the change cannot be recorded twice) an attempt that times out is sent again, with the same
+     * deadline, until the deadline.
      */
-    private <T> CompletionStage<T> write(Function<Instant, CompletionStage<T>> ask) {
+    private <T> CompletionStage<T> write(boolean askAgain, BiFunction<Instant, Duration, CompletionStage<T>> ask) {
         Optional<String> problem = journalProblem.get();
         if (problem.isPresent()) {
             return CompletableFuture.failedFuture(new NotRecorded(
@@ -189,19 +217,28 @@ public final class Tables {
                     RETRY_AFTER_JOURNAL_DOWN,
                     "not recorded: " + problem.get()));
         }
-        return ask.apply(clock.instant().plus(deadlineBudget)).exceptionallyCompose(error -> {
-            Throwable cause =
-                    error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (!(cause instanceof TimeoutException)) {
-                return CompletableFuture.failedFuture(cause);
-            }
-            NotRecorded notRecorded = new NotRecorded(
-                    NotRecorded.Reason.TIMED_OUT,
-                    RETRY_AFTER_TIMEOUT,
-                    "not recorded: the table timed out after " + askTimeout.toMillis() + " ms");
-            notRecorded.initCause(cause);
-            return CompletableFuture.failedFuture(notRecorded);
-        });
+        Instant now = clock.instant();
+        Instant deadline = now.plus(deadlineBudget);
+        // Asked again until the deadline (past it the table drops every copy), then waited for until the ask timeout.
+        return AskAgain.within(
+                        askAgain ? askAgainAfter : askTimeout,
+                        deadline,
+                        now.plus(askTimeout),
+                        clock,
+                        timeout -> ask.apply(deadline, timeout))
+                .exceptionallyCompose(error -> {
+                    Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    if (!(cause instanceof TimeoutException)) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    NotRecorded notRecorded = new NotRecorded(
+                            NotRecorded.Reason.TIMED_OUT,
+                            RETRY_AFTER_TIMEOUT,
+                            "not recorded: the table timed out after " + askTimeout.toMillis() + " ms");
+                    notRecorded.initCause(cause);
+                    return CompletableFuture.failedFuture(notRecorded);
+                });
     }
 
     public CompletionStage<Outcome> addPlayer(TableId id, String manageToken, String name, Optional<String> requestId) {

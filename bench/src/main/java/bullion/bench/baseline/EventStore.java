@@ -24,7 +24,8 @@ import java.util.concurrent.BlockingQueue;
  */
 final class EventStore implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
+    private static final ObjectMapper JSON =
+            new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
 
     private final BlockingQueue<Connection> pool;
 

@@ -237,6 +237,13 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             TableState state,
             TableMessage.Open open,
             BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
+        if (state.table().isPresent() && open.manageTokenHash().equals(state.manageTokenHash())) {
+            // The facade's copy of this very open (Tables asks again; the id is new and random): answered, even late.
+            return Effect()
+                    .reply(
+                            open.replyTo(),
+                            new Outcome.Done(state.table().get(), List.of(), true).inGroup(state.groupId()));
+        }
         Instant now = clock.instant();
         if (now.isAfter(open.deadline())) {
             return dropLate(state, open.command(), open.deadline(), now);
@@ -276,10 +283,9 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
     private ReplyEffect<StoredEvent, TableState> decideChange(
             TableState state, Table table, TableMessage.Change change) {
-        Instant now = clock.instant();
-        if (now.isAfter(change.deadline())) {
-            return dropLate(state, change.command(), change.deadline(), now);
-        }
+        // A wrong token and a repeated request id are answered even past the deadline: neither records anything, and
+        // the facade's copy of a change (Tables asks again) may be the only ask still waiting for the first one's
+        // outcome.
         if (!state.managedBy(change.manageToken())) {
             audit(change.command(), "forbidden");
             return Effect().reply(change.replyTo(), new Outcome.Forbidden());
@@ -292,6 +298,10 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             audit(change.command(), again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated");
             return Effect()
                     .reply(change.replyTo(), again.map(o -> inGroup(o, state)).get());
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(change.deadline())) {
+            return dropLate(state, change.command(), change.deadline(), now);
         }
         Decision decision = decide.decide(state.table(), change.command(), now);
         if (clock.instant().isAfter(change.deadline())) {

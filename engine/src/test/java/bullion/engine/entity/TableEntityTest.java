@@ -122,7 +122,11 @@ class TableEntityTest {
     @Test
     void openingAnOpenTableIsRefusedAndLeavesItRunning() {
         open();
-        var again = open();
+        // With another token: an open with this table's own token is the facade's copy of the open that made it.
+        var again = table.<Outcome>runCommand(replyTo -> new TableMessage.Open(
+                new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 100),
+                ManageToken.hash("another token"),
+                replyTo));
         assertThat(again.reply()).isEqualTo(new Outcome.Refused(new Rejection.TableAlreadyOpen()));
         assertThat(again.hasNoEvents()).isTrue();
         shard.expectNoMessage(Duration.ofMillis(200));
@@ -260,5 +264,35 @@ class TableEntityTest {
         assertThat(late.hasNoEvents()).isTrue();
         caller.expectNoMessage(Duration.ofMillis(200));
         assertThat(shard.expectMessageClass(ClusterSharding.Passivate.class)).isNotNull();
+    }
+
+    @Test
+    void aCopyOfARecordedChangeIsAnsweredWithItsOutcomeEvenPastTheDeadline() {
+        // The facade asks again while a table is slow or moving: the first copy's answer went to an ask that had given
+        // up, so a later copy, reaching the table after the deadline, is the one that must carry the outcome home.
+        open();
+        Outcome first = change(new Command.AddPlayer("Ari"), Optional.of("r1")).reply();
+        var lateCopy = table.<Outcome>runCommand(replyTo -> new TableMessage.Change(
+                new Command.AddPlayer("Ari"), TOKEN, Optional.of("r1"), NOW.minusMillis(1), replyTo));
+        assertThat(lateCopy.hasNoEvents()).isTrue();
+        assertThat(lateCopy.reply())
+                .isInstanceOfSatisfying(
+                        Outcome.Done.class,
+                        done -> assertThat(done.events()).isEqualTo(((Outcome.Done) first).events()));
+    }
+
+    @Test
+    void aCopyOfAnOpenThatOpenedTheTableIsAnsweredAsDoneEvenPastTheDeadline() {
+        open();
+        var lateCopy = table.<Outcome>runCommand(replyTo -> new TableMessage.Open(
+                new Command.OpenTable("Friday", "USD", new BigDecimal("20.00"), 100),
+                ManageToken.hash(TOKEN),
+                NOW.minusSeconds(1),
+                replyTo));
+        assertThat(lateCopy.hasNoEvents()).isTrue();
+        assertThat(lateCopy.reply()).isInstanceOfSatisfying(Outcome.Done.class, done -> {
+            assertThat(done.canManage()).isTrue();
+            assertThat(done.table().settings().name()).isEqualTo("Friday");
+        });
     }
 }

@@ -1,0 +1,167 @@
+package bullion.app.cluster;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Bullion process: {@code java -jar bullion.jar} with its ports fixed for its whole life, so a restart comes back
+ * where the other nodes and the clients expect it. Its output is read line by line: the audit lines say which tables
+ * this node runs (a table's change is audited by the node that runs the table).
+ */
+final class BullionNode {
+
+    private static final Pattern RUNNING = Pattern.compile("Bullion is running: open http://");
+    private static final Pattern RECORDED = Pattern.compile("bullion\\.audit - table ([A-Za-z0-9_-]+) \\S+: recorded");
+
+    final String name;
+    final int httpPort;
+    final int clusterPort;
+    private final Map<String, String> env;
+    /** Which node last recorded a change of each table, shared by all nodes of one cluster. */
+    private final Map<String, String> homes;
+
+    private final List<String> tail = new ArrayList<>();
+    private Process process;
+    private CountDownLatch running;
+
+    BullionNode(String name, int httpPort, int clusterPort, Map<String, String> env, Map<String, String> homes) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.clusterPort = clusterPort;
+        this.env = env;
+        this.homes = homes;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    String clusterAddress() {
+        return "pekko://bullion@127.0.0.1:" + clusterPort;
+    }
+
+    synchronized void start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+        // For a closer look at a run, e.g. -Dlogback.configurationFile=... with Pekko's cluster logs at INFO.
+        String extra = System.getProperty("bullion.node.jvm-args", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("BULLION_HTTP_PORT", String.valueOf(httpPort));
+        builder.environment().put("BULLION_CLUSTER_PORT", String.valueOf(clusterPort));
+        running = new CountDownLatch(1);
+        process = builder.start();
+        CountDownLatch started = running;
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Path logFile = logFile();
+        Thread.ofPlatform().daemon().name("out-" + name).start(() -> {
+            try (BufferedWriter log = Files.newBufferedWriter(
+                    logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    remember(line);
+                    log.write(line);
+                    log.newLine();
+                    if (RUNNING.matcher(line).find()) {
+                        started.countDown();
+                    }
+                    Matcher recorded = RECORDED.matcher(line);
+                    if (recorded.find()) {
+                        homes.put(recorded.group(1), name);
+                    }
+                }
+            } catch (IOException gone) {
+                // the process ended
+            }
+        });
+    }
+
+    /** Each node's whole output, kept for a look after the run: target/cluster-logs/(node)-(test's pid).log. */
+    private Path logFile() throws IOException {
+        Path dir = jar().resolveSibling("cluster-logs");
+        Files.createDirectories(dir);
+        return dir.resolve(name + "-" + ProcessHandle.current().pid() + ".log");
+    }
+
+    /** Waits until the node serves HTTP (it is Up in the cluster by then); fails with its last lines if it does not. */
+    void awaitRunning(Duration timeout) throws InterruptedException {
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not start in " + timeout + "; its last lines:\n" + tail());
+        }
+    }
+
+    /** kill -9: no shutdown hook, no leaving; the others must notice by themselves. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then waits for the process to end by itself; the time it took. */
+    Duration stop(Duration timeout) throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(
+                    name + " did not stop within " + timeout + " of SIGTERM; its last lines:\n" + tail());
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Forcibly, whatever state it is in: for clean-up. */
+    void destroy() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    synchronized String tail() {
+        return String.join("\n", tail);
+    }
+
+    private synchronized void remember(String line) {
+        tail.add(line);
+        if (tail.size() > 60) {
+            tail.removeFirst();
+        }
+    }
+
+    /** The jar `package` built; failsafe passes its path (see app/pom.xml). */
+    private static Path jar() {
+        String jar = System.getProperty("bullion.jar");
+        if (jar == null) {
+            throw new IllegalStateException("run with -Dbullion.jar=app/target/bullion.jar (failsafe sets it)");
+        }
+        return Path.of(jar);
+    }
+
+    static Map<String, String> sharedHomes() {
+        return new ConcurrentHashMap<>();
+    }
+}

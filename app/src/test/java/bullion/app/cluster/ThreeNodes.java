@@ -1,0 +1,106 @@
+package bullion.app.cluster;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Three Bullion nodes of one cluster over one PostgreSQL database made for the test (on 127.0.0.1:5432, dropped
+ * afterwards; without a server the test is skipped, except on CI). Every node lists all three as seed nodes, the first
+ * first, as docs/deploy.md tells an operator to.
+ */
+final class ThreeNodes implements AutoCloseable {
+
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    final List<BullionNode> nodes = new ArrayList<>();
+    final Map<String, String> homes = BullionNode.sharedHomes();
+    private final String database;
+
+    private ThreeNodes(String database) {
+        this.database = database;
+    }
+
+    static ThreeNodes start() throws Exception {
+        String database = "bullion_cluster_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException unreachable) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("PostgreSQL must be running on CI at " + ADMIN_URL, unreachable);
+            }
+            assumeTrue(false, "no PostgreSQL at " + ADMIN_URL + ": " + unreachable.getMessage());
+        }
+        ThreeNodes cluster = new ThreeNodes(database);
+        try {
+            int[] http = {freePort(), freePort(), freePort()};
+            int[] remoting = {freePort(), freePort(), freePort()};
+            String seeds = String.join(
+                    ",",
+                    "pekko://bullion@127.0.0.1:" + remoting[0],
+                    "pekko://bullion@127.0.0.1:" + remoting[1],
+                    "pekko://bullion@127.0.0.1:" + remoting[2]);
+            Map<String, String> env = new HashMap<>();
+            env.put("BULLION_DB_URL", ADMIN_URL.replaceFirst("/postgres$", "/" + database));
+            env.put("BULLION_DB_USER", "postgres");
+            env.put("BULLION_DB_PASSWORD", "");
+            env.put("BULLION_SEED_NODES", seeds);
+            // The test is one client on one address sending hundreds of changes a second: lift the per-client limits.
+            env.put("BULLION_RATE_LIMIT_BURST", "1000000");
+            env.put("BULLION_RATE_LIMIT_PER_SECOND", "1000000");
+            env.put("BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE", "100000");
+            for (int i = 0; i < 3; i++) {
+                cluster.nodes.add(new BullionNode("node" + (i + 1), http[i], remoting[i], env, cluster.homes));
+            }
+            for (BullionNode node : cluster.nodes) {
+                node.start();
+            }
+            for (BullionNode node : cluster.nodes) {
+                node.awaitRunning(Duration.ofSeconds(120));
+            }
+            return cluster;
+        } catch (Exception | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    List<String> baseUrls() {
+        return nodes.stream().map(BullionNode::baseUrl).toList();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        nodes.forEach(BullionNode::destroy);
+        for (BullionNode node : nodes) {
+            try {
+                node.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
