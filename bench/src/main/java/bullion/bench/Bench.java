@@ -3,6 +3,7 @@ package bullion.bench;
 import bullion.bench.load.Api;
 import bullion.bench.load.ChildServer;
 import bullion.bench.load.ClosedLoop;
+import bullion.bench.load.CpuTime;
 import bullion.bench.load.Databases;
 import bullion.bench.load.Figures;
 import bullion.bench.load.OpenLoop;
@@ -11,12 +12,15 @@ import bullion.bench.load.Viewers;
 import bullion.bench.load.Workload;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -55,6 +59,8 @@ public final class Bench {
 
     private final Options options;
     private final PrintStream out;
+    /** The child server being loaded, if the bench started it: its CPU time is read around each phase. */
+    private Optional<ProcessHandle> server = Optional.empty();
 
     private Bench(Options options, PrintStream out) {
         this.options = options;
@@ -122,8 +128,17 @@ public final class Bench {
         }
         try (ChildServer bullion = startBullion("bullion_bench")) {
             out.printf(
-                    "Bullion started from %s in %d ms (%s)%n",
-                    appJar(), bullion.startedIn().toMillis(), database());
+                    "Bullion started from %s in %d ms, %d ms of CPU (%s; class-data sharing archive: %s)%n",
+                    appJar(),
+                    bullion.startedIn().toMillis(),
+                    bullion.handle()
+                            .info()
+                            .totalCpuDuration()
+                            .map(Duration::toMillis)
+                            .orElse(-1L),
+                    database(),
+                    Files.exists(appJar().resolveSibling("bullion.jsa")) ? "present" : "none yet, this run writes it");
+            server = Optional.of(bullion.handle());
             for (String s : scenarios) {
                 scenario(s, bullion.url(), "Bullion");
             }
@@ -177,6 +192,7 @@ public final class Bench {
             ClosedLoop.run(workload, clients, warmup, requests);
         }
         double seconds = options.decimal("duration", 10);
+        CpuTime cpu = CpuTime.start(server);
         Stats stats;
         String how;
         if (openLoop) {
@@ -191,6 +207,7 @@ public final class Bench {
                 out,
                 title + " (" + how + "); tables end at " + Math.round(workload.averageEvents()) + " events",
                 stats);
+        cpu.print(out, stats);
         return stats;
     }
 
@@ -204,11 +221,13 @@ public final class Bench {
                     "Bullion at " + options.get("url").get());
         } else {
             try (ChildServer child = startBullion("bullion_bench")) {
+                server = Optional.of(child.handle());
                 bullion = scenario("mix", child.url(), "Bullion");
             }
         }
         Stats baseline;
         try (ChildServer child = startBaseline()) {
+            server = Optional.of(child.handle());
             out.printf("%nBaseline started in %d ms (%s)%n", child.startedIn().toMillis(), database());
             baseline = scenario("mix", child.url(), "stateless baseline");
         }

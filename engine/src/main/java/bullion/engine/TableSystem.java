@@ -87,7 +87,7 @@ public final class TableSystem implements AutoCloseable {
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(
                 TableEntity.TYPE_KEY,
-                entity -> TableEntity.create(
+                entity -> TableEntity.sharded(
                         entity.getEntityId(), entitySettings, decide, Clock.systemUTC(), topics, entity.getShard())));
         JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
         Tables tables = new Tables(

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A server under test in its own JVM, as users run it: Bullion is {@code java -jar app/target/bullion.jar} with a
+ * A server under test in its own JVM, as users run it: Bullion is the README's {@code java … -jar
+ * app/target/bullion.jar} (with its class-data sharing archive) with a
  * fresh temporary data directory; the baseline is this jar's {@code BaselineServer}. Its output goes to a log
  * file in that directory. Closing it sends SIGTERM, waits, and deletes the directory.
  */
@@ -52,6 +53,7 @@ public final class ChildServer implements AutoCloseable {
         Path dir = Files.createTempDirectory("bullion-bench-");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(sharedArchive(appJar));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", appJar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -61,6 +63,15 @@ public final class ChildServer implements AutoCloseable {
         builder.environment().put("BULLION_TRUST_PROXY", "true");
         builder.environment().putAll(env);
         return start(builder, dir, port);
+    }
+
+    /**
+     * The README's class-data sharing options: the archive beside the jar, written by the first start that stops
+     * normally and mapped by every later one, so start-up is measured as users get it from their second start on.
+     */
+    static List<String> sharedArchive(Path appJar) {
+        Path archive = appJar.toAbsolutePath().resolveSibling("bullion.jsa");
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
     }
 
     /** Starts the stateless baseline from this program's own classpath. */
@@ -87,6 +98,11 @@ public final class ChildServer implements AutoCloseable {
 
     public Duration startedIn() {
         return startedIn;
+    }
+
+    /** The server's process: the bench reads its CPU time around each measured phase. */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public Path log() {

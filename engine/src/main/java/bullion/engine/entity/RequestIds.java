@@ -1,7 +1,6 @@
 package bullion.engine.entity;
 
 import bullion.core.Command;
-import bullion.core.Rejection;
 import bullion.core.Table;
 import bullion.engine.Outcome;
 import bullion.engine.entity.StoredEvent.RequestRef;
@@ -41,7 +40,7 @@ final class RequestIds {
                 : new Outcome.RequestIdReused(request.id()));
     }
 
-    void refused(RequestRef request, Rejection why) {
-        refused.put(request.id(), new Answered(request, new Outcome.Refused(why)));
+    void refused(RequestRef request, Outcome.Refused outcome) {
+        refused.put(request.id(), new Answered(request, outcome));
     }
 }

@@ -17,6 +17,7 @@ import bullion.engine.standings.StandingsProjection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -44,6 +46,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One table's live process. Commands go to the core's decide; accepted events are journaled and only then
  * applied (by the core's apply) and acknowledged; a rejection journals nothing. No poker rule lives here.
+ *
+ * <p>Under sharding it runs as the child of a {@link TableIntake} ({@link #sharded}), which hands it the changes that
+ * queued while it was writing as one {@link TableMessage.Changes}: they are decided in order and journaled in one
+ * write, and each caller is still answered only once its own events are in the journal.
  */
 public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<TableMessage, StoredEvent, TableState> {
 
@@ -96,8 +102,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     private final Decide decide;
     private final Clock clock;
     private final ActorRef<TableTopics.Message> topics;
+    /** The actor sharding knows this table by: the intake when sharded, else this behavior itself. */
     private final ActorRef<TableMessage> self;
+
     private final ActorRef<ClusterSharding.ShardCommand> shard;
+    private final Optional<ActorRef<TableMessage>> intake;
     private final RequestIds requestIds = new RequestIds();
     /** The group this table was opened in, kept for {@link #tagsFor}, which sees only the event. */
     private Optional<String> groupId = Optional.empty();
@@ -112,7 +121,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             Clock clock,
             ActorRef<TableTopics.Message> topics,
             ActorRef<TableMessage> self,
-            ActorRef<ClusterSharding.ShardCommand> shard) {
+            ActorRef<ClusterSharding.ShardCommand> shard,
+            Optional<ActorRef<TableMessage>> intake) {
         super(
                 PersistenceId.of(TYPE_KEY.name(), tableId),
                 SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
@@ -123,9 +133,25 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         this.topics = topics;
         this.self = self;
         this.shard = shard;
+        this.intake = intake;
     }
 
-    /** The table, restarted from its journal with backoff if anything inside it throws. */
+    /**
+     * The table as sharding runs it: a {@link TableIntake} that batches the changes queued behind a write, in front of
+     * this entity.
+     */
+    public static Behavior<TableMessage> sharded(
+            String tableId,
+            Settings settings,
+            Decide decide,
+            Clock clock,
+            ActorRef<TableTopics.Message> topics,
+            ActorRef<ClusterSharding.ShardCommand> shard) {
+        return TableIntake.create(
+                intake -> create(tableId, settings, decide, clock, topics, shard, Optional.of(intake)));
+    }
+
+    /** The table on its own, taking one change at a time (tests), restarted from its journal if anything throws. */
     public static Behavior<TableMessage> create(
             String tableId,
             Settings settings,
@@ -133,8 +159,20 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             Clock clock,
             ActorRef<TableTopics.Message> topics,
             ActorRef<ClusterSharding.ShardCommand> shard) {
-        return Behaviors.supervise(Behaviors.<TableMessage>setup(
-                        ctx -> new TableEntity(tableId, settings, decide, clock, topics, ctx.getSelf(), shard)))
+        return create(tableId, settings, decide, clock, topics, shard, Optional.empty());
+    }
+
+    /** The table, restarted from its journal with backoff if anything inside it throws. */
+    static Behavior<TableMessage> create(
+            String tableId,
+            Settings settings,
+            Decide decide,
+            Clock clock,
+            ActorRef<TableTopics.Message> topics,
+            ActorRef<ClusterSharding.ShardCommand> shard,
+            Optional<ActorRef<TableMessage>> intake) {
+        return Behaviors.supervise(Behaviors.<TableMessage>setup(ctx -> new TableEntity(
+                        tableId, settings, decide, clock, topics, intake.orElse(ctx.getSelf()), shard, intake)))
                 .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
     }
 
@@ -164,6 +202,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         builder.forState(state -> state.table().isEmpty())
                 .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, this::answerAndStop))
                 .onCommand(TableMessage.Change.class, change -> answerAndStop(change.replyTo(), new Outcome.NotFound()))
+                .onCommand(TableMessage.Changes.class, this::noneFound)
                 .onCommand(TableMessage.View.class, view -> answerAndStop(view.replyTo(), new Outcome.NotFound()))
                 .onCommand(TableMessage.ImportHistory.class, this::importHistory)
                 .onCommand(
@@ -175,7 +214,9 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                 .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, Effect()::reply))
                 .onCommand(
                         TableMessage.Change.class,
-                        (state, change) -> change(state, state.table().orElseThrow(), change))
+                        (state, change) -> decideInOrder(state, List.of(change), undecided -> {})
+                                .thenNoReply())
+                .onCommand(TableMessage.Changes.class, this::decideInOrder)
                 .onCommand(
                         TableMessage.View.class,
                         (state, view) -> view(state, state.table().orElseThrow(), view))
@@ -186,6 +227,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                 .onCommand(
                         TableMessage.Retire.class,
                         (state, retire) -> retire(state.table().orElseThrow(), retire));
+        // The intake's own messages; this entity never receives them.
+        builder.forAnyState()
+                .onCommand(TableMessage.Written.class, () -> Effect().noReply())
+                .onCommand(TableMessage.Ready.class, () -> Effect().noReply())
+                .onCommand(TableMessage.Returned.class, () -> Effect().noReply());
         return builder.build();
     }
 
@@ -193,7 +239,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     public SignalHandler<TableState> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(PostStop.instance(), state -> topics.tell(new TableTopics.TableStopped(tableId)))
-                .onSignal(RecoveryCompleted.class, (state, recovered) -> groupId = state.groupId())
+                .onSignal(RecoveryCompleted.class, (state, recovered) -> {
+                    groupId = state.groupId();
+                    // On every (re)start: whatever batch the intake handed over before is over, answered or not.
+                    intake.ifPresent(i -> i.tell(new TableMessage.Ready()));
+                })
                 .build();
     }
 
@@ -274,60 +324,127 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         };
     }
 
-    private ReplyEffect<StoredEvent, TableState> change(TableState state, Table table, TableMessage.Change change) {
-        // The audit lines of this change carry its caller's log request id; this thread serves other tables next.
-        try (LogContext.Scope logged = LogContext.with(change.logRequestId())) {
-            return decideChange(state, table, change);
-        }
+    /** Changes from the intake: decided in order and journaled together; the intake hears when all are answered. */
+    private ReplyEffect<StoredEvent, TableState> decideInOrder(TableState state, TableMessage.Changes changes) {
+        return decideInOrder(
+                        state,
+                        changes.changes(),
+                        undecided -> changes.intake().tell(new TableMessage.Returned(undecided)))
+                .thenReply(changes.intake(), s -> new TableMessage.Written(changes.batch()));
     }
 
-    private ReplyEffect<StoredEvent, TableState> decideChange(
-            TableState state, Table table, TableMessage.Change change) {
+    /**
+     * Decides each change against the table as the changes before it left it, journals what the accepted ones record
+     * in one write, then answers their callers. An answer that does not depend on that write (anything decided before
+     * the first accepted change) goes out at once; any later one, even a refusal, waits for the write, since it was
+     * decided against changes that are not in the journal until then.
+     *
+     * <p>If deciding one throws (a bug), the table restarts and only that change is lost (its caller times out: not
+     * recorded); nothing has been answered yet, and the others go to {@code giveBack}, undecided, as if they had
+     * waited in the mailbox.
+     */
+    private EffectBuilder<StoredEvent, TableState> decideInOrder(
+            TableState state, List<TableMessage.Change> changes, Consumer<List<TableMessage.Change>> giveBack) {
+        DecidedChanges decided = new DecidedChanges(state);
+        for (int i = 0; i < changes.size(); i++) {
+            try {
+                decide(decided, changes.get(i));
+            } catch (RuntimeException | Error fault) {
+                List<TableMessage.Change> undecided = new ArrayList<>(changes);
+                undecided.remove(i);
+                giveBack.accept(undecided);
+                throw fault;
+            }
+        }
+        decided.atOnce().forEach(this::send);
+        if (decided.events().isEmpty()) {
+            return Effect().none();
+        }
+        long writing = System.nanoTime();
+        return Effect().persist(decided.events()).thenRun(written -> {
+            settings.metrics().journalWrite(System.nanoTime() - writing);
+            decided.afterWrite().forEach(this::send);
+            publish(written);
+        });
+    }
+
+    private void decide(DecidedChanges decided, TableMessage.Change change) {
+        TableState state = decided.state();
+        Table table = state.table().orElseThrow();
         // A wrong token and a repeated request id are answered even past the deadline: neither records anything, and
         // the facade's copy of a change (Tables asks again) may be the only ask still waiting for the first one's
         // outcome.
         if (!state.managedBy(change.manageToken())) {
-            audit(change.command(), "forbidden");
-            return Effect().reply(change.replyTo(), new Outcome.Forbidden());
+            decided.answer(DecidedChanges.Answer.to(change, new Outcome.Forbidden(), "forbidden"));
+            return;
         }
         Optional<RequestRef> request =
                 change.requestId().map(id -> new RequestRef(id, Fingerprint.of(change.command())));
-        Optional<Outcome> again =
-                request.flatMap(r -> requestIds.answerAgain(r, change.command(), table, state.recent()));
+        Optional<Outcome> again = request.flatMap(r -> requestIds
+                .answerAgain(r, change.command(), table, state.recent())
+                .or(() -> decided.refusedHere().answerAgain(r, change.command(), table, RecentRequests.none())));
         if (again.isPresent()) {
-            audit(change.command(), again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated");
-            return Effect()
-                    .reply(change.replyTo(), again.map(o -> inGroup(o, state)).get());
+            decided.answer(DecidedChanges.Answer.to(
+                    change,
+                    inGroup(again.get(), state),
+                    again.get() instanceof Outcome.RequestIdReused ? "request id reused" : "repeated"));
+            return;
         }
         Instant now = clock.instant();
         if (now.isAfter(change.deadline())) {
-            return dropLate(state, change.command(), change.deadline(), now);
+            decided.answer(DecidedChanges.Answer.dropped(change, now));
+            return;
         }
         Decision decision = decide.decide(state.table(), change.command(), now);
         if (clock.instant().isAfter(change.deadline())) {
             // Deciding took the caller's remaining time: writing now could finish after the caller stopped waiting.
-            return dropLate(state, change.command(), change.deadline(), clock.instant());
+            decided.answer(DecidedChanges.Answer.dropped(change, clock.instant()));
+            return;
         }
-        long writing = System.nanoTime();
-        return switch (decision) {
+        switch (decision) {
             case Decision.Rejected rejected -> {
-                request.ifPresent(r -> requestIds.refused(r, rejected.why()));
-                audit(
-                        change.command(),
-                        "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()));
-                yield Effect().reply(change.replyTo(), new Outcome.Refused(rejected.why()));
+                Outcome.Refused refused = new Outcome.Refused(rejected.why());
+                request.ifPresent(r -> decided.refusedHere().refused(r, refused));
+                decided.answer(DecidedChanges.Answer.refused(
+                        change,
+                        refused,
+                        "refused " + StoredNames.CORE_TYPES.get(rejected.why().getClass()),
+                        request));
             }
-            case Decision.Accepted accepted ->
-                Effect()
-                        .persist(accepted.events().stream()
-                                .map(e -> (StoredEvent) new StoredEvent.Recorded(e, request))
-                                .toList())
-                        .thenRun(s -> recorded(change.command(), s, writing, change.logRequestId()))
-                        .thenReply(
-                                change.replyTo(),
-                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true)
-                                        .inGroup(s.groupId()));
-        };
+            case Decision.Accepted accepted -> {
+                TableState after = decided.accept(accepted.events().stream()
+                        .map(e -> (StoredEvent) new StoredEvent.Recorded(e, request))
+                        .toList());
+                Table recorded = after.table().orElseThrow();
+                decided.answer(DecidedChanges.Answer.to(
+                        change,
+                        new Outcome.Done(recorded, accepted.events(), true).inGroup(after.groupId()),
+                        "recorded as version " + recorded.version()));
+            }
+        }
+    }
+
+    /** Answers one change: writes the audit line, remembers a refused request id, tells the caller. */
+    private void send(DecidedChanges.Answer answer) {
+        // The audit line carries its caller's log request id; this thread serves other tables next.
+        try (LogContext.Scope logged = LogContext.with(answer.logRequestId())) {
+            audit(answer.command(), answer.audit());
+        }
+        answer.reply().ifPresent(reply -> {
+            if (reply.outcome() instanceof Outcome.Refused refused) {
+                reply.refusedId().ifPresent(id -> requestIds.refused(id, refused));
+            }
+            reply.to().tell(reply.outcome());
+        });
+    }
+
+    /** Changes for a table that was never opened: none is found, and the process stops, as for a single change. */
+    private ReplyEffect<StoredEvent, TableState> noneFound(TableMessage.Changes changes) {
+        changes.changes().forEach(change -> change.replyTo().tell(new Outcome.NotFound()));
+        return Effect()
+                .none()
+                .thenRun(state -> shard.tell(new ClusterSharding.Passivate<>(self)))
+                .thenReply(changes.intake(), state -> new TableMessage.Written(changes.batch()));
     }
 
     /**
@@ -386,7 +503,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     }
 
     /**
-     * After the journal has the change (asked at {@code writing}, a {@link System#nanoTime}): time the write, tell
+     * After the journal has the opening (asked at {@code writing}, a {@link System#nanoTime}): time the write, tell
      * listeners, and say so in the audit log, with the caller's log request id (this runs when the journal answers,
      * outside the command's handler).
      */

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 
-/** What the table entity understands. Every message is answered with an {@link Outcome}. */
+/**
+ * What a table understands. Callers send {@link Open}, {@link Change} and {@link View}, each answered with an
+ * {@link Outcome}; the other messages pass only between a table's {@link TableIntake} and its {@link TableEntity}.
+ */
 public sealed interface TableMessage extends JsonSerializable {
 
     /**
@@ -136,4 +139,32 @@ public sealed interface TableMessage extends JsonSerializable {
 
     /** What a {@link Retire} did: {@code deleted}, or kept and why (not closed, changed since, could not delete). */
     record Retired(boolean deleted, Optional<Instant> lastChange, String why) implements JsonSerializable {}
+
+    /**
+     * Changes that queued at the table's intake while the table was writing, handed over together (batch number
+     * {@code batch}): the table decides them in order, each against the table as the ones before it left it, journals
+     * what they record in one write and answers each caller as for a {@link Change}; then it tells {@code intake}
+     * {@link Written}. Never sent by callers.
+     */
+    record Changes(long batch, List<Change> changes, ActorRef<TableMessage> intake) implements TableMessage {
+        public Changes {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** The table has answered every change of batch {@code batch} (those it recorded are in the journal). */
+    record Written(long batch) implements TableMessage {}
+
+    /** The table has (re)started and replayed its journal: it takes changes now, and an earlier batch is over. */
+    record Ready() implements TableMessage {}
+
+    /**
+     * Changes of a batch the table gave back undecided because deciding another one of it threw (a bug): it restarts
+     * now, and the intake hands these over again once it is {@link Ready}, as if they had waited in its mailbox.
+     */
+    record Returned(List<Change> changes) implements TableMessage {
+        public Returned {
+            changes = List.copyOf(changes);
+        }
+    }
 }

@@ -295,4 +295,129 @@ class TableEntityTest {
             assertThat(done.table().settings().name()).isEqualTo("Friday");
         });
     }
+
+    private TableMessage.Change queued(Command command, Optional<String> requestId, TestProbe<Outcome> caller) {
+        return new TableMessage.Change(command, TOKEN, requestId, caller.ref());
+    }
+
+    @Test
+    void changesQueuedTogetherAreDecidedInOrderAndJournaledInOneWrite() {
+        open();
+        change(new Command.AddPlayer("Ari"), Optional.empty());
+        TestProbe<TableMessage> intake = KIT.createTestProbe();
+        TestProbe<Outcome> buyer = KIT.createTestProbe();
+        TestProbe<Outcome> seller = KIT.createTestProbe();
+        TestProbe<Outcome> joiner = KIT.createTestProbe();
+        topics.receiveSeveralMessages(2);
+        // The cash-out is only possible after the buy-in before it in the same batch.
+        var result = table.runCommand(new TableMessage.Changes(
+                7,
+                List.of(
+                        queued(new Command.BuyIn(1, 1), Optional.empty(), buyer),
+                        queued(new Command.CashOut(1, 40), Optional.empty(), seller),
+                        queued(new Command.AddPlayer("Bea"), Optional.empty(), joiner)),
+                intake.ref()));
+        assertThat(result.events())
+                .extracting(e -> ((StoredEvent.Recorded) e).event().getClass().getSimpleName())
+                .containsExactly("BoughtIn", "CashedOut", "PlayerJoined");
+        // Each caller gets the table as its own change left it.
+        assertThat(((Outcome.Done) buyer.receiveMessage()).table().version()).isEqualTo(3);
+        assertThat(((Outcome.Done) seller.receiveMessage()).table().version()).isEqualTo(4);
+        assertThat(((Outcome.Done) joiner.receiveMessage()).table().version()).isEqualTo(5);
+        assertThat(intake.receiveMessage()).isEqualTo(new TableMessage.Written(7));
+        // Listeners hear once, of the last version.
+        assertThat(topics.expectMessageClass(TableTopics.Publish.class).change())
+                .isEqualTo(new TableChanged("table-1", 5));
+        topics.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aFailedWriteAnswersNothingThatWasDecidedAgainstIt() {
+        open();
+        change(new Command.AddPlayer("Ari"), Optional.empty());
+        TestProbe<TableMessage> intake = KIT.createTestProbe();
+        TestProbe<Outcome> before = KIT.createTestProbe();
+        TestProbe<Outcome> buyer = KIT.createTestProbe();
+        TestProbe<Outcome> after = KIT.createTestProbe();
+        table.persistenceTestKit().failNextPersisted();
+        table.runCommand(new TableMessage.Changes(
+                1,
+                List.of(
+                        // Refused against the journaled table: answered at once, whatever the write does.
+                        queued(new Command.CashOut(1, 10), Optional.of("early"), before),
+                        queued(new Command.BuyIn(1, 1), Optional.of("buy"), buyer),
+                        // Refused against a table with the buy-in that is not journaled yet: waits for the write.
+                        queued(new Command.AddPlayer("Ari"), Optional.of("late"), after)),
+                intake.ref()));
+        assertThat(before.receiveMessage()).isEqualTo(new Outcome.Refused(new Rejection.NotEnoughChipsOnTable(10, 0)));
+        buyer.expectNoMessage(Duration.ofMillis(200));
+        after.expectNoMessage(Duration.ofMillis(10));
+        // The table restarted from its journal and forgot nothing it should not have: the later refusal is decided
+        // afresh, the buy-in was never recorded.
+        var retry = change(new Command.AddPlayer("Ari"), Optional.of("late"));
+        assertThat(retry.reply()).isInstanceOf(Outcome.Refused.class);
+        assertThat(retry.state().table().orElseThrow().entries()).isEmpty();
+    }
+
+    @Test
+    void aRequestIdRepeatedInOneBatchGetsTheFirstAnswerAndRecordsOnce() {
+        open();
+        change(new Command.AddPlayer("Ari"), Optional.empty());
+        TestProbe<TableMessage> intake = KIT.createTestProbe();
+        TestProbe<Outcome> first = KIT.createTestProbe();
+        TestProbe<Outcome> retry = KIT.createTestProbe();
+        TestProbe<Outcome> refused = KIT.createTestProbe();
+        TestProbe<Outcome> refusedAgain = KIT.createTestProbe();
+        TestProbe<Outcome> reused = KIT.createTestProbe();
+        var result = table.runCommand(new TableMessage.Changes(
+                1,
+                List.of(
+                        queued(new Command.BuyIn(1, 1), Optional.of("a"), first),
+                        queued(new Command.CashOut(1, 500), Optional.of("b"), refused),
+                        queued(new Command.BuyIn(1, 1), Optional.of("a"), retry),
+                        // Would pass now (two buy-ins are not enough for 500, but the refusal stands either way).
+                        queued(new Command.CashOut(1, 500), Optional.of("b"), refusedAgain),
+                        queued(new Command.BuyIn(1, 2), Optional.of("a"), reused)),
+                intake.ref()));
+        assertThat(result.events()).hasSize(1);
+        Outcome.Done done = (Outcome.Done) first.receiveMessage();
+        assertThat(((Outcome.Done) retry.receiveMessage()).events()).isEqualTo(done.events());
+        Outcome no = refused.receiveMessage();
+        assertThat(no).isInstanceOf(Outcome.Refused.class);
+        assertThat(refusedAgain.receiveMessage()).isEqualTo(no);
+        assertThat(reused.receiveMessage()).isEqualTo(new Outcome.RequestIdReused("a"));
+    }
+
+    @Test
+    void aLateChangeInABatchIsDroppedAndTheOthersAreRecorded() {
+        open();
+        TestProbe<TableMessage> intake = KIT.createTestProbe();
+        TestProbe<Outcome> onTime = KIT.createTestProbe();
+        TestProbe<Outcome> late = KIT.createTestProbe();
+        var result = table.runCommand(new TableMessage.Changes(
+                1,
+                List.of(
+                        new TableMessage.Change(
+                                new Command.AddPlayer("Late"), TOKEN, Optional.empty(), NOW.minusMillis(1), late.ref()),
+                        queued(new Command.AddPlayer("Ari"), Optional.empty(), onTime)),
+                intake.ref()));
+        assertThat(result.events()).hasSize(1);
+        assertThat(((Outcome.Done) onTime.receiveMessage()).table().players())
+                .extracting(p -> p.name())
+                .containsExactly("Ari");
+        late.expectNoMessage(Duration.ofMillis(100));
+        assertThat(intake.receiveMessage()).isEqualTo(new TableMessage.Written(1));
+    }
+
+    @Test
+    void changesForATableNeverOpenedAreNotFoundAndStopTheProcess() {
+        TestProbe<TableMessage> intake = KIT.createTestProbe();
+        TestProbe<Outcome> caller = KIT.createTestProbe();
+        var result = table.runCommand(new TableMessage.Changes(
+                3, List.of(queued(new Command.AddPlayer("Ari"), Optional.empty(), caller)), intake.ref()));
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(caller.receiveMessage()).isEqualTo(new Outcome.NotFound());
+        assertThat(intake.receiveMessage()).isEqualTo(new TableMessage.Written(3));
+        assertThat(shard.expectMessageClass(ClusterSharding.Passivate.class)).isNotNull();
+    }
 }
