@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * The jar's command-line modes, on the database the environment configures (the same variables as the server):
  * {@code export-all <dir>} writes every table in the journal to {@code <dir>/<id>.bullion.json}; {@code import-all <dir>}
  * imports every {@code *.json} file in {@code <dir>} as a new table and prints, per file, the old id, the new id and the
- * new manage token (shown only there: keep it). No web server starts; this node forms a cluster of its own (seed nodes
+ * new manage token (shown only there: keep it); {@code rebuild-standings} rebuilds the groups' standings (the read side)
+ * from the journal and waits until they have caught up. No web server starts; this node forms a cluster of its own (seed nodes
  * are ignored), so it never takes tables from running servers. Exit status 0 when every table went through, 1 when
  * any did not (each named on standard error), 2 for a wrong command line.
  */
@@ -31,6 +32,7 @@ final class Commands {
 
     static final String EXPORT_ALL = "export-all";
     static final String IMPORT_ALL = "import-all";
+    static final String REBUILD_STANDINGS = "rebuild-standings";
     static final String SUFFIX = ".bullion.json";
 
     private Commands() {}
@@ -41,15 +43,19 @@ final class Commands {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        if (args.length != 2 || !(args[0].equals(EXPORT_ALL) || args[0].equals(IMPORT_ALL))) {
-            err.println("Usage: java -jar bullion.jar [export-all <dir> | import-all <dir>]"
+        boolean rebuild = args.length == 1 && args[0].equals(REBUILD_STANDINGS);
+        if (!rebuild && (args.length != 2 || !(args[0].equals(EXPORT_ALL) || args[0].equals(IMPORT_ALL)))) {
+            err.println("Usage: java -jar bullion.jar [export-all <dir> | import-all <dir> | rebuild-standings]"
                     + " (no arguments starts the server)");
             return 2;
         }
-        Path dir = Path.of(args[1]);
         EngineSettings configured = Environment.from(env).engine();
         EngineSettings standalone = configured.withCluster(configured.clusterHost(), 0, List.of());
         try (TableSystem system = TableSystem.start(standalone)) {
+            if (rebuild) {
+                return rebuildStandings(system, out, err);
+            }
+            Path dir = Path.of(args[1]);
             Backups backups = Backups.of(system, standalone);
             return args[0].equals(EXPORT_ALL) ? exportAll(backups, dir, out, err) : importAll(backups, dir, out, err);
         }
@@ -114,6 +120,34 @@ final class Commands {
         out.println("Imported " + imported + " tables from " + dir + (refused > 0 ? "; " + refused + " not" : ""));
         return refused > 0 ? 1 : 0;
     }
+
+    /** Wipes the standings and their offset, then waits until the projection has read the whole journal again. */
+    private static int rebuildStandings(TableSystem system, PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        try {
+            system.groups().rebuildStandings(REBUILD_TIMEOUT);
+            long giveUpAt = System.nanoTime() + REBUILD_TIMEOUT.toNanos();
+            while (!system.groups().standingsCaughtUp()) {
+                if (System.nanoTime() > giveUpAt) {
+                    err.println("The standings did not catch up with the journal in " + REBUILD_TIMEOUT.toMinutes()
+                            + " minutes; run it again");
+                    return 1;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrupted");
+            return 1;
+        } catch (Exception e) {
+            err.println("The standings were not rebuilt: " + e.getMessage());
+            return 1;
+        }
+        out.println("Rebuilt the standings from the journal in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return 0;
+    }
+
+    private static final java.time.Duration REBUILD_TIMEOUT = java.time.Duration.ofMinutes(10);
 
     private static <T> T await(CompletionStage<T> stage) {
         try {

@@ -97,24 +97,7 @@ public final class Tables {
      * while the journal is known to be down, or when the table did not answer in time (it then never will record it).
      */
     public CompletionStage<Opened> open(Command.OpenTable command) {
-        TableId id = TableId.random();
-        String token = ManageToken.generate();
-        Optional<String> logRequestId = LogContext.current();
-        return counted(
-                        command,
-                        write(
-                                true,
-                                (deadline, timeout) -> table(id)
-                                        .<Outcome>ask(
-                                                replyTo -> new TableMessage.Open(
-                                                        command,
-                                                        ManageToken.hash(token),
-                                                        deadline,
-                                                        replyTo,
-                                                        Optional.empty(),
-                                                        logRequestId),
-                                                timeout)))
-                .thenApply(outcome -> new Opened(id, token, outcome));
+        return open(command, Optional.empty());
     }
 
     /**
@@ -122,6 +105,10 @@ public final class Tables {
      * the table keeps, manages it as well as the table's own. {@link Groups#openTable} checks that token first.
      */
     CompletionStage<Opened> openInGroup(Command.OpenTable command, String groupTokenHash) {
+        return open(command, Optional.of(groupTokenHash));
+    }
+
+    private CompletionStage<Opened> open(Command.OpenTable command, Optional<String> groupTokenHash) {
         TableId id = TableId.random();
         String token = ManageToken.generate();
         Optional<String> logRequestId = LogContext.current();
@@ -136,7 +123,7 @@ public final class Tables {
                                                         ManageToken.hash(token),
                                                         deadline,
                                                         replyTo,
-                                                        Optional.of(groupTokenHash),
+                                                        groupTokenHash,
                                                         logRequestId),
                                                 timeout)))
                 .thenApply(outcome -> new Opened(id, token, outcome));

@@ -8,7 +8,9 @@ import bullion.core.MissingChips;
 import bullion.core.Paid;
 import bullion.core.Table;
 import bullion.core.TableReport;
+import bullion.core.group.Standings;
 import bullion.engine.EngineSettings;
+import bullion.engine.Groups;
 import bullion.engine.NotRecorded;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
@@ -20,6 +22,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The jar's command-line modes end to end: the real {@code Main} in a child JVM exports every table of one embedded
  * database to a directory and imports them into another; every table comes back under a new id and token with the same
- * table, report and events, and a tampered file among them is refused by name while the others go through.
+ * table, report and events, and a tampered file among them is refused by name while the others go through. It also
+ * rebuilds the groups' standings from the journal after the read side lost its rows.
  */
-class CommandLineBackupTest {
+class CommandLineTest {
 
     private static final Pattern MAPPING =
             Pattern.compile("([A-Za-z0-9_-]{22}) -> ([A-Za-z0-9_-]{22}) manage token ([A-Za-z0-9_-]+) \\(.*\\)");
@@ -123,7 +129,70 @@ class CommandLineBackupTest {
     void aWrongCommandLineSaysHowToUseIt() throws Exception {
         Run run = main(source, "export-everything", backup.toString());
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.printed()).contains("Usage: java -jar bullion.jar [export-all <dir> | import-all <dir>]");
+        assertThat(run.printed())
+                .contains("Usage: java -jar bullion.jar [export-all <dir> | import-all <dir> | rebuild-standings]");
+    }
+
+    @Test
+    void rebuildStandingsBringsBackNightsTheReadSideLost() throws Exception {
+        DatabaseSettings database = DatabaseSettings.h2File(source);
+        Groups.Created group;
+        Standings before;
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(database))) {
+            group = await(system.groups().create("Thursday crew", "EUR"));
+            for (int n = 0; n < 2; n++) {
+                int night = n;
+                Groups.TableInGroup opened = retried(() -> system.groups()
+                        .openTable(
+                                group.id(),
+                                group.manageToken(),
+                                new Command.OpenTable("Night " + night, "EUR", new BigDecimal("20.00"), 100)));
+                TableId id = ((Groups.TableInGroup.Opened) opened).table().id();
+                for (Command command : List.of(
+                        new Command.AddPlayer("Ann"),
+                        new Command.AddPlayer("Bo"),
+                        new Command.BuyIn(1, new BuyInSize.Count(1 + night), Optional.empty()),
+                        new Command.BuyIn(2, new BuyInSize.Count(1), Optional.empty()),
+                        new Command.CashOut(1, 150),
+                        new Command.CashOut(2, 50 + 100 * night),
+                        new Command.CloseTable(Optional.empty()))) {
+                    Optional<String> requestId = Optional.of(UUID.randomUUID().toString());
+                    assertThat(retried(() -> system.tables().change(id, group.manageToken(), command, requestId)))
+                            .isInstanceOf(Outcome.Done.class);
+                }
+            }
+            before = standingsWithNights(system, group, 2);
+        }
+        // The read side loses its nights but keeps its offset: without a rebuild it would never see them again.
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM group_night_seat");
+            assertThat(statement.executeUpdate("DELETE FROM group_night")).isEqualTo(2);
+        }
+
+        Run rebuilt = main(source, "rebuild-standings");
+        assertThat(rebuilt.status()).as(rebuilt.printed()).isZero();
+        assertThat(rebuilt.printed()).contains("Rebuilt the standings from the journal");
+
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(database))) {
+            assertThat(standingsWithNights(system, group, 2)).isEqualTo(before);
+        }
+    }
+
+    /** The group's standings once they show {@code nights} nights (the read side follows the journal within a second). */
+    private static Standings standingsWithNights(TableSystem system, Groups.Created group, int nights)
+            throws InterruptedException {
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Optional<Groups.WithStandings> read = await(system.groups().standings(group.id(), Optional.empty()));
+            if (read.isPresent() && read.get().standings().nights().size() == nights) {
+                return read.get().standings();
+            }
+            assertThat(System.nanoTime())
+                    .as("standings with " + nights + " nights")
+                    .isLessThan(giveUpAt);
+            Thread.sleep(100);
+        }
     }
 
     /** A small night: Ann and Bo buy in (cash and credit), cash out; odd nights close with chips out. */
