@@ -53,32 +53,36 @@ class DurabilityTest {
         List<Integer> acked = new ArrayList<>();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
-                try {
-                    String header = null;
-                    for (String line = out.readLine(); line != null; line = out.readLine()) {
-                        if (line.startsWith("TABLE ")) {
-                            header = line;
-                        } else if (line.startsWith("ACK ")) {
-                            acked.add(Integer.parseInt(line.substring(4)));
-                            if (acked.size() == ACKS_BEFORE_KILL) {
-                                child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-                                return header;
+            try {
+                CompletableFuture<String> reading = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        String header = null;
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            if (line.startsWith("TABLE ")) {
+                                header = line;
+                            } else if (line.startsWith("ACK ")) {
+                                acked.add(Integer.parseInt(line.substring(4)));
+                                if (acked.size() == ACKS_BEFORE_KILL) {
+                                    child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+                                    return header;
+                                }
                             }
                         }
+                        return header;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
-                    return header;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            String header = reading.get(120, TimeUnit.SECONDS);
-            assertThat(header).as("the child opened a table").isNotNull();
-            table = header.split(" ")[1];
-            token = header.split(" ")[2];
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
+                });
+                String header = reading.get(120, TimeUnit.SECONDS);
+                assertThat(header).as("the child opened a table").isNotNull();
+                table = header.split(" ")[1];
+                token = header.split(" ")[2];
+            } finally {
+                // The child ends before the reader closes: closing waits for the reading thread's readLine, which
+                // would block for good on a child that is still alive but silent.
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
         }
         assertThat(acked).hasSize(ACKS_BEFORE_KILL);
 

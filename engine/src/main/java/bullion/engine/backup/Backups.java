@@ -1,5 +1,6 @@
 package bullion.engine.backup;
 
+import bullion.core.Event;
 import bullion.core.Table;
 import bullion.engine.EngineSettings;
 import bullion.engine.ManageToken;
@@ -137,7 +138,7 @@ public final class Backups {
         String token = ManageToken.generate();
         List<StoredEvent> events = new ArrayList<>(replayed.events());
         StoredEvent.TableCreated created = (StoredEvent.TableCreated) events.getFirst();
-        events.set(0, new StoredEvent.TableCreated(created.opened(), ManageToken.hash(token)));
+        events.set(0, new StoredEvent.TableCreated(alone(created.opened()), ManageToken.hash(token)));
         ActorRef<Object> run = system.systemActorOf(
                 ImportRun.create(id.value(), entitySettings, events, timeout), "import-" + id.value(), Props.empty());
         return AskPattern.<Object, Outcome>ask(run, ImportRun.Start::new, timeout.plusSeconds(1), system.scheduler())
@@ -145,6 +146,21 @@ public final class Backups {
                         ? CompletableFuture.completedFuture(new Imported(id, token, done.table(), source))
                         : CompletableFuture.failedFuture(
                                 new IllegalStateException("the new table refused its history: " + outcome)));
+    }
+
+    /**
+     * The opening as an imported table keeps it: in no group. Its group belongs to the Bullion it came from (here there
+     * is no such group, or it would count the same night twice), and so does that group's token, which the export
+     * never carries.
+     */
+    private static Event.TableOpened alone(Event.TableOpened opened) {
+        return new Event.TableOpened(
+                opened.name(),
+                opened.currencyCode(),
+                opened.buyInMinor(),
+                opened.chipsPerBuyIn(),
+                opened.defaultPaid(),
+                Optional.empty());
     }
 
     private JdbcReadJournal readJournal() {
