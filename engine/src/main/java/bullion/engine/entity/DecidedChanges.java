@@ -42,9 +42,14 @@ final class DecidedChanges {
 
         /** Past its deadline: not answered at all (the caller has been or will be told "not recorded"). */
         static Answer dropped(TableMessage.Change change, Instant now) {
-            String late = Duration.between(change.deadline(), now).toMillis() + " ms past its deadline";
-            return new Answer(change.command(), "dropped unrecorded, " + late, Optional.empty(), change.logRequestId());
+            return new Answer(
+                    change.command(), droppedLate(change.deadline(), now), Optional.empty(), change.logRequestId());
         }
+    }
+
+    /** The audit line's outcome for a command that reached the table {@code now}, past its caller's deadline. */
+    static String droppedLate(Instant deadline, Instant now) {
+        return "dropped unrecorded, " + Duration.between(deadline, now).toMillis() + " ms past its deadline";
     }
 
     /** The answer to a caller; {@code refusedId} is the request id to remember with a refusal. */

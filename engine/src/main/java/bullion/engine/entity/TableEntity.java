@@ -268,6 +268,14 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         return group.isPresent() ? Set.of(StandingsProjection.TAG) : Set.of();
     }
 
+    /**
+     * What an open or a change this table took answers its caller: the table as it now is, the events that made it,
+     * and the group it was opened in (every answer of a table says its group).
+     */
+    private static Outcome.Done done(TableState state, List<Event> events) {
+        return new Outcome.Done(state.table().orElseThrow(), events, true, state.groupId());
+    }
+
     /** A repeated request's first answer, saying the group as every answer of this table does. */
     private static Outcome inGroup(Outcome outcome, TableState state) {
         return outcome instanceof Outcome.Done done ? done.inGroup(state.groupId()) : outcome;
@@ -289,10 +297,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             BiFunction<ActorRef<Outcome>, Outcome, ReplyEffect<StoredEvent, TableState>> refuse) {
         if (state.table().isPresent() && open.manageTokenHash().equals(state.manageTokenHash())) {
             // The facade's copy of this very open (Tables asks again; the id is new and random): answered, even late.
-            return Effect()
-                    .reply(
-                            open.replyTo(),
-                            new Outcome.Done(state.table().get(), List.of(), true).inGroup(state.groupId()));
+            return Effect().reply(open.replyTo(), done(state, List.of()));
         }
         Instant now = clock.instant();
         if (now.isAfter(open.deadline())) {
@@ -317,10 +322,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                                         (Event.TableOpened) e, open.manageTokenHash(), open.groupTokenHash()))
                                 .toList())
                         .thenRun(s -> recorded(open.command(), s, writing, open.logRequestId()))
-                        .thenReply(
-                                open.replyTo(),
-                                s -> new Outcome.Done(s.table().orElseThrow(), accepted.events(), true)
-                                        .inGroup(s.groupId()));
+                        .thenReply(open.replyTo(), s -> done(s, accepted.events()));
         };
     }
 
@@ -417,9 +419,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                         .toList());
                 Table recorded = after.table().orElseThrow();
                 decided.answer(DecidedChanges.Answer.to(
-                        change,
-                        new Outcome.Done(recorded, accepted.events(), true).inGroup(after.groupId()),
-                        "recorded as version " + recorded.version()));
+                        change, done(after, accepted.events()), "recorded as version " + recorded.version()));
             }
         }
     }
@@ -453,7 +453,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
      */
     private ReplyEffect<StoredEvent, TableState> dropLate(
             TableState state, Command command, Instant deadline, Instant now) {
-        audit(command, "dropped unrecorded, " + Duration.between(deadline, now).toMillis() + " ms past its deadline");
+        audit(command, DecidedChanges.droppedLate(deadline, now));
         return state.table().isPresent()
                 ? Effect().noReply()
                 : Effect()
@@ -475,7 +475,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                         imported.events().size(),
                         s.table().map(Table::version).orElse(0L)))
                 .thenStop()
-                .thenReply(imported.replyTo(), s -> new Outcome.Done(s.table().orElseThrow(), List.of(), true));
+                .thenReply(imported.replyTo(), s -> done(s, List.of()));
     }
 
     /**
