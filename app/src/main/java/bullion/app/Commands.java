@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,8 @@ final class Commands {
     static final String IMPORT_ALL = "import-all";
     static final String REBUILD_STANDINGS = "rebuild-standings";
     static final String SUFFIX = ".bullion.json";
+    /** How long a rebuild of the standings may take to read the whole journal again. */
+    private static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(10);
 
     private Commands() {}
 
@@ -146,8 +149,6 @@ final class Commands {
         out.println("Rebuilt the standings from the journal in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return 0;
     }
-
-    private static final java.time.Duration REBUILD_TIMEOUT = java.time.Duration.ofMinutes(10);
 
     private static <T> T await(CompletionStage<T> stage) {
         try {
