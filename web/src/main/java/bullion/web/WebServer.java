@@ -110,12 +110,11 @@ public final class WebServer implements AutoCloseable {
                 // one closes after 1 s. A request that arrives meanwhile on an open connection is served, not refused:
                 // Jetty's GracefulHandler would answer it 503, which a load balancer passes on as a failure during a
                 // rolling restart (RollingRestartIT), while a closed connection sends the client to another node.
-                // A backstop far above the handlers' own limit (which answers with a proper page or problem): no body,
-                // however it is sent, is ever read past it.
-                // An import's body may be a whole table's history, up to TableExport.MAX_BYTES.
-                server.insertHandler(new SizeLimitHandler(
-                        Math.max(Math.max(16 * settings.maxBodyBytes(), 1 << 20), TableExport.MAX_BYTES + (1 << 16)),
-                        -1));
+                // Backstops far above the handlers' own limits: the import's (a whole table's history, up to
+                // TableExport.MAX_BYTES) outside, everything else's inside it.
+                server.insertHandler(
+                        new BodyBackstop(Math.max(16 * settings.maxBodyBytes(), 1 << 20), ExportResource.IMPORT_PATH));
+                server.insertHandler(new SizeLimitHandler(TableExport.MAX_BYTES + (1 << 16), -1));
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JettyErrors());
                 Connections.install(server, settings);

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class ExportResource {
 
+    /** Where an export is posted back to; its body alone may be larger than the server's usual backstop. */
+    public static final String IMPORT_PATH = "/api/tables/import";
+
     private static final Pattern JSON = Pattern.compile("application/json(;charset=\"?utf-8\"?)?");
 
     /** What each refusal is called in the problem's {@code rejection}, so scripts need not parse the sentence. */
@@ -52,7 +55,7 @@ public final class ExportResource {
                 "/t/{id}/export",
                 ctx -> resource.export(
                         ctx, Optional.ofNullable(ctx.queryParam("token")).orElse("")));
-        routes.post("/api/tables/import", resource::importTable);
+        routes.post(IMPORT_PATH, resource::importTable);
     }
 
     private void export(Context ctx, String token) {
