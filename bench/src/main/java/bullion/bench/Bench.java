@@ -39,9 +39,10 @@ public final class Bench {
         reads     closed loop, GET /api/tables/{id} only
         mix       closed loop, --reads % reads (default 90), the rest changes
         open      open loop at --rate requests/s, the mix; latency from each request's intended send time
+        pages     closed loop on the view-only page, then on the manage page, of the same tables; prints the ratio
         viewers   --viewers live viewers on one table's event stream, --changes changes one after another
         compare   the mix against Bullion, then against the stateless baseline; prints the ratio
-        suite     writes, writes on one table, reads, mix, open, viewers, compare
+        suite     writes, writes on one table, reads, pages, mix, open, viewers, compare
         core      JMH benchmarks of the core (JMH options after the scenario, e.g. core -f 1 -i 5 SettleUp)
       options (defaults in brackets):
         --url URL               a running Bullion on loopback instead of a child JVM
@@ -90,10 +91,10 @@ public final class Bench {
                 Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
         switch (scenario) {
-            case "writes", "reads", "mix", "open", "viewers" -> bench.onBullion(List.of(scenario));
+            case "writes", "reads", "pages", "mix", "open", "viewers" -> bench.onBullion(List.of(scenario));
             case "compare" -> bench.compare();
             case "suite" -> {
-                bench.onBullion(List.of("writes", "one-table", "reads", "mix", "open", "viewers"));
+                bench.onBullion(List.of("writes", "one-table", "reads", "pages", "mix", "open", "viewers"));
                 bench.compare();
             }
             default -> {
@@ -151,6 +152,7 @@ public final class Bench {
                 case "writes" -> load(api, target + ", changes only", options.integer("tables", 100), 0, false);
                 case "one-table" -> load(api, target + ", changes on one table", 1, 0, false);
                 case "reads" -> load(api, target + ", reads only", options.integer("tables", 100), 100, false);
+                case "pages" -> pages(api, target);
                 case "mix" ->
                     load(api, target + ", mix", options.integer("tables", 100), options.integer("reads", 90), false);
                 case "open" ->
@@ -209,6 +211,50 @@ public final class Bench {
                 stats);
         cpu.print(out, stats);
         return stats;
+    }
+
+    /**
+     * The view-only page, then the manage page, of the same tables, each in its own measured phase (so each gets its
+     * own CPU per request); then how many times the view page's throughput and CPU the manage page's are.
+     */
+    private Stats pages(Api api, String target) throws Exception {
+        int tables = options.integer("tables", 100);
+        long began = System.nanoTime();
+        Workload workload =
+                Workload.setUp(api, tables, options.integer("players", 8), options.integer("events", 60), 0);
+        out.printf(
+                "%n%s, pages: %d tables of %.0f events set up in %d ms%n",
+                target, tables, workload.averageEvents(), (System.nanoTime() - began) / 1_000_000);
+        int clients = options.integer("clients", 64);
+        long requests = Long.parseLong(options.get("requests", "10000000"));
+        double warmup = options.decimal("warmup", 3);
+        double seconds = options.decimal("duration", 10);
+        Stats[] stats = new Stats[2];
+        double[] cpu = new double[2];
+        for (int i = 0; i < 2; i++) {
+            boolean manage = i == 1;
+            ClosedLoop.Step step = workload.pageStep(manage);
+            if (warmup > 0) {
+                ClosedLoop.run(step, clients, warmup, requests);
+            }
+            CpuTime counted = CpuTime.start(server);
+            stats[i] = ClosedLoop.run(step, clients, seconds, requests);
+            Figures.print(
+                    out,
+                    target + ", " + (manage ? "manage" : "view-only") + " page (" + clients + " clients)",
+                    stats[i]);
+            cpu[i] = counted.print(out, stats[i]);
+        }
+        out.println();
+        out.println("== manage page / view page, same tables");
+        out.printf("%-26s %10s %10s %8s%n", "", "view", "manage", "ratio");
+        double view = stats[0].count() / stats[0].seconds();
+        double manage = stats[1].count() / stats[1].seconds();
+        out.printf("%-26s %10.0f %10.0f %7.2fx%n", "throughput /s", view, manage, view / manage);
+        if (server.isPresent()) {
+            out.printf("%-26s %10.3f %10.3f %7.2fx%n", "server CPU ms per request", cpu[0], cpu[1], cpu[1] / cpu[0]);
+        }
+        return stats[1];
     }
 
     /** The mix on Bullion, then on the baseline, with the same options; one is stopped before the other starts. */

@@ -80,6 +80,11 @@ public final class Api implements AutoCloseable {
         return send(request("/api/tables/" + table).GET().build());
     }
 
+    /** A page as a browser gets it: GET of {@code path} (e.g. /t/{id}) asking for HTML. */
+    public Reply page(String path) throws IOException, InterruptedException {
+        return send(request(path).header("Accept", "text/html").GET().build());
+    }
+
     /** A GET of the table's event stream, for a live viewer. */
     public HttpRequest events(String table) {
         return request("/api/tables/" + table + "/events")

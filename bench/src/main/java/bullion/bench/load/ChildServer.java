@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public final class ChildServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Process process;
     private final Path dir;
@@ -41,8 +41,9 @@ public final class ChildServer implements AutoCloseable {
     }
 
     /**
-     * Starts Bullion from its jar. The environment gets a free port, the temporary data dir and
-     * BULLION_TRUST_PROXY=true (see {@link Api} on rate limits), then {@code env} on top.
+     * Starts Bullion from its jar. The environment gets a free port, the temporary data dir,
+     * BULLION_TRUST_PROXY=true (see {@link Api} on rate limits) and a table-open allowance no set-up reaches, then
+     * {@code env} on top.
      */
     public static ChildServer bullion(Path appJar, List<String> javaOptions, Map<String, String> env)
             throws IOException {
@@ -61,6 +62,9 @@ public final class ChildServer implements AutoCloseable {
         builder.environment().put("BULLION_HTTP_HOST", "127.0.0.1");
         builder.environment().put("BULLION_DATA_DIR", dir.resolve("data").toString());
         builder.environment().put("BULLION_TRUST_PROXY", "true");
+        // Each scenario opens its own tables (100 by default): a suite opens several hundred within a minute, far
+        // over the server's default allowance of 120 a minute for all clients together.
+        builder.environment().put("BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE", "1000000");
         builder.environment().putAll(env);
         return start(builder, dir, port);
     }

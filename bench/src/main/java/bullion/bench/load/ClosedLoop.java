@@ -10,7 +10,17 @@ public final class ClosedLoop {
 
     private ClosedLoop() {}
 
+    /** One request of a client: picks what to send with {@code random}, records it in {@code stats}. */
+    @FunctionalInterface
+    public interface Step {
+        void step(SplittableRandom random, Stats stats, long intendedNanos);
+    }
+
     public static Stats run(Workload workload, int clients, double seconds, long maxRequests) {
+        return run(workload::step, clients, seconds, maxRequests);
+    }
+
+    public static Stats run(Step step, int clients, double seconds, long maxRequests) {
         Stats stats = new Stats();
         AtomicLong budget = new AtomicLong(maxRequests);
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
@@ -20,7 +30,7 @@ public final class ClosedLoop {
                 SplittableRandom random = new SplittableRandom(1_000 + c);
                 pool.submit(() -> {
                     while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-                        workload.step(random, stats, System.nanoTime());
+                        step.step(random, stats, System.nanoTime());
                     }
                 });
             }

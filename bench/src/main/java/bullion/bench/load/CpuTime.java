@@ -1,6 +1,9 @@
 package bullion.bench.load;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,11 +17,13 @@ public final class CpuTime {
     private final Optional<ProcessHandle> server;
     private final Duration serverBefore;
     private final Duration generatorBefore;
+    private final long serverKernelTicksBefore;
     private final long began = System.nanoTime();
 
     private CpuTime(Optional<ProcessHandle> server) {
         this.server = server;
         this.serverBefore = server.map(CpuTime::cpu).orElse(Duration.ZERO);
+        this.serverKernelTicksBefore = server.map(CpuTime::kernelTicks).orElse(-1L);
         this.generatorBefore = cpu(ProcessHandle.current());
     }
 
@@ -27,22 +32,52 @@ public final class CpuTime {
         return new CpuTime(server);
     }
 
-    /** One line: the server's CPU per request and cores busy, the generator's cores busy. */
-    public void print(PrintStream out, Stats stats) {
+    /**
+     * One line: the server's CPU per request and cores busy, the generator's cores busy. Answers the server's CPU
+     * milliseconds per request, NaN when it is not known.
+     */
+    public double print(PrintStream out, Stats stats) {
         double wall = (System.nanoTime() - began) / 1e9;
         double generator = (cpu(ProcessHandle.current()).minus(generatorBefore)).toNanos() / 1e9;
         if (server.isEmpty()) {
             out.printf("CPU: generator %.2f cores busy (the server's is not known with --url)%n", generator / wall);
-            return;
+            return Double.NaN;
         }
         double used = (cpu(server.get()).minus(serverBefore)).toNanos() / 1e9;
+        double perRequest = stats.count() == 0 ? 0 : used * 1000 / stats.count();
+        long kernelTicksAfter = kernelTicks(server.get());
+        String kernel = serverKernelTicksBefore < 0 || kernelTicksAfter < 0 || used == 0
+                ? ""
+                : String.format(
+                        " (%.0f %% of it in the kernel)",
+                        100 * (kernelTicksAfter - serverKernelTicksBefore) / TICKS_PER_SECOND / used);
         out.printf(
-                "CPU: server %.3f ms per request, %.2f cores busy; generator %.2f cores busy; load average %.1f%n",
-                stats.count() == 0 ? 0 : used * 1000 / stats.count(),
+                "CPU: server %.3f ms per request%s, %.2f cores busy; generator %.2f cores busy; load average %.1f%n",
+                perRequest,
+                kernel,
                 used / wall,
                 generator / wall,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
+        return perRequest;
+    }
+
+    /** Linux's USER_HZ, the unit of /proc/[pid]/stat's times (100 on every Linux architecture Java runs on). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /**
+     * The process's system time so far in clock ticks (field 15 of /proc/[pid]/stat: system calls, waking threads,
+     * the network stack), or -1 where there is no such file: what a profile of the Java code does not show.
+     */
+    private static long kernelTicks(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(after[12]);
+        } catch (IOException | RuntimeException unknown) {
+            return -1;
+        }
     }
 
     private static Duration cpu(ProcessHandle process) {

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Many tables in the middle of a night, and one step of play on them: a read (GET /api/tables/{id}) with
@@ -15,6 +16,9 @@ import java.util.concurrent.Future;
  * random. Every step is recorded in {@link Stats} by operation.
  */
 public final class Workload {
+
+    /** Tables set up at the same time. */
+    private static final int SET_UP_AT_ONCE = 16;
 
     private final Api api;
     private final List<Night> nights;
@@ -30,12 +34,20 @@ public final class Workload {
     public static Workload setUp(Api api, int tables, int players, int eventsBefore, int readPercent)
             throws InterruptedException {
         List<Night> nights = new ArrayList<>();
+        // A few tables at a time: a hundred set-ups at once on a busy machine left requests waiting past their timeout.
+        Semaphore settingUp = new Semaphore(SET_UP_AT_ONCE);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Night>> opening = new ArrayList<>();
             for (int t = 0; t < tables; t++) {
                 long seed = t;
-                opening.add(pool.submit(
-                        () -> Night.open(api, "Bench " + seed, players, eventsBefore, new SplittableRandom(seed))));
+                opening.add(pool.submit(() -> {
+                    settingUp.acquire();
+                    try {
+                        return Night.open(api, "Bench " + seed, players, eventsBefore, new SplittableRandom(seed));
+                    } finally {
+                        settingUp.release();
+                    }
+                }));
             }
             for (Future<Night> f : opening) {
                 try {
@@ -55,6 +67,32 @@ public final class Workload {
 
     public double averageEvents() {
         return nights.stream().mapToLong(Night::events).average().orElse(0);
+    }
+
+    /**
+     * A page load on a table picked at random: the view-only page ({@code /t/{id}}), or with {@code manage} the
+     * host's page ({@code /t/{id}/manage?token=…}), recorded as "view page" or "manage page".
+     */
+    public ClosedLoop.Step pageStep(boolean manage) {
+        String op = manage ? "manage page" : "view page";
+        return (random, stats, intendedNanos) -> {
+            Night night = nights.get(random.nextInt(nights.size()));
+            try {
+                Api.Reply reply =
+                        api.page(manage ? "/t/" + night.id + "/manage?token=" + night.token : "/t/" + night.id);
+                if (reply.status() == 200) {
+                    stats.record(op, System.nanoTime() - intendedNanos);
+                } else {
+                    stats.fail(op, String.valueOf(reply.status()));
+                }
+            } catch (HttpTimeoutException e) {
+                stats.fail(op, "timeout");
+            } catch (IOException e) {
+                stats.fail(op, "io " + e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     /** One step; latency is measured from {@code intendedNanos} (the send time an open loop planned, or now). */

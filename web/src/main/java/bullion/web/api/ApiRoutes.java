@@ -11,6 +11,7 @@ import bullion.web.ClientAddress;
 import bullion.web.GroupCalls;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
+import bullion.web.ResponseBody;
 import bullion.web.TableCalls;
 import bullion.web.live.TableFeed;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -79,9 +80,10 @@ public final class ApiRoutes {
         routes.get(
                 "/api/openapi.json", ctx -> ctx.contentType("application/json").result(contract));
         routes.post("/api/tables", api::create);
+        RenderedTables rendered = new RenderedTables();
         routes.get("/api/tables/{id}", ctx -> {
             Outcome.Done done = calls.view(Input.tableId(ctx), Optional.empty());
-            send(ctx, 200, TableJson.table(ctx.pathParam("id"), done.table(), done.groupId()));
+            sendJson(ctx, 200, rendered.json(ctx.pathParam("id"), done));
         });
         // Closing or reopening answers what happened and when, so a repeated request gets the same answer.
         routes.post(
@@ -131,7 +133,7 @@ public final class ApiRoutes {
         PaymentResource.register(routes, calls, api);
     }
 
-    private void create(Context ctx) {
+    private void create(Context ctx) throws IOException {
         Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
         Command.OpenTable command = JsonBody.of(ctx).openTable();
         Tables.Opened opened = key.isEmpty()
@@ -150,7 +152,7 @@ public final class ApiRoutes {
     }
 
     /** {@code {"reason"?}}: the entry as it is now voided. */
-    private void voidEntry(Context ctx) {
+    private void voidEntry(Context ctx) throws IOException {
         Outcome.Done done = change(ctx, body -> new Command.VoidEntry(Input.seq(ctx), body.optionalText("reason")));
         Event.EntryVoided voided = only(done, Event.EntryVoided.class);
         Entry original = done.table().entry(voided.seq()).orElseThrow();
@@ -217,8 +219,14 @@ public final class ApiRoutes {
         return matcher.group(1);
     }
 
-    static void send(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(write(body));
+    static void send(Context ctx, int status, Object body) throws IOException {
+        sendJson(ctx, status, bytes(body));
+    }
+
+    /** {@code json}, already rendered, as the answer. */
+    static void sendJson(Context ctx, int status, byte[] json) throws IOException {
+        ctx.status(status).contentType("application/json");
+        ResponseBody.write(ctx, json);
     }
 
     /** Any failure under /api/, as an RFC 9457 problem. */
@@ -234,6 +242,15 @@ public final class ApiRoutes {
                 ? "Internal Server Error"
                 : HttpStatus.forStatus(status).getMessage();
         return write(new Problem("about:blank", title, status, detail, rejection));
+    }
+
+    /** {@code body} as JSON in UTF-8, the bytes an answer carries. */
+    static byte[] bytes(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String write(Object body) {

@@ -71,7 +71,7 @@ public final class ExportResource {
         ctx.status(200).contentType("application/json").result(export.toJson());
     }
 
-    private void importTable(Context ctx) {
+    private void importTable(Context ctx) throws IOException {
         String type = String.valueOf(ctx.header("Content-Type"))
                 .toLowerCase(Locale.ROOT)
                 .replace(" ", "");

@@ -11,6 +11,7 @@ import bullion.web.HttpFailure;
 import bullion.web.Input;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ final class GroupResource {
     }
 
     /** {@code {"name","currency"}}: 201 with the id and the manage token, shown this once. */
-    private void create(Context ctx) {
+    private void create(Context ctx) throws IOException {
         JsonBody body = JsonBody.of(ctx);
         String name = body.requiredText("name");
         String currency = body.requiredText("currency");
@@ -61,7 +62,7 @@ final class GroupResource {
      * group with the group's token; 201 as for a table, with its {@code groupId}. Its manage token and the group's
      * both manage it.
      */
-    private void openTable(Context ctx) {
+    private void openTable(Context ctx) throws IOException {
         GroupId id = Input.groupId(ctx);
         String token = ApiRoutes.bearerToken(ctx);
         JsonBody body = JsonBody.of(ctx);
@@ -74,7 +75,7 @@ final class GroupResource {
         ApiRoutes.send(ctx, 201, TableJson.created(tableId, done.table(), opened.manageToken(), done.groupId()));
     }
 
-    private void change(Context ctx, java.util.function.Function<JsonBody, GroupCommand> read) {
+    private void change(Context ctx, java.util.function.Function<JsonBody, GroupCommand> read) throws IOException {
         GroupId id = Input.groupId(ctx);
         String token = ApiRoutes.bearerToken(ctx);
         GroupCommand command = read.apply(JsonBody.of(ctx));
@@ -82,7 +83,7 @@ final class GroupResource {
         sendGroup(ctx, 200, id);
     }
 
-    private void sendGroup(Context ctx, int status, GroupId id) {
+    private void sendGroup(Context ctx, int status, GroupId id) throws IOException {
         ApiRoutes.send(ctx, status, GroupJson.group(id.value(), calls.standings(id, Optional.empty())));
     }
 

@@ -9,6 +9,7 @@ import bullion.web.TableCalls;
 import bullion.web.pages.SettlementText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ final class PaymentResource {
      * {@code {"name"?, "payHandles"?}}: the handles are set first, then the name, each a change of its own (their
      * Idempotency-Key is told apart per change), so a refused name leaves new handles in place.
      */
-    private void editPlayer(Context ctx) {
+    private void editPlayer(Context ctx) throws IOException {
         TableId id = Input.tableId(ctx);
         String token = ApiRoutes.bearerToken(ctx);
         Optional<String> key = Input.requestId(Optional.ofNullable(ctx.header("Idempotency-Key")));
@@ -64,7 +65,7 @@ final class PaymentResource {
     }
 
     /** 200 with the transfer as it is now marked; 409 while the table is open, 404 for an unknown n. */
-    private void mark(Context ctx, boolean paid) {
+    private void mark(Context ctx, boolean paid) throws IOException {
         int n = Input.paymentNumber(ctx);
         Outcome.Done done = api.change(ctx, body -> paid ? new Command.MarkPaid(n) : new Command.UnmarkPaid(n));
         ApiRoutes.send(ctx, 200, TableJson.transfer(done.table().payment(n).orElseThrow(), done.table()));

@@ -5,9 +5,12 @@ import bullion.core.TableTerms;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
-import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Money as its reader writes it: the table's currency, exactly its minor digits, in the reader's locale ("$32.50",
@@ -18,14 +21,43 @@ final class MoneyText {
 
     static final String MINUS = "\u2212";
 
+    /**
+     * What a page writes many times over (every amount of every row) is set up once: the locales Java can format, the
+     * two patterns below, and one formatter per locale, currency and digits, cloned for each use (a
+     * {@link NumberFormat} is not thread-safe, and a manage page made one from its locale's pattern, and compiled both
+     * patterns, for each of its hundred or so amounts); and the reader's locale per {@code Accept-Language} header.
+     * At most {@link #REMEMBERED} of each are kept; past that a request works its own out, as before.
+     */
+    private static final List<Locale> FORMATTABLE = List.of(NumberFormat.getAvailableLocales());
+
+    private static final Pattern CODE_BEFORE_DIGITS = Pattern.compile("^([A-Z]{3})(\\d)");
+    private static final Pattern CODE_AFTER_DIGITS = Pattern.compile("(\\d)([A-Z]{3})$");
+    private static final int REMEMBERED = 1_000;
+
+    private record FormatKey(Locale reader, Currency currency, int fractionDigits) {}
+
+    private static final Map<FormatKey, NumberFormat> FORMATS = new ConcurrentHashMap<>();
+    private static final Map<String, Locale> READERS = new ConcurrentHashMap<>();
+
     private MoneyText() {}
 
     /** The locale the first of {@code acceptLanguage}'s languages that Java can format, or en-US. */
     static Locale reader(String acceptLanguage) {
+        String header = acceptLanguage == null ? "" : acceptLanguage;
+        Locale known = READERS.get(header);
+        if (known != null) {
+            return known;
+        }
+        Locale reader = lookUp(header);
+        if (READERS.size() < REMEMBERED && header.length() <= 200) {
+            READERS.putIfAbsent(header, reader);
+        }
+        return reader;
+    }
+
+    private static Locale lookUp(String acceptLanguage) {
         try {
-            Locale best = Locale.lookup(
-                    Locale.LanguageRange.parse(acceptLanguage == null ? "" : acceptLanguage),
-                    Arrays.asList(NumberFormat.getAvailableLocales()));
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), FORMATTABLE);
             return best == null || best.getLanguage().isEmpty() ? Locale.US : best;
         } catch (IllegalArgumentException unreadable) {
             return Locale.US;
@@ -69,13 +101,25 @@ final class MoneyText {
     }
 
     private static String format(BigDecimal amount, Currency currency, int fractionDigits, Locale reader) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(reader);
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(fractionDigits);
-        format.setMaximumFractionDigits(fractionDigits);
+        FormatKey key = new FormatKey(reader, currency, fractionDigits);
+        NumberFormat known = FORMATS.get(key);
+        if (known == null) {
+            known = newFormat(key);
+            if (FORMATS.size() < REMEMBERED) {
+                FORMATS.putIfAbsent(key, known);
+            }
+        }
+        NumberFormat format = (NumberFormat) known.clone();
         // A code for a symbol ("BHD") is kept apart from its digits, as Unicode's currency spacing asks: "BHD 1.250".
-        return format.format(amount)
-                .replaceFirst("^([A-Z]{3})(\\d)", "$1\u00a0$2")
-                .replaceFirst("(\\d)([A-Z]{3})$", "$1\u00a0$2");
+        String text = CODE_BEFORE_DIGITS.matcher(format.format(amount)).replaceFirst("$1\u00a0$2");
+        return CODE_AFTER_DIGITS.matcher(text).replaceFirst("$1\u00a0$2");
+    }
+
+    private static NumberFormat newFormat(FormatKey key) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(key.reader());
+        format.setCurrency(key.currency());
+        format.setMinimumFractionDigits(key.fractionDigits());
+        format.setMaximumFractionDigits(key.fractionDigits());
+        return format;
     }
 }

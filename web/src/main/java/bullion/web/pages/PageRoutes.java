@@ -8,6 +8,7 @@ import bullion.engine.TableId;
 import bullion.engine.Tables;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
+import bullion.web.ResponseBody;
 import bullion.web.TableCalls;
 import bullion.web.live.TableFeed;
 import gg.jte.ContentType;
@@ -18,6 +19,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTML pages' routes, each a straight read-call-render, and how pages answer: a table page or its board, a
@@ -33,6 +37,8 @@ import java.util.regex.Pattern;
  * build time (jte-maven-plugin) with HTML auto-escaping on, so everything a user typed is shown as text.
  */
 public final class PageRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
 
     private static final Map<Integer, ErrorPage> PAGES = Map.of(
             400, new ErrorPage(400, "That request did not make sense", "Go back and try again."),
@@ -188,12 +194,12 @@ public final class PageRoutes {
     }
 
     /** The table page, or only its board for htmx. */
-    private void render(Context ctx, TablePage page, int status) {
+    private void render(Context ctx, TablePage page, int status) throws IOException {
         ctx.status(status);
         show(ctx, "true".equals(ctx.header("HX-Request")) ? "board.jte" : "table.jte", page);
     }
 
-    private void show(Context ctx, String template, TablePage page) {
+    private void show(Context ctx, String template, TablePage page) throws IOException {
         if (page.manage()) {
             // The page carries the manage token: keep it out of every cache.
             ctx.header("Cache-Control", "no-store");
@@ -201,14 +207,16 @@ public final class PageRoutes {
         html(ctx, template, page);
     }
 
-    private void html(Context ctx, String template, Object model) {
+    /** The page, written straight to the response ({@link ResponseBody}) as {@code ctx.html} would send it. */
+    private void html(Context ctx, String template, Object model) throws IOException {
         StringOutput out = new StringOutput();
         templates.render(template, model, out);
-        ctx.html(out.toString());
+        ctx.contentType(io.javalin.http.ContentType.TEXT_HTML);
+        ResponseBody.write(ctx, out.toString());
     }
 
     /** A manage form's change: {@code field} is the control a rejection is shown beside. */
-    void change(Context ctx, Command command, String field) {
+    void change(Context ctx, Command command, String field) throws IOException {
         TableId id = Input.tableId(ctx);
         String token = Form.token(ctx);
         Outcome.Done done = calls.change(id, token, command, Form.requestId(ctx), Optional.of(field));
@@ -221,6 +229,15 @@ public final class PageRoutes {
 
     /** Answers {@code failure} for a person; never a stack trace. */
     public void failed(Context ctx, HttpResponseException failure) {
+        try {
+            answer(ctx, failure);
+        } catch (IOException clientGone) {
+            // Nothing more can reach the client; Javalin treats its own failed writes the same way.
+            LOG.debug("the client went away before its error page was written", clientGone);
+        }
+    }
+
+    private void answer(Context ctx, HttpResponseException failure) throws IOException {
         if (failure instanceof HttpFailure f
                 && f.field().isPresent()
                 && Set.of(400, 409, 422).contains(f.getStatus())) {
@@ -253,7 +270,7 @@ public final class PageRoutes {
      * takes a POST, a reload does not send the form again, and the back button does not walk through refusals.
      * Refusals of a GET form (the go-to-a-table link) are shown at once: that URL can be reloaded.
      */
-    private void refused(Context ctx, HttpFailure failure) {
+    private void refused(Context ctx, HttpFailure failure) throws IOException {
         String field = failure.field().orElseThrow();
         boolean htmx = "true".equals(ctx.header("HX-Request"));
         if (!ctx.pathParamMap().containsKey("id")) {

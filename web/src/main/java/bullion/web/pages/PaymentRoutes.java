@@ -10,6 +10,7 @@ import bullion.web.HttpFailure;
 import bullion.web.Input;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class PaymentRoutes {
     }
 
     /** The handles are set first (under their own request id), then the name. */
-    private static void edit(Context ctx, PageRoutes pages) {
+    private static void edit(Context ctx, PageRoutes pages) throws IOException {
         TableId id = Input.tableId(ctx);
         int player = Input.playerId(ctx);
         String field = "edit:" + player;
@@ -84,7 +85,7 @@ final class PaymentRoutes {
         pages.change(ctx, new Command.RenamePlayer(player, Form.text(ctx, "name")), field);
     }
 
-    private static void mark(Context ctx, PageRoutes pages, boolean paid) {
+    private static void mark(Context ctx, PageRoutes pages, boolean paid) throws IOException {
         int n = Input.paymentNumber(ctx);
         pages.change(ctx, paid ? new Command.MarkPaid(n) : new Command.UnmarkPaid(n), "payment:" + n);
     }

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything the table page and its live board show, formatted from the {@link Table} and its
@@ -119,13 +119,15 @@ public record TablePage(
         String errorControl = refused.field();
         String errorMessage = refused.message();
         Function<String, String> errorFor = control -> control.equals(errorControl) ? errorMessage : "";
+        // Only the manage page has forms; the view-only page shows none of their request ids.
+        Supplier<String> requestId = token.isPresent() ? new FormRequestIds() : () -> "";
 
         List<PlayerRow> players = report.players().stream()
-                .map(b -> playerRow(b, table.closed(), errorFor, reader))
+                .map(b -> playerRow(b, table.closed(), errorFor, reader, requestId))
                 .toList();
         List<LedgerRow> ledger = table.entries().stream()
                 .sorted(Comparator.comparingInt(Entry::seq).reversed())
-                .map(e -> ledgerRow(e, table, errorFor, money))
+                .map(e -> ledgerRow(e, table, errorFor, money, requestId))
                 .toList();
         List<Payment> payments = report.settlement().payments().stream()
                 .map(p -> new Payment(
@@ -135,7 +137,7 @@ public record TablePage(
                         money.apply(p.amount()),
                         p.paid(),
                         PayLinks.forPayment(table, p),
-                        requestId(),
+                        requestId.get(),
                         errorFor.apply("payment:" + p.n())))
                 .toList();
         Settlement settlement = report.settlement();
@@ -182,9 +184,9 @@ public record TablePage(
                 report.settlement().complete(),
                 payments,
                 settleNote(report, table),
-                requestId(),
+                requestId.get(),
                 errorFor.apply("add-player"),
-                requestId(),
+                requestId.get(),
                 errorFor.apply("status"),
                 lower(paid),
                 lower(paid == Paid.CASH ? Paid.CREDIT : Paid.CASH),
@@ -205,7 +207,11 @@ public record TablePage(
     }
 
     private static PlayerRow playerRow(
-            PlayerBalance b, boolean closed, Function<String, String> errorFor, Locale reader) {
+            PlayerBalance b,
+            boolean closed,
+            Function<String, String> errorFor,
+            Locale reader,
+            Supplier<String> requestId) {
         int id = b.player().id();
         Money net = b.net();
         // While they still have chips in front of them, their net is not known (chips change hands across the felt):
@@ -232,20 +238,24 @@ public record TablePage(
                 MoneyText.of(b.paidIn(), reader),
                 playing ? "in " + MoneyText.of(b.paidIn(), reader) : MoneyText.signed(net, reader),
                 netClass,
-                requestId(),
-                requestId(),
+                requestId.get(),
+                requestId.get(),
                 errorFor.apply("buy-in:" + id),
                 errorFor.apply("cash-out:" + id),
                 MoneyText.of(b.paidCash(), reader),
                 b.adjustment().signum() == 0 ? "" : MoneyText.signed(b.adjustment(), reader),
                 handles,
-                requestId(),
-                requestId(),
+                requestId.get(),
+                requestId.get(),
                 errorFor.apply("edit:" + id));
     }
 
     private static LedgerRow ledgerRow(
-            Entry e, Table table, Function<String, String> errorFor, Function<Money, String> money) {
+            Entry e,
+            Table table,
+            Function<String, String> errorFor,
+            Function<Money, String> money,
+            Supplier<String> requestId) {
         TableTerms settings = table.settings();
         String what;
         String amount;
@@ -270,7 +280,7 @@ public record TablePage(
                 amount,
                 e.voided(),
                 reason,
-                requestId(),
+                requestId.get(),
                 errorFor.apply("void:" + e.seq()));
     }
 
@@ -292,9 +302,5 @@ public record TablePage(
 
     private static String name(Table table, int playerId) {
         return table.player(playerId).map(Player::name).orElse("Player " + playerId);
-    }
-
-    private static String requestId() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -89,6 +89,33 @@ class TablesApiTest extends ApiServer {
     }
 
     @Test
+    void aReadAfterAChangeShowsTheChangeAndAnUnchangedTableReadsTheSameTwice() {
+        ApiClient.Opened table = api.open();
+        api.addPlayer(table, "Ann");
+        String first = api.get(table.path()).body();
+
+        assertThat(api.get(table.path()).body()).isEqualTo(first);
+
+        api.addPlayer(table, "Bob");
+        JsonNode after = api.get(table.path()).json();
+        assertThat(after.get("players")).extracting(p -> p.get("name").asText()).containsExactly("Ann", "Bob");
+    }
+
+    @Test
+    void namesOutsideAsciiComeBackAsTheyWereSent() {
+        ApiClient.Opened table = api.open("{\"name\":\"Caf\u00e9 \u2660\",\"buyIn\":\"20.00\",\"chipsPerBuyIn\":100}");
+        api.addPlayer(table, "Zo\u00eb \uD83C\uDCA1");
+
+        // Twice: the second read is the first one's rendering, sent again.
+        for (int read = 0; read < 2; read++) {
+            ApiClient.Response answer = api.get(table.path());
+            assertThat(answer.contentType()).startsWith("application/json");
+            assertThat(answer.json().get("name").asText()).isEqualTo("Caf\u00e9 \u2660");
+            assertThat(answer.json().get("players").get(0).get("name").asText()).isEqualTo("Zo\u00eb \uD83C\uDCA1");
+        }
+    }
+
+    @Test
     void theSettlementIsPendingWhileChipsAreOnTheTable() {
         ApiClient.Opened table = api.open();
         int ann = api.addPlayer(table, "Ann");
