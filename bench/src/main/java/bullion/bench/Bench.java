@@ -1,6 +1,7 @@
 package bullion.bench;
 
 import bullion.bench.heap.IdleTables;
+import bullion.bench.heap.SnapshotRead;
 import bullion.bench.load.Api;
 import bullion.bench.load.ChildServer;
 import bullion.bench.load.ClosedLoop;
@@ -49,6 +50,7 @@ public final class Bench {
                   again on the same data: the time of the first view of each (the first one in a fresh JVM)
         idle-tables  --tables (10000) tables of a night live in this JVM (a journal that keeps nothing): heap per
                   table after full GCs and the classes that grew; --request-ids false plays without them
+        snapshot-read  a table of --entries (10000) entries: its snapshot read back as table-state 5 and as 4
         suite     writes, writes on one table, reads, mix, open, viewers, compare
         core      JMH benchmarks of the core (JMH options after the scenario, e.g. core -f 1 -i 5 SettleUp)
       options (defaults in brackets):
@@ -101,6 +103,8 @@ public final class Bench {
             case "writes", "reads", "mix", "open", "viewers" -> bench.onBullion(List.of(scenario));
             case "compare" -> bench.compare();
             case "first-request" -> bench.firstRequest();
+            case "snapshot-read" ->
+                SnapshotRead.run(bench.options.integer("entries", 10_000), bench.options.integer("rounds", 30), out);
             case "idle-tables" ->
                 IdleTables.run(
                         bench.options.integer("tables", 10_000),
@@ -306,7 +310,7 @@ public final class Bench {
                     tables,
                     options.integer("players", 8),
                     events,
-                    options.integer("clients", 32),
+                    options.integer("clients", 16),
                     options.decimal("max-setup", 900));
             out.printf(
                     "%d tables played to %s events in %d ms (%s); stopping the server%n",

@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 
 /**
  * Tables played to a long night, for the first-request scenario: each is opened with its players, then played by
- * {@code clients} callers at once (its changes go to the journal in batches) until it has at least {@code events}
- * events. Bounded: a table stops at its target, or the whole set-up gives up after {@code maxSeconds}.
+ * {@code clients} callers at once (its changes go to the journal in batches) until at least {@code events} events
+ * were answered as recorded. Bounded: a table stops at its target, or the whole set-up gives up after {@code maxSeconds}.
  */
 public final class LongNights {
 
@@ -32,10 +32,12 @@ public final class LongNights {
                                 throw new IllegalStateException("setting up the long tables took over " + maxSeconds
                                         + " s (" + night.events() + " events on table " + night.id() + ")");
                             }
-                            Api.Reply reply = night.change(api, random);
-                            if (reply.status() != 201) {
-                                throw new IllegalStateException(
-                                        "a change during set-up got " + reply.status() + ": " + reply.body());
+                            try {
+                                // Only a 201 counts toward the target; a refusal or a timeout on a starved machine
+                                // (a timed-out change may still be recorded) leaves the table a little longer.
+                                night.change(api, random);
+                            } catch (java.net.http.HttpTimeoutException timedOut) {
+                                // counted by nothing: the next change goes on
                             }
                         }
                         return null;
