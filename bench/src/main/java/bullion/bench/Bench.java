@@ -1,11 +1,15 @@
 package bullion.bench;
 
+import bullion.bench.heap.IdleTables;
+import bullion.bench.heap.SnapshotRead;
 import bullion.bench.load.Api;
 import bullion.bench.load.ChildServer;
 import bullion.bench.load.ClosedLoop;
 import bullion.bench.load.CpuTime;
 import bullion.bench.load.Databases;
 import bullion.bench.load.Figures;
+import bullion.bench.load.LongNights;
+import bullion.bench.load.Night;
 import bullion.bench.load.OpenLoop;
 import bullion.bench.load.Stats;
 import bullion.bench.load.Viewers;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,11 @@ public final class Bench {
         pages     closed loop on the view-only page, then on the manage page, of the same tables; prints the ratio
         viewers   --viewers live viewers on one table's event stream, --changes changes one after another
         compare   the mix against Bullion, then against the stateless baseline; prints the ratio
+        first-request  --long-tables tables played to --events (10050) events, the server stopped and started
+                  again on the same data: the time of the first view of each (the first one in a fresh JVM)
+        idle-tables  --tables (10000) tables of a night live in this JVM (a journal that keeps nothing): heap per
+                  table after full GCs and the classes that grew; --request-ids false plays without them
+        snapshot-read  a table of --entries (10000) entries: its snapshot read back as table-state 5 and as 4
         suite     writes, writes on one table, reads, pages, mix, open, viewers, compare
         core      JMH benchmarks of the core (JMH options after the scenario, e.g. core -f 1 -i 5 SettleUp)
       options (defaults in brackets):
@@ -93,6 +103,17 @@ public final class Bench {
         switch (scenario) {
             case "writes", "reads", "pages", "mix", "open", "viewers" -> bench.onBullion(List.of(scenario));
             case "compare" -> bench.compare();
+            case "first-request" -> bench.firstRequest();
+            case "snapshot-read" ->
+                SnapshotRead.run(bench.options.integer("entries", 10_000), bench.options.integer("rounds", 30), out);
+            case "idle-tables" ->
+                IdleTables.run(
+                        bench.options.integer("tables", 10_000),
+                        bench.options.integer("players", 8),
+                        bench.options.integer("events", 60),
+                        Boolean.parseBoolean(bench.options.get("request-ids", "true")),
+                        bench.options.integer("clients", 64),
+                        out);
             case "suite" -> {
                 bench.onBullion(List.of("writes", "one-table", "reads", "pages", "mix", "open", "viewers"));
                 bench.compare();
@@ -296,6 +317,12 @@ public final class Bench {
     }
 
     private ChildServer startBullion(String database) throws Exception {
+        return ChildServer.bullion(
+                appJar(), ChildServer.javaOptions(options.get("java-opts", "")), freshDatabase(database));
+    }
+
+    /** The child's environment for a fresh database: a new PostgreSQL database, or (H2) the child's own data dir. */
+    private Map<String, String> freshDatabase(String database) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         if (postgres()) {
             env.put("BULLION_DB_URL", Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), database));
@@ -303,7 +330,58 @@ public final class Bench {
             env.put("BULLION_DB_PASSWORD", pgPassword());
         }
         env.putAll(options.serverEnvironment());
-        return ChildServer.bullion(appJar(), ChildServer.javaOptions(options.get("java-opts", "")), env);
+        return env;
+    }
+
+    /**
+     * A table's first request after its process is gone (issue 14: under 100 ms for a 10,000-event table). Plays
+     * {@code --long-tables} (3) tables to {@code --events} (10,050) events, so each has a snapshot and some events
+     * after it as a long night leaves them; stops the server; starts it again on the same data; then views each table
+     * once, one after another: the first view is a fresh server's (its JIT cold), the others a warm server's first
+     * request to a table that is not running. Then the first table again, now running, for comparison.
+     */
+    private void firstRequest() throws Exception {
+        int tables = options.integer("long-tables", 3);
+        int events = options.integer("events", 10_050);
+        Path dataDir = Files.createTempDirectory("bullion-first-request-");
+        Map<String, String> env = freshDatabase("bullion_bench");
+        env.putIfAbsent("BULLION_DATA_DIR", dataDir.resolve("data").toString());
+        List<String> javaOptions = ChildServer.javaOptions(options.get("java-opts", ""));
+        List<Night> nights;
+        try (ChildServer first = ChildServer.bullion(appJar(), javaOptions, env);
+                Api api = new Api(first.url(), options.integer("client-addresses", 4096))) {
+            long began = System.nanoTime();
+            nights = LongNights.play(
+                    api,
+                    tables,
+                    options.integer("players", 8),
+                    events,
+                    options.integer("clients", 16),
+                    options.decimal("max-setup", 900));
+            out.printf(
+                    "%d tables played to %s events in %d ms (%s); stopping the server%n",
+                    tables,
+                    nights.stream().map(n -> String.valueOf(n.events())).toList(),
+                    (System.nanoTime() - began) / 1_000_000,
+                    database());
+        }
+        try (ChildServer again = ChildServer.bullion(appJar(), javaOptions, env);
+                Api api = new Api(again.url(), options.integer("client-addresses", 4096))) {
+            out.printf(
+                    "Started again on the same data in %d ms%n",
+                    again.startedIn().toMillis());
+            for (int i = 0; i < nights.size(); i++) {
+                double ms = LongNights.timeView(api, nights.get(i));
+                out.printf(
+                        "first view of table %d (%d events), %s: %.1f ms%n",
+                        i + 1, nights.get(i).events(), i == 0 ? "fresh server" : "warm server, table not running", ms);
+            }
+            out.printf("view of table 1 again, running: %.1f ms%n", LongNights.timeView(api, nights.getFirst()));
+        } finally {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private ChildServer startBaseline() throws Exception {

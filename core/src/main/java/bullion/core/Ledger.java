@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,13 +16,16 @@ import java.util.function.UnaryOperator;
  * the counting entries, for the table and per player, so that a buy-in, a cash-out or a report costs the same at
  * the end of a long night as at its start.
  *
- * <p>Appending shares structure instead of copying the night. The views of one ledger share a backing array, and
+ * <p>The entries are kept column-wise, an array per field ({@link Columns}), and each read makes the {@link Entry}: a
+ * live table keeps about 29 bytes per entry instead of an entry object and its time object (72).
+ *
+ * <p>Appending shares structure instead of copying the night. The views of one ledger share backing arrays, and
  * a slot once written is never written again: the view that ends at the last claimed slot appends by claiming
  * the next one in place (an atomic claim, so of two appends to one view only one extends the array and the other
  * copies); appending to an older view, or past the array's end, copies (growing by half, so appends cost O(1)
  * amortized). A view reads only the slots below its own size, so an older table never sees a later entry.
- * Voiding replaces an entry: the array is kept and the replacement goes into a small per-view overlay (a night
- * voids a handful of entries), folded in when the array is next copied.
+ * Voiding replaces an entry: the arrays are kept and the replacement goes into a small per-view overlay (a night
+ * voids a handful of entries), which a copy keeps; the columns never hold a voiding.
  *
  * <p>Every field is final, and a slot is written before the view that shows it is made, so a ledger handed to
  * another thread, even without synchronisation, shows exactly its own entries (JLS 17.5). The totals are derived,
@@ -33,11 +37,11 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     private static final int[] NO_INDICES = {};
     private static final Entry[] NO_ENTRIES = {};
     private static final Tally[] NO_TALLIES = {};
-    private static final Ledger EMPTY =
-            new Ledger(NO_ENTRIES, new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES, Tally.ZERO, NO_INDICES, NO_TALLIES);
+    private static final Ledger EMPTY = new Ledger(
+            new Columns(0), new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES, Tally.ZERO, NO_INDICES, NO_TALLIES);
 
-    /** Shared by every view of this array; slots below {@code claimed} are taken, each written exactly once. */
-    private final Entry[] slots;
+    /** Shared by every view of these columns; slots below {@code claimed} are taken, each written exactly once. */
+    private final Columns slots;
 
     private final AtomicInteger claimed;
     private final int size;
@@ -52,7 +56,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     private final Tally[] tallies;
 
     private Ledger(
-            Entry[] slots,
+            Columns slots,
             AtomicInteger claimed,
             int size,
             int[] replacedAt,
@@ -82,21 +86,34 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         Entry[] items = entries.toArray(new Entry[0]);
         Tally total = Tally.ZERO;
         Map<Integer, Tally> byPlayer = new TreeMap<>();
-        for (Entry entry : items) {
-            Objects.requireNonNull(entry, "entry");
+        Columns columns = new Columns(items.length);
+        int voided = 0;
+        for (int i = 0; i < items.length; i++) {
+            Entry entry = Objects.requireNonNull(items[i], "entry");
             total = total.plus(entry);
             byPlayer.merge(entry.playerId(), Tally.ZERO.plus(entry), Tally::plus);
+            columns.set(i, entry);
+            voided += entry.voided() ? 1 : 0;
+        }
+        // The columns hold no voiding: a voided entry is also in the overlay, as if voided after it was appended.
+        int[] replacedAt = new int[voided];
+        Entry[] replacements = new Entry[voided];
+        for (int i = 0, r = 0; i < items.length; i++) {
+            if (items[i].voided()) {
+                replacedAt[r] = i;
+                replacements[r++] = items[i];
+            }
         }
         int[] ids = byPlayer.keySet().stream().mapToInt(Integer::intValue).toArray();
         Tally[] tallies = byPlayer.values().toArray(NO_TALLIES);
         return items.length == 0
                 ? EMPTY
                 : new Ledger(
-                        items,
+                        columns,
                         new AtomicInteger(items.length),
                         items.length,
-                        NO_INDICES,
-                        NO_ENTRIES,
+                        replacedAt,
+                        replacements,
                         total,
                         ids,
                         tallies);
@@ -111,7 +128,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
                 return replacements[at];
             }
         }
-        return slots[index];
+        return slots.get(index);
     }
 
     @Override
@@ -122,24 +139,34 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     /** This ledger with {@code entry} after its last entry; this one is unchanged. */
     Ledger appended(Entry entry) {
         Objects.requireNonNull(entry, "entry");
+        if (entry.voided()) {
+            // The columns hold no voiding (never the case for an entry the applier appends): the overlay does.
+            Entry counting = new Entry(
+                    entry.seq(),
+                    entry.at(),
+                    entry.playerId(),
+                    entry.kind(),
+                    entry.quantity(),
+                    Optional.empty(),
+                    entry.unit(),
+                    entry.paid());
+            return appended(counting).replaced(size, entry);
+        }
         Tally added = total.plus(entry);
         Players players = players().with(entry.playerId(), t -> t.plus(entry));
-        if (size < slots.length && claimed.compareAndSet(size, size + 1)) {
-            slots[size] = entry;
+        if (size < slots.capacity() && claimed.compareAndSet(size, size + 1)) {
+            slots.set(size, entry);
             return new Ledger(
                     slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.tallies());
         }
-        Entry[] copy = new Entry[Math.max(FIRST_CAPACITY, size + (size >> 1) + 1)];
-        for (int i = 0; i < size; i++) {
-            copy[i] = get(i);
-        }
-        copy[size] = entry;
+        Columns copy = slots.copy(size, Math.max(FIRST_CAPACITY, size + (size >> 1) + 1));
+        copy.set(size, entry);
         return new Ledger(
                 copy,
                 new AtomicInteger(size + 1),
                 size + 1,
-                NO_INDICES,
-                NO_ENTRIES,
+                replacedAt,
+                replacements,
                 added,
                 players.ids(),
                 players.tallies());
@@ -200,6 +227,76 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
 
     private Players players() {
         return new Players(playerIds, tallies);
+    }
+
+    /**
+     * The entries' fields, one array each, instead of an {@link Entry} and its {@link java.time.Instant} per entry: 29
+     * bytes a slot instead of 72, for every live table all night (BENCHMARKS.md, "Idle tables"). {@link #get} makes
+     * the entry a caller reads; voidings live in the ledger's overlay. In memory only: the stored format is the list
+     * of entries it always was.
+     */
+    private static final class Columns {
+        private static final Entry.Kind[] KINDS = Entry.Kind.values();
+        private static final Entry.Unit[] UNITS = Entry.Unit.values();
+        private static final Paid[] PAID = Paid.values();
+
+        private final int[] seq;
+        private final long[] atSecond;
+        private final int[] atNano;
+        private final int[] playerId;
+        private final long[] quantity;
+        /** Kind, unit and how it was paid, by ordinal: kind + 4 × unit + 16 × paid. */
+        private final byte[] shape;
+
+        Columns(int capacity) {
+            seq = new int[capacity];
+            atSecond = new long[capacity];
+            atNano = new int[capacity];
+            playerId = new int[capacity];
+            quantity = new long[capacity];
+            shape = new byte[capacity];
+        }
+
+        int capacity() {
+            return seq.length;
+        }
+
+        /** Writes slot {@code i}, voiding aside. */
+        void set(int i, Entry entry) {
+            seq[i] = entry.seq();
+            atSecond[i] = entry.at().getEpochSecond();
+            atNano[i] = entry.at().getNano();
+            playerId[i] = entry.playerId();
+            quantity[i] = entry.quantity();
+            shape[i] = (byte) (entry.kind().ordinal()
+                    + 4 * entry.unit().ordinal()
+                    + 16 * entry.paid().ordinal());
+        }
+
+        Entry get(int i) {
+            int s = shape[i];
+            return new Entry(
+                    seq[i],
+                    java.time.Instant.ofEpochSecond(atSecond[i], atNano[i]),
+                    playerId[i],
+                    KINDS[s & 3],
+                    quantity[i],
+                    Optional.empty(),
+                    UNITS[(s >> 2) & 3],
+                    PAID[(s >> 4) & 3]);
+        }
+
+        /** The first {@code size} slots in new columns of {@code capacity}. */
+        Columns copy(int size, int capacity) {
+            Columns copy = new Columns(capacity);
+            System.arraycopy(seq, 0, copy.seq, 0, size);
+            System.arraycopy(atSecond, 0, copy.atSecond, 0, size);
+            System.arraycopy(atNano, 0, copy.atNano, 0, size);
+            System.arraycopy(playerId, 0, copy.playerId, 0, size);
+            System.arraycopy(quantity, 0, copy.quantity, 0, size);
+            System.arraycopy(shape, 0, copy.shape, 0, size);
+            return copy;
+        }
     }
 
     /** Per-player totals, copied on change: the cost is the number of players, not of entries. */

@@ -29,6 +29,42 @@ class LedgerTest {
         return ledger;
     }
 
+    /**
+     * The ledger keeps its entries column-wise and a voiding in its overlay: a voided entry read back from a list, one
+     * appended already voided, and one voided later all read back equal, across the copies that growing makes.
+     */
+    @Test
+    void everyEntryReadsBackEqualWhateverItsVoidingAndHowOftenTheLedgerGrew() {
+        Instant at = Instant.parse("2026-11-27T21:15:00.123456789Z");
+        Entry voided = new Entry(
+                1,
+                at,
+                2,
+                Entry.Kind.BUY_IN,
+                40,
+                Optional.of(new Entry.Voiding(at.plusSeconds(1), "twice")),
+                Entry.Unit.CHIPS,
+                Paid.CASH);
+        Entry cashOut =
+                new Entry(2, Instant.parse("1969-12-31T23:59:59.5Z"), 3, Entry.Kind.CASH_OUT, 7, Optional.empty());
+        Ledger ledger = Ledger.of(List.of(voided, cashOut));
+        assertThat(ledger).containsExactly(voided, cashOut);
+        assertThat(ledger.tallyOf(2).chipsAsChips()).isZero();
+        List<Entry> expected = new ArrayList<>(List.of(voided, cashOut));
+        for (int seq = 3; seq <= 100; seq++) {
+            Entry next = seq == 50
+                    ? new Entry(seq, at, 2, Entry.Kind.BUY_IN, 40, voided.voiding(), Entry.Unit.CHIPS, Paid.CASH)
+                    : buyIn(seq, seq % 4);
+            ledger = ledger.appended(next);
+            expected.add(next);
+        }
+        ledger = ledger.replaced(2, ledger.get(2).voidedAt(at, "late"));
+        expected.set(2, expected.get(2).voidedAt(at, "late"));
+        assertThat(ledger).containsExactlyElementsOf(expected);
+        assertThat(ledger.appended(buyIn(101, 1)).subList(0, 100)).containsExactlyElementsOf(expected);
+        assertThat(Ledger.of(new ArrayList<>(ledger))).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void appendingToAnOlderVersionLeavesTheLaterOneAsItWas() {
         Ledger older = ledgerOf(5);

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  */
 public final class ChildServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    // Generous: on a machine loaded by other builds a start took 73 s (load average 20 on 2 cores).
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Process process;
     private final Path dir;

@@ -25,7 +25,6 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -33,7 +32,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -194,51 +192,52 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     /**
      * A table not yet opened can only be opened; anything else finds nothing. An open table checks the token, then
      * the request id, before it decides.
+     *
+     * <p>Routed by state with two switches rather than Pekko's {@code CommandHandlerWithReplyBuilder}: the builder's
+     * table of cases (about 1.3 KB) is built and kept by every live table, this handler is one small object
+     * (BENCHMARKS.md, "Idle tables").
      */
     @Override
     public CommandHandlerWithReply<TableMessage, StoredEvent, TableState> commandHandler() {
-        CommandHandlerWithReplyBuilder<TableMessage, StoredEvent, TableState> builder =
-                newCommandHandlerWithReplyBuilder();
-        builder.forState(state -> state.table().isEmpty())
-                .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, this::answerAndStop))
-                .onCommand(TableMessage.Change.class, change -> answerAndStop(change.replyTo(), new Outcome.NotFound()))
-                .onCommand(TableMessage.Changes.class, this::noneFound)
-                .onCommand(TableMessage.View.class, view -> answerAndStop(view.replyTo(), new Outcome.NotFound()))
-                .onCommand(TableMessage.ImportHistory.class, this::importHistory)
-                .onCommand(
-                        TableMessage.Retire.class,
-                        retire -> answerAndStop(
-                                retire.replyTo(),
-                                new TableMessage.Retired(false, Optional.empty(), "there is no such table")));
-        builder.forState(state -> state.table().isPresent())
-                .onCommand(TableMessage.Open.class, (state, open) -> open(state, open, Effect()::reply))
-                .onCommand(
-                        TableMessage.Change.class,
-                        (state, change) -> decideInOrder(state, List.of(change), undecided -> {})
-                                .thenNoReply())
-                .onCommand(TableMessage.Changes.class, this::decideInOrder)
-                .onCommand(
-                        TableMessage.View.class,
-                        (state, view) -> view(state, state.table().orElseThrow(), view))
-                .onCommand(
-                        TableMessage.ImportHistory.class,
-                        imported -> Effect()
-                                .reply(imported.replyTo(), new Outcome.Refused(new Rejection.TableAlreadyOpen())))
-                .onCommand(
-                        TableMessage.Retire.class,
-                        (state, retire) -> retire(state.table().orElseThrow(), retire));
-        // The intake's own messages; this entity never receives them.
-        builder.forAnyState()
-                .onCommand(TableMessage.Written.class, () -> Effect().noReply())
-                .onCommand(TableMessage.Ready.class, () -> Effect().noReply())
-                .onCommand(TableMessage.Returned.class, () -> Effect().noReply());
-        return builder.build();
+        return (state, message) -> state.table().isEmpty() ? beforeOpening(state, message) : whileOpen(state, message);
+    }
+
+    private ReplyEffect<StoredEvent, TableState> beforeOpening(TableState state, TableMessage message) {
+        return switch (message) {
+            case TableMessage.Open open -> open(state, open, this::answerAndStop);
+            case TableMessage.Change change -> answerAndStop(change.replyTo(), new Outcome.NotFound());
+            case TableMessage.Changes changes -> noneFound(changes);
+            case TableMessage.View view -> answerAndStop(view.replyTo(), new Outcome.NotFound());
+            case TableMessage.ImportHistory imported -> importHistory(imported);
+            case TableMessage.Retire retire ->
+                answerAndStop(
+                        retire.replyTo(), new TableMessage.Retired(false, Optional.empty(), "there is no such table"));
+            // The intake's own messages; this entity never receives them.
+            case TableMessage.Written written -> Effect().noReply();
+            case TableMessage.Ready ready -> Effect().noReply();
+            case TableMessage.Returned returned -> Effect().noReply();
+        };
+    }
+
+    private ReplyEffect<StoredEvent, TableState> whileOpen(TableState state, TableMessage message) {
+        return switch (message) {
+            case TableMessage.Open open -> open(state, open, Effect()::reply);
+            case TableMessage.Change change ->
+                decideInOrder(state, List.of(change), undecided -> {}).thenNoReply();
+            case TableMessage.Changes changes -> decideInOrder(state, changes);
+            case TableMessage.View view -> view(state, state.table().orElseThrow(), view);
+            case TableMessage.ImportHistory imported ->
+                Effect().reply(imported.replyTo(), new Outcome.Refused(new Rejection.TableAlreadyOpen()));
+            case TableMessage.Retire retire -> retire(state.table().orElseThrow(), retire);
+            case TableMessage.Written written -> Effect().noReply();
+            case TableMessage.Ready ready -> Effect().noReply();
+            case TableMessage.Returned returned -> Effect().noReply();
+        };
     }
 
     @Override
     public SignalHandler<TableState> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(PostStop.instance(), state -> topics.tell(new TableTopics.TableStopped(tableId)))
                 .onSignal(RecoveryCompleted.class, (state, recovered) -> {
                     groupId = state.groupId();
                     // On every (re)start: whatever batch the intake handed over before is over, answered or not.
@@ -249,11 +248,12 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
     @Override
     public EventHandler<TableState, StoredEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent((state, event) -> {
+        // A plain function, not Pekko's EventHandlerBuilder: one small object per live table (see commandHandler).
+        return (state, event) -> {
             TableState next = state.apply(event);
             groupId = next.groupId();
             return next;
-        });
+        };
     }
 
     /**

@@ -2,9 +2,7 @@ package bullion.engine.entity;
 
 import bullion.engine.TableChanged;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -13,15 +11,23 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 
 /**
- * One per node: keeps a Pekko pub-sub {@link Topic} per table ("table-&lt;id&gt;") and the listeners of this
- * node. Topics with the same name find each other through the cluster receptionist, so a change published on
- * one node reaches listeners on every node.
+ * One per node: the node's listeners to table changes and its one Pekko pub-sub {@link Topic} of every table's
+ * changes ({@value #TOPIC}). Topics of the same name find each other through the cluster receptionist, so a change
+ * published on one node reaches every node that has a listener, and each hands it to its listeners of that table.
  *
- * <p>Listening and publishing both pass through this one actor, so a listener registered before a change is
- * published on this node always hears it. A table's topic lives while its table runs on this node or this
- * node has listeners for it, so a node that has served many tables does not keep a topic for each forever.
+ * <p>One topic per node, not one per table: a topic is an actor with its own receptionist subscription, and a topic
+ * per running table cost every live table about 1 KB even when nobody watched it (BENCHMARKS.md, "Idle tables").
+ * The price is that a node with any listener hears every change made in the cluster, a message of a few bytes, and
+ * drops those of tables nobody there watches; a cluster of a handful of nodes is what Bullion runs.
+ *
+ * <p>Listening and publishing both pass through this one actor and through the one topic in that order, so a listener
+ * registered before a change is published on this node always hears it. The node subscribes to the topic while it has
+ * at least one listener, and only then does a change published elsewhere travel to it.
  */
 public final class TableTopics {
+
+    /** The topic's name, the same on every node: how the nodes' topics find each other. */
+    static final String TOPIC = "table-changes";
 
     public sealed interface Message {}
 
@@ -32,8 +38,8 @@ public final class TableTopics {
 
     public record StopListening(String listenerId) implements Message {}
 
-    /** The table's process on this node stopped (passivated or shut down). */
-    public record TableStopped(String tableId) implements Message {}
+    /** A change heard on the topic, from this node or another. */
+    record Heard(TableChanged change) implements Message {}
 
     private record Listener(String tableId, ActorRef<TableChanged> ref) {}
 
@@ -45,20 +51,22 @@ public final class TableTopics {
 
     private static final class State {
         private final ActorContext<Message> context;
-        private final Map<String, ActorRef<Topic.Command<TableChanged>>> topics = new HashMap<>();
+        private final ActorRef<Topic.Command<TableChanged>> topic;
+        private final ActorRef<TableChanged> heard;
         private final Map<String, Listener> listeners = new HashMap<>();
-        private final Set<String> running = new HashSet<>();
-        private long spawned;
+        /** Each table listened to on this node, by id: its listeners by their ids. */
+        private final Map<String, Map<String, ActorRef<TableChanged>>> byTable = new HashMap<>();
 
         State(ActorContext<Message> context) {
             this.context = context;
+            this.topic = context.spawn(Topic.create(TableChanged.class, TOPIC), TOPIC);
+            this.heard = context.messageAdapter(TableChanged.class, Heard::new);
         }
 
         Behavior<Message> behavior() {
             return Behaviors.receive(Message.class)
                     .onMessage(Publish.class, p -> {
-                        running.add(p.change().tableId());
-                        topic(p.change().tableId()).tell(Topic.publish(p.change()));
+                        topic.tell(Topic.publish(p.change()));
                         return Behaviors.same();
                     })
                     .onMessage(Listen.class, l -> {
@@ -68,44 +76,36 @@ public final class TableTopics {
                                     return Behaviors.same();
                                 }),
                                 "listener-" + l.listenerId());
+                        if (listeners.isEmpty()) {
+                            topic.tell(Topic.subscribe(heard));
+                        }
                         listeners.put(l.listenerId(), new Listener(l.tableId(), ref));
-                        topic(l.tableId()).tell(Topic.subscribe(ref));
+                        byTable.computeIfAbsent(l.tableId(), id -> new HashMap<>())
+                                .put(l.listenerId(), ref);
                         return Behaviors.same();
                     })
                     .onMessage(StopListening.class, s -> {
                         Listener listener = listeners.remove(s.listenerId());
                         if (listener != null) {
-                            topic(listener.tableId()).tell(Topic.unsubscribe(listener.ref()));
+                            Map<String, ActorRef<TableChanged>> ofTable = byTable.get(listener.tableId());
+                            ofTable.remove(s.listenerId());
+                            if (ofTable.isEmpty()) {
+                                byTable.remove(listener.tableId());
+                            }
                             context.stop(listener.ref());
-                            dropTopicIfUnused(listener.tableId());
+                            if (listeners.isEmpty()) {
+                                topic.tell(Topic.unsubscribe(heard));
+                            }
                         }
                         return Behaviors.same();
                     })
-                    .onMessage(TableStopped.class, t -> {
-                        running.remove(t.tableId());
-                        dropTopicIfUnused(t.tableId());
+                    .onMessage(Heard.class, h -> {
+                        byTable.getOrDefault(h.change().tableId(), Map.of())
+                                .values()
+                                .forEach(ref -> ref.tell(h.change()));
                         return Behaviors.same();
                     })
                     .build();
-        }
-
-        private ActorRef<Topic.Command<TableChanged>> topic(String tableId) {
-            // Names carry a counter: a stopped topic's name stays taken until it has terminated.
-            return topics.computeIfAbsent(
-                    tableId,
-                    id -> context.spawn(
-                            Topic.create(TableChanged.class, "table-" + id), "table-" + id + "-" + (++spawned)));
-        }
-
-        private void dropTopicIfUnused(String tableId) {
-            boolean listened =
-                    listeners.values().stream().anyMatch(l -> l.tableId().equals(tableId));
-            if (!listened && !running.contains(tableId)) {
-                ActorRef<Topic.Command<TableChanged>> topic = topics.remove(tableId);
-                if (topic != null) {
-                    context.stop(topic);
-                }
-            }
         }
     }
 }

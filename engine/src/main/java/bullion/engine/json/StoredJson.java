@@ -1,5 +1,7 @@
 package bullion.engine.json;
 
+import bullion.core.Entry;
+import bullion.core.Table;
 import bullion.engine.entity.RecentRequests;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +37,11 @@ public final class StoredJson {
 
     private StoredJson() {}
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * The JSON of table-state 1-4, whose ledger is an array of entry objects; only the upcasters that rebuild an old
+     * table ({@link StoredShapes}) still read and write that shape.
+     */
+    static final ObjectMapper ENTRIES_AS_OBJECTS = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
             .addModule(new CoreJsonModule())
@@ -49,6 +57,9 @@ public final class StoredJson {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** Today's stored JSON: as above, with a snapshot's ledger in columns (table-state 5, {@link EntryColumns}). */
+    static final ObjectMapper MAPPER = ENTRIES_AS_OBJECTS.copy().addMixIn(Table.class, LedgerInColumns.class);
 
     /**
      * The same JSON with every object's keys sorted and decimals kept exact: text that hashes the same forever. An
@@ -74,6 +85,10 @@ public final class StoredJson {
         Class<?> type = StoredNames.classOf(version.name())
                 .orElseThrow(() -> new IllegalArgumentException("no stored type is named " + version.name()));
         try (InputStream in = maybeGunzip(bytes)) {
+            if (version.version() == StoredShapes.current(version.name())) {
+                // Nothing to upcast: bound straight from the bytes, without a tree of the whole snapshot first.
+                return MAPPER.readValue(in, type);
+            }
             ObjectNode json = (ObjectNode) MAPPER.readTree(in);
             return MAPPER.treeToValue(StoredShapes.upcast(version, json), type);
         } catch (IOException e) {
@@ -95,6 +110,13 @@ public final class StoredJson {
     private static InputStream maybeGunzip(byte[] bytes) throws IOException {
         InputStream in = new ByteArrayInputStream(bytes);
         return bytes.length > 1 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b ? new GZIPInputStream(in) : in;
+    }
+
+    /** Puts {@link EntryColumns} on {@link Table#entries}, for {@link #MAPPER} only. */
+    private abstract static class LedgerInColumns {
+        @JsonSerialize(using = EntryColumns.Writer.class)
+        @JsonDeserialize(using = EntryColumns.Reader.class)
+        List<Entry> entries;
     }
 
     /** table-state 2 keeps the recent requests as a plain list (see the upcaster in {@link StoredShapes}). */

@@ -6,6 +6,7 @@ import bullion.core.EventApplier;
 import bullion.core.Paid;
 import bullion.core.Table;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class StoredShapes {
     private StoredShapes() {}
 
     /** The current version of each shape that has changed; every other shape is at version 1. */
-    private static final Map<String, Integer> CURRENT = Map.of("table-created", 3, "recorded", 2, "table-state", 4);
+    private static final Map<String, Integer> CURRENT = Map.of("table-created", 3, "recorded", 2, "table-state", 5);
 
     /** By manifest name, then by the version each reads. */
     private static final Map<String, Map<Integer, UnaryOperator<ObjectNode>>> UPCASTERS = Map.of(
@@ -36,7 +37,9 @@ final class StoredShapes {
                             2,
                             StoredShapes::tableStateBeforeTheNight,
                             3,
-                            StoredShapes::tableStateBeforeGroups));
+                            StoredShapes::tableStateBeforeGroups,
+                            4,
+                            StoredShapes::ledgerInColumns));
 
     /**
      * How a buy-in was paid before cash buy-ins: on credit, every one of them. Written out rather than taken from
@@ -105,6 +108,22 @@ final class StoredShapes {
     private static ObjectNode tableStateBeforeGroups(ObjectNode state) {
         add(state, "groupId", state.nullNode());
         add(state, "groupTokenHash", state.nullNode());
+        return state;
+    }
+
+    /**
+     * table-state 4 → 5: the ledger's entries, one object each, become one array per field ({@link EntryColumns}):
+     * the same values, written so that a long night reads back fast.
+     */
+    private static ObjectNode ledgerInColumns(ObjectNode state) {
+        JsonNode table = state.required("table");
+        if (!table.isNull()) {
+            JsonNode entries = table.required("entries");
+            if (!entries.isArray()) {
+                throw new IllegalArgumentException("table-state 4 keeps its entries in an array, not " + entries);
+            }
+            ((ObjectNode) table).set("entries", EntryColumns.fromObjects((ArrayNode) entries, state));
+        }
         return state;
     }
 
@@ -181,8 +200,9 @@ final class StoredShapes {
             return table;
         }
         table.put("version", version - 1);
-        Table open = StoredJson.MAPPER.convertValue(table, Table.class);
-        return StoredJson.MAPPER.valueToTree(EventApplier.apply(Optional.of(open), new Event.TableClosed(closedAt)));
+        Table open = StoredJson.ENTRIES_AS_OBJECTS.convertValue(table, Table.class);
+        return StoredJson.ENTRIES_AS_OBJECTS.valueToTree(
+                EventApplier.apply(Optional.of(open), new Event.TableClosed(closedAt)));
     }
 
     /** The latest time a table-state 2 holds: of its entries, their voidings and its recent requests' events. */

@@ -13,6 +13,7 @@ import bullion.core.PayApp;
 import bullion.core.Table;
 import bullion.engine.json.LegacyJacksonJsonReader;
 import bullion.engine.json.StoredFormatSerializer;
+import bullion.engine.json.TableStateVersion4;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -155,7 +156,7 @@ class StoredSnapshotJsonTest {
     void theSnapshotOfAGroupTableMatchesItsGoldenJsonBothWays() {
         TableState state = groupNight();
         Serializer serializer = SERIALIZATION.findSerializerFor(state);
-        GoldenFiles golden = GoldenFiles.read("golden-stored/groups/snapshots/group-table-state.json");
+        GoldenFiles golden = GoldenFiles.read("golden-stored/ledger-columns/group-table-state.json");
         assertThat(Serializers.manifestFor(serializer, state)).isEqualTo(golden.manifest());
         assertThat(new String(serializer.toBinary(state), StandardCharsets.UTF_8))
                 .isEqualTo(golden.payload());
@@ -178,12 +179,90 @@ class StoredSnapshotJsonTest {
         TableState state = night();
         Serializer serializer = SERIALIZATION.findSerializerFor(state);
         assertThat(serializer.identifier()).isEqualTo(StoredFormatSerializer.IDENTIFIER);
-        GoldenFiles golden = GoldenFiles.read("golden-stored/groups/snapshots/table-state.json");
+        GoldenFiles golden = GoldenFiles.read("golden-stored/ledger-columns/table-state.json");
         assertThat(Serializers.manifestFor(serializer, state)).isEqualTo(golden.manifest());
         assertThat(new String(serializer.toBinary(state), StandardCharsets.UTF_8))
                 .isEqualTo(golden.payload());
         assertThat(read(StoredFormatSerializer.IDENTIFIER, golden.manifest(), golden.bytes()))
                 .isEqualTo(state);
+    }
+
+    @Test
+    void aSnapshotOfTableState4ReadsIntoTheCurrentShape() {
+        GoldenFiles alone = GoldenFiles.read("golden-stored/groups/snapshots/table-state.json");
+        GoldenFiles inGroup = GoldenFiles.read("golden-stored/groups/snapshots/group-table-state.json");
+        assertThat(alone.manifest()).isEqualTo("table-state#4");
+        assertThat(inGroup.manifest()).isEqualTo("table-state#4");
+        assertThat(alone.payload()).as("version 4 keeps one object per entry").contains("\"entries\":[{\"seq\":1,");
+        assertThat(read(StoredFormatSerializer.IDENTIFIER, alone.manifest(), alone.bytes()))
+                .isEqualTo(night());
+        assertThat(read(StoredFormatSerializer.IDENTIFIER, inGroup.manifest(), inGroup.bytes()))
+                .isEqualTo(groupNight());
+    }
+
+    /**
+     * Times to the nanosecond, before and after the epoch, and a long ledger: written as table-state 5 and read back,
+     * and written as table-state 4 (entries as objects) and read through the 4 → 5 upcaster, both equal to replay.
+     */
+    @Test
+    void aLongLedgerWithNanosecondTimesReadsBackEqualFromVersions4And5() {
+        TableState s = TableState.empty();
+        s = s.apply(new StoredEvent.TableCreated(new Event.TableOpened("Long", "EUR", 500, 50, Paid.CASH), "ef01"));
+        s = s.apply(unrecorded(new Event.PlayerJoined(1, "Ari")));
+        s = s.apply(unrecorded(new Event.PlayerJoined(2, "Bo")));
+        Instant[] times = {
+            Instant.parse("1969-12-31T23:59:59.999999999Z"),
+            Instant.parse("2026-11-27T21:15:00.123456789Z"),
+            Instant.parse("2026-11-27T21:15:00.000001Z"),
+            AT
+        };
+        for (int seq = 1; seq <= 2_000; seq++) {
+            Instant at = times[seq % times.length];
+            Event event = switch (seq % 5) {
+                case 0 -> new Event.CashedOut(seq, at, 2, 7);
+                case 1 -> new Event.BoughtChips(seq, at, 1, 50, Paid.CREDIT);
+                default -> new Event.BoughtIn(seq, at, 1 + seq % 2, 1, seq % 3 == 0 ? Paid.CASH : Paid.CREDIT);
+            };
+            s = s.apply(unrecorded(event));
+        }
+        s = s.apply(unrecorded(new Event.EntryVoided(10, AT.plusNanos(5), "double tap")));
+        TableState state = s;
+        Serializer serializer = SERIALIZATION.findSerializerFor(state);
+        String manifest = Serializers.manifestFor(serializer, state);
+        assertThat(manifest).isEqualTo("table-state#5");
+        byte[] columns = serializer.toBinary(state);
+        assertThat(read(StoredFormatSerializer.IDENTIFIER, manifest, columns)).isEqualTo(state);
+
+        byte[] objects = TableStateVersion4.write(state);
+        assertThat(new String(objects, StandardCharsets.UTF_8)).contains("\"at\":\"2026-11-27T21:15:00.123456789Z\"");
+        assertThat(read(StoredFormatSerializer.IDENTIFIER, "table-state#4", objects))
+                .isEqualTo(state);
+        assertThat(columns.length).as("columns are smaller").isLessThan(objects.length / 2);
+    }
+
+    @Test
+    void aLedgerWithAColumnMissingTooLongOrUnknownIsRefused() {
+        String json = GoldenFiles.read("golden-stored/ledger-columns/table-state.json")
+                .payload();
+        assertThat(tryRead("table-state#5", json)).as("the control").isTrue();
+        assertThat(tryRead("table-state#5", json.replace("\"atNano\":[0,0,0,0,0,0],", "")))
+                .as("missing")
+                .isFalse();
+        assertThat(tryRead("table-state#5", json.replace("\"atNano\":[0,0,0,0,0,0]", "\"atNano\":[0,0,0,0,0,0,0]")))
+                .as("longer than the others")
+                .isFalse();
+        assertThat(tryRead("table-state#5", json.replace("\"atNano\":[0,0,0,0,0,0]", "\"atNano\":[0,0,null,0,0,0]")))
+                .as("a null for a number")
+                .isFalse();
+        assertThat(tryRead("table-state#5", json.replace("\"atNano\":[0,0,0,0,0,0]", "\"atNano\":[0,0,-1,0,0,0]")))
+                .as("no such nanosecond")
+                .isFalse();
+        assertThat(tryRead("table-state#5", json.replace("\"paid\":[\"CASH\"", "\"paid\":[\"CHEQUE\"")))
+                .as("no such way to pay")
+                .isFalse();
+        assertThat(tryRead("table-state#5", json.replace("\"atNano\":[", "\"tip\":[],\"atNano\":[")))
+                .as("an unknown column")
+                .isFalse();
     }
 
     @Test
@@ -308,7 +387,7 @@ class StoredSnapshotJsonTest {
 
     @Test
     void aShapeNewerThanThisCodeIsRefused() {
-        assertThat(tryRead("table-state#5", payload())).isFalse();
+        assertThat(tryRead("table-state#6", payload())).isFalse();
         assertThat(tryRead("table-state#3", payload())).as("the control").isTrue();
     }
 
