@@ -74,8 +74,7 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
         String file = dataDir.toAbsolutePath().resolve("bullion").toString().replace('\\', '/');
         return new DatabaseSettings(
                 Kind.H2,
-                "jdbc:h2:" + SyncedFileSystem.SCHEME + ":" + file + ";WRITE_DELAY=0;RETENTION_TIME=" + RETENTION_MILLIS
-                        + System.getProperty("bullion.h2.extra", ""),
+                "jdbc:h2:" + SyncedFileSystem.SCHEME + ":" + file + ";WRITE_DELAY=0;RETENTION_TIME=" + RETENTION_MILLIS,
                 "sa",
                 "");
     }

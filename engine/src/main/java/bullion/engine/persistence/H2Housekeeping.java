@@ -32,13 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class H2Housekeeping implements AutoCloseable {
 
     /** How often the housekeeping runs. */
-    static final Duration EVERY = Duration.ofMillis(Integer.getInteger("bullion.h2.every", 500));
+    static final Duration EVERY = Duration.ofMillis(500);
     /** Chunks whose live pages fill less than this share of them are rewritten. */
-    static final int TARGET_FILL_PERCENT = Integer.getInteger("bullion.h2.fill", 80);
+    static final int TARGET_FILL_PERCENT = 80;
     /** At most this many bytes of live pages are rewritten a step, so a step holds commits up only briefly. */
-    static final int REWRITE_BYTES = Integer.getInteger("bullion.h2.bytes", 2 * 1024 * 1024);
+    static final int REWRITE_BYTES = 2 * 1024 * 1024;
     /** A run rewrites and commits step after step for at most this long. */
-    static final Duration BUDGET = Duration.ofMillis(Integer.getInteger("bullion.h2.budget", 100));
+    static final Duration BUDGET = Duration.ofMillis(200);
     /** Versions whose chunks are never reused: more than the 20 or so by which H2's store header can lag. */
     static final int VERSIONS_KEPT = 64;
 
