@@ -43,8 +43,7 @@ class PowerCutTest {
                 disk.kind(), PowerCutFileSystem.under(disk.url(), "synced"), disk.user(), disk.password());
         assertThat(database.url()).startsWith("jdbc:h2:synced:powercut:");
         FaultLoad.Tally tally;
-        try (TableSystem system =
-                TableSystem.start(EngineSettings.singleNode(database).withAskTimeout(Duration.ofSeconds(2)))) {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(database))) {
             FaultLoad load = FaultLoad.start(system.tables(), "Cut ");
             load.awaitRecorded(40 + ThreadLocalRandom.current().nextInt(200), Duration.ofSeconds(60));
             PowerCutFileSystem.cut();

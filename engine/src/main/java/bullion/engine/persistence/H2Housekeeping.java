@@ -17,17 +17,18 @@ import org.slf4j.LoggerFactory;
  * about 100 bytes), and the pages it replaced die in older chunks. H2 reuses a chunk's space once nothing lives in it,
  * but with {@code WRITE_DELAY=0} (which durability needs) H2 runs no housekeeping of its own, so a chunk kept alive
  * by a few pages stays for good and the file grew about 9 KB per event. Every {@link #EVERY} this rewrites the live
- * pages of the sparsest chunks into a new one ({@code MVStore.compact}: at most {@link #REWRITE_BYTES} a run, while
- * the chunks' fill rate is under {@link #TARGET_FILL_PERCENT} %), so whole chunks die and their space is reused. It
- * never moves chunks ({@code compactFile}): moving them under concurrent writes tripped H2's own free-space assertions
- * (ARCHITECTURE.md, Storage).
+ * pages of the sparsest chunks into a new one ({@code MVStore.compact} and a commit, {@link #REWRITE_BYTES} a step,
+ * for up to {@link #BUDGET}, while the chunks' fill rate is under {@link #TARGET_FILL_PERCENT} %), so whole chunks
+ * die and their space is reused. It never moves chunks ({@code compactFile}): moving them under concurrent writes
+ * tripped H2's own free-space assertions (ARCHITECTURE.md, "The embedded file").
  *
  * <p>{@link #guard} is the crash-safety half. H2 recovers from the store header, which it rewrites only every 20
  * versions or so, and follows the chunks written after it; in a database H2 keeps no old versions
  * ({@code versionsToKeep = 0}), so a chunk written after the header can die and its space be overwritten by the next
  * commit before that commit rewrites the header. A crash, or a full disk failing the header write, in that moment
  * leaves recovery a broken chain and an older version to fall back to: acknowledged commits lost. Keeping
- * {@link #VERSIONS_KEPT} versions (more than the header ever lags) means no chunk a recovery could need is reused.
+ * {@link #VERSIONS_KEPT} versions means a chunk is reused only that many commits after it died; while chunks go into
+ * holes inside the file H2 rewrites the header at least every ~20 versions, so by then it has moved past that chunk.
  */
 public final class H2Housekeeping implements AutoCloseable {
 

@@ -13,7 +13,7 @@ import org.h2.store.fs.FilePathWrapper;
  * Commits that queue behind a write go into H2's next chunk together, so they share its sync.
  *
  * <p>{@code O_DSYNC} rather than a {@code force} after each write: H2 writes a chunk in one call, and the flag makes
- * the same one call durable without a second system call (measured in BENCHMARKS.md, Embedded database).
+ * that one call durable without a second system call (the two were not measured against each other).
  */
 public final class SyncedFileSystem extends FilePathWrapper {
 
