@@ -105,10 +105,14 @@ public final class PowerCutFileSystem extends FilePathWrapper {
             this.synchronous = synchronous;
         }
 
+        /**
+         * Closing a file does not sync it: one with unsynced writes stays listed (its disk file open) until
+         * {@link #restore} undoes them.
+         */
         @Override
         protected void implCloseChannel() throws IOException {
             synchronized (DISK) {
-                if (OPEN.remove(this)) {
+                if (unsynced.isEmpty() && OPEN.remove(this)) {
                     base.close();
                 }
             }
