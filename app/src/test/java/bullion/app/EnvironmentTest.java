@@ -20,7 +20,8 @@ class EnvironmentTest {
         Environment env = Environment.from(Map.of());
         DatabaseSettings underData = DatabaseSettings.h2File(Path.of("./data"));
         assertThat(underData.url())
-                .isEqualTo("jdbc:h2:file:" + Path.of("./data").toAbsolutePath().resolve("bullion") + ";WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:synced:"
+                        + Path.of("./data").toAbsolutePath().resolve("bullion") + ";WRITE_DELAY=0;RETENTION_TIME=1000");
         assertThat(env.engine()).isEqualTo(EngineSettings.singleNode(underData));
         assertThat(env.web()).isEqualTo(WebSettings.defaults());
     }
@@ -114,7 +115,7 @@ class EnvironmentTest {
     @Test
     void theDataDirAndPortCanBeMoved() {
         Environment env = Environment.from(Map.of("BULLION_DATA_DIR", "/srv/bullion", "BULLION_HTTP_PORT", "9090"));
-        assertThat(env.engine().database().url()).startsWith("jdbc:h2:file:/srv/bullion/bullion;");
+        assertThat(env.engine().database().url()).startsWith("jdbc:h2:synced:/srv/bullion/bullion;");
         assertThat(env.web().port()).isEqualTo(9090);
     }
 

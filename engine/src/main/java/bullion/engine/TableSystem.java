@@ -5,6 +5,7 @@ import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableTopics;
 import bullion.engine.ops.EngineMetrics;
 import bullion.engine.ops.Health;
+import bullion.engine.persistence.H2Housekeeping;
 import bullion.engine.persistence.JournalHealth;
 import bullion.engine.persistence.JournalRows;
 import bullion.engine.persistence.JournalSchema;
@@ -38,14 +39,21 @@ public final class TableSystem implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final Tables tables;
     private final JournalHealth health;
+    private final Optional<H2Housekeeping> housekeeping;
     private final Health nodeHealth;
     private final GroupSystem groups;
 
     private TableSystem(
-            ActorSystem<Void> system, Tables tables, JournalHealth health, Health nodeHealth, GroupSystem groups) {
+            ActorSystem<Void> system,
+            Tables tables,
+            JournalHealth health,
+            Optional<H2Housekeeping> housekeeping,
+            Health nodeHealth,
+            GroupSystem groups) {
         this.system = system;
         this.tables = tables;
         this.health = health;
+        this.housekeeping = housekeeping;
         this.nodeHealth = nodeHealth;
         this.groups = groups;
     }
@@ -90,6 +98,10 @@ public final class TableSystem implements AutoCloseable {
                 entity -> TableEntity.sharded(
                         entity.getEntityId(), entitySettings, decide, Clock.systemUTC(), topics, entity.getShard())));
         JournalHealth health = JournalHealth.probing(settings.database(), HEALTH_PROBE_EVERY);
+        Optional<H2Housekeeping> housekeeping =
+                settings.database().h2Directory().isPresent()
+                        ? Optional.of(H2Housekeeping.start(health::openEmbeddedStore))
+                        : Optional.empty();
         Tables tables = new Tables(
                 sharding,
                 topics,
@@ -107,7 +119,7 @@ public final class TableSystem implements AutoCloseable {
                 () -> tables.view(TableId.random(), Optional.empty()),
                 metrics);
         GroupSystem groups = GroupSystem.start(system, sharding, tables, settings);
-        return new TableSystem(system, tables, health, nodeHealth, groups);
+        return new TableSystem(system, tables, health, housekeeping, nodeHealth, groups);
     }
 
     /**
@@ -160,6 +172,7 @@ public final class TableSystem implements AutoCloseable {
     @Override
     public void close() {
         nodeHealth.close();
+        housekeeping.ifPresent(H2Housekeeping::close);
         health.close();
         system.terminate();
         try {

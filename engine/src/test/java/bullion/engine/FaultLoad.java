@@ -153,6 +153,11 @@ final class FaultLoad {
     /** Lets 20 more changes be recorded, stops the load, waits for every answer and counts them. */
     Tally stop() throws Exception {
         awaitRecorded(attempts.size() + 20, Duration.ofSeconds(10));
+        return stopNow();
+    }
+
+    /** Stops the load at once (as when the journal is gone for good), waits for every answer and counts them. */
+    Tally stopNow() throws Exception {
         running.set(false);
         for (Future<?> writer : load) {
             writer.get(30, TimeUnit.SECONDS); // every request answered: at most the ask timeout after the last

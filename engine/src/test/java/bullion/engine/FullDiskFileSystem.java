@@ -33,12 +33,15 @@ public final class FullDiskFileSystem extends FilePathWrapper {
     /** For H2, which makes one instance per path by reflection; public because of that only. */
     public FullDiskFileSystem() {}
 
-    /** The embedded file {@link DatabaseSettings#h2File} would use, with all its settings, on this file system. */
+    /**
+     * The embedded file {@link DatabaseSettings#h2File} would use, with all its settings, on this file system laid over
+     * the default's own ({@code fulldisk:synced:<path>}: the writes that get through are still synced).
+     */
     static DatabaseSettings h2File(Path dataDir) {
         DatabaseSettings disk = DatabaseSettings.h2File(dataDir);
         return new DatabaseSettings(
                 disk.kind(),
-                disk.url().replace("jdbc:h2:file:", "jdbc:h2:" + SCHEME + ":"),
+                disk.url().replaceFirst("^jdbc:h2:", "jdbc:h2:" + SCHEME + ":"),
                 disk.user(),
                 disk.password());
     }

@@ -15,6 +15,13 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     /** A file system prefix in an H2 url, such as {@code file:}; a Windows drive letter is a single letter. */
     private static final Pattern H2_FILE_SYSTEM = Pattern.compile("[A-Za-z][A-Za-z0-9]+:");
 
+    /** H2's {@code RETENTION_TIME} on the embedded file, in milliseconds (see {@link #h2File}). */
+    static final int RETENTION_MILLIS = 1000;
+
+    static {
+        SyncedFileSystem.register(); // before any url naming its scheme reaches H2
+    }
+
     public enum Kind {
         H2("slick.jdbc.H2Profile$", "org.h2.Driver", "db/migration/h2"),
         POSTGRES("slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "db/migration/postgres");
@@ -51,12 +58,25 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     }
 
     /**
-     * An H2 file under {@code dataDir}. H2's default write delay (half a second) would lose acknowledged events
-     * on kill -9, so it is off: every commit reaches the file before the journal acknowledges it.
+     * An H2 file under {@code dataDir}, the same file every earlier version wrote ({@code bullion.mv.db}).
+     *
+     * <ul>
+     *   <li>{@code synced:} opens it {@code O_DSYNC} ({@link SyncedFileSystem}) and {@code WRITE_DELAY=0} writes each
+     *       commit before it returns: an acknowledged event is on the disk, not only in the operating system's cache.
+     *   <li>{@code RETENTION_TIME} ({@value #RETENTION_MILLIS} ms, H2's default 45 s): how long a chunk H2 has written
+     *       is kept before its space may be reused or rewritten once nothing lives in it. With every write synced
+     *       nothing waits for the disk to catch up; it only covers the moments after opening before
+     *       {@link H2Housekeeping#guard} keeps the chunks crash recovery needs, and a long one would keep every
+     *       chunk of the last 45 s (megabytes under load) out of reach of the housekeeping.
+     * </ul>
      */
     public static DatabaseSettings h2File(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("bullion").toString().replace('\\', '/');
-        return new DatabaseSettings(Kind.H2, "jdbc:h2:file:" + file + ";WRITE_DELAY=0", "sa", "");
+        return new DatabaseSettings(
+                Kind.H2,
+                "jdbc:h2:" + SyncedFileSystem.SCHEME + ":" + file + ";WRITE_DELAY=0;RETENTION_TIME=" + RETENTION_MILLIS,
+                "sa",
+                "");
     }
 
     /** PostgreSQL at a JDBC url such as {@code jdbc:postgresql://127.0.0.1:5432/bullion}. */

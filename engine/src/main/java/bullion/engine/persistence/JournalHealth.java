@@ -22,6 +22,7 @@ import org.h2.api.ErrorCode;
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
 import org.h2.store.fs.FilePath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,8 @@ public final class JournalHealth implements AutoCloseable {
     private volatile BooleanSupplier admitting = () -> false;
     /** The embedded database this probe was last on; used by the timer thread only. */
     private Database lastOpen;
+    /** The embedded database this probe holds open and found answering, for {@link #openEmbeddedStore}. */
+    private volatile Optional<Database> embedded = Optional.empty();
 
     private JournalHealth(DatabaseSettings database) {
         this.database = database;
@@ -80,6 +83,14 @@ public final class JournalHealth implements AutoCloseable {
     /** Why the journal cannot take a write now; empty when it can (as far as the last probe knows). */
     public Optional<String> problem() {
         return problem;
+    }
+
+    /**
+     * The store of the embedded database while this probe holds it open and it is alive, for {@link H2Housekeeping};
+     * empty for PostgreSQL and while the embedded database is closed.
+     */
+    public Optional<MVStore> openEmbeddedStore() {
+        return embedded.filter(JournalHealth::alive).map(open -> open.getStore().getMvStore());
     }
 
     /**
@@ -147,8 +158,12 @@ public final class JournalHealth implements AutoCloseable {
             if (open != null && lastOpen != null && open != lastOpen) {
                 LOG.info("The embedded database was reopened after it closed itself");
             }
+            if (open != null) {
+                H2Housekeeping.guard(open.getStore().getMvStore()); // before the pool may write to it
+            }
             lastOpen = open == null ? lastOpen : open;
             admitting = open == null ? () -> true : () -> alive(open);
+            embedded = Optional.ofNullable(open);
             return Optional.empty();
         } catch (SQLException | RuntimeException e) {
             closeConnection();
@@ -320,6 +335,7 @@ public final class JournalHealth implements AutoCloseable {
 
     private void closeConnection() {
         admitting = () -> false;
+        embedded = Optional.empty();
         if (connection != null) {
             try {
                 connection.close();
