@@ -87,7 +87,9 @@ public final class Main {
                             // Not ready first, still serving: a balancer that follows /health/ready sends new requests
                             // elsewhere while this node answers those already on their way (DrainSetting).
                             tableSystem.health().stopping();
-                            if (drain.isPositive()) {
+                            // A node the others removed (below) serves no table any more: nothing to drain.
+                            if (drain.isPositive()
+                                    && tableSystem.health().live().ok()) {
                                 LOG.info(
                                         "Stopping: not ready, serving {} s more while the balancer drains this node",
                                         drain.toSeconds());

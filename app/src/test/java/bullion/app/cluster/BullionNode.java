@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
 /**
  * One Bullion process: {@code java -jar bullion.jar} with its ports fixed for its whole life, so a restart comes back
  * where the other nodes and the clients expect it. Its output is read line by line: the audit lines say which tables
- * this node runs (a table's change is audited by the node that runs the table).
+ * this node runs (a table's change is audited by the node that runs the table; the line carries the request's log id in
+ * brackets, when it has one).
  */
 final class BullionNode {
 
     private static final Pattern RUNNING = Pattern.compile("Bullion is running: open http://");
-    private static final Pattern RECORDED = Pattern.compile("bullion\\.audit - table ([A-Za-z0-9_-]+) \\S+: recorded");
+    private static final Pattern RECORDED =
+            Pattern.compile("bullion\\.audit (?:\\[[^\\]]*\\] )?- table ([A-Za-z0-9_-]+) \\S+: recorded");
 
     final String name;
     final int httpPort;
@@ -68,7 +70,10 @@ final class BullionNode {
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + jar().resolveSibling("bullion-it.jsa")));
+                "-XX:SharedArchiveFile=" + jar().resolveSibling("bullion-it.jsa"),
+                // Every GC pause with the wall-clock time, beside the node's log: what a failure detector must ride
+                // out.
+                "-Xlog:gc:file=" + logFile().resolveSibling(name + "-gc-%p.log") + ":time,uptime"));
         // For a closer look at a run, e.g. -Dlogback.configurationFile=... with Pekko's cluster logs at INFO.
         String extra = System.getProperty("bullion.node.jvm-args", "");
         if (!extra.isBlank()) {
@@ -157,7 +162,9 @@ final class BullionNode {
     /** SIGTERM, then waits for the process to end by itself; the time it took. */
     Duration stop(Duration timeout) throws InterruptedException {
         long started = System.nanoTime();
-        process.destroy();
+        // Through its handle: Process.destroy() also closes this side of the node's output pipe, so everything the node
+        // logged while stopping was lost (and its writes failed).
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class RollingRestartIT {
 
+    /** Printed as it happens too, so a run that fails midway still shows how far it got. */
+    private static void note(List<String> timeline, String event) {
+        System.out.println(event);
+        timeline.add(event);
+    }
+
     @Test
     void aRollingRestartOfAllThreeNodesFailsNoRequest() throws Exception {
         try (ThreeNodes cluster = ThreeNodes.start();
@@ -38,22 +44,25 @@ class RollingRestartIT {
                 TimeUnit.SECONDS.sleep(2);
                 from = System.nanoTime();
                 for (BullionNode node : cluster.nodes) {
-                    timeline.add(String.format("t=%6d ms SIGTERM to %s", client.millisSinceStart(), node.name));
+                    note(timeline, String.format("t=%6d ms SIGTERM to %s", client.millisSinceStart(), node.name));
                     Duration stopped = node.stop(Duration.ofSeconds(40));
-                    timeline.add(String.format(
-                            "t=%6d ms %s stopped, %d ms after SIGTERM",
-                            client.millisSinceStart(), node.name, stopped.toMillis()));
+                    note(
+                            timeline,
+                            String.format(
+                                    "t=%6d ms %s stopped, %d ms after SIGTERM",
+                                    client.millisSinceStart(), node.name, stopped.toMillis()));
                     node.start();
-                    node.awaitRunning(Duration.ofSeconds(90));
-                    timeline.add(String.format("t=%6d ms %s serves HTTP", client.millisSinceStart(), node.name));
-                    node.awaitReady(Duration.ofSeconds(60));
-                    timeline.add(String.format("t=%6d ms %s ready", client.millisSinceStart(), node.name));
+                    node.awaitRunning(Duration.ofSeconds(180));
+                    note(timeline, String.format("t=%6d ms %s serves HTTP", client.millisSinceStart(), node.name));
+                    node.awaitReady(Duration.ofSeconds(120));
+                    note(timeline, String.format("t=%6d ms %s ready", client.millisSinceStart(), node.name));
                     TimeUnit.SECONDS.sleep(3); // it takes tables (rebalancing), under load
                 }
                 end = System.nanoTime();
                 figures = load.figures();
             }
 
+            System.out.println("timeline:");
             timeline.forEach(System.out::println);
             System.out.println("readiness as the client saw it:");
             client.readinessChanges.forEach(line -> System.out.println("  " + line));
