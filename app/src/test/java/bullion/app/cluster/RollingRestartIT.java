@@ -70,6 +70,7 @@ class RollingRestartIT {
             int failed = 0;
             Duration worst = Duration.ZERO;
             List<String> failures = new ArrayList<>();
+            List<String> wrongCounts = new ArrayList<>();
             for (Table table : tables) {
                 Figures seen = figures.get(table);
                 long recorded = TableLoad.buyInsRecorded(client, table);
@@ -89,15 +90,21 @@ class RollingRestartIT {
                 failed += seen.unavailable.get() + seen.otherAnswers.size() + seen.unresolved.get();
                 failures.addAll(seen.unavailableAnswers);
                 failures.addAll(seen.otherAnswers);
-                assertThat(recorded)
-                        .as("%s: recorded exactly the acknowledged buy-ins", table.id())
-                        .isEqualTo(seen.ackedSeqs.size());
+                if (recorded < seen.ackedSeqs.size() || recorded > seen.ackedSeqs.size() + seen.unresolved.get()) {
+                    wrongCounts.add(table.id() + ": acked " + seen.ackedSeqs.size() + ", unresolved "
+                            + seen.unresolved.get() + ", recorded " + recorded);
+                }
             }
             failures.stream().sorted().forEach(line -> System.out.println("failed: " + line));
             System.out.printf(
                     "rolling restart: %d buy-ins acknowledged, %d failed, %d sent again after a refused connection,"
                             + " %d after a connection broke before an answer, longest wait of any table %d ms%n",
                     acked, failed, client.connectionRetries.get(), client.brokenRetries.get(), worst.toMillis());
+            // Nothing acknowledged lost (a buy-in whose outcome stayed unknown may or may not be recorded), then the
+            // goal.
+            assertThat(wrongCounts)
+                    .as("every acknowledged buy-in is recorded, and no more than those whose outcome stayed unknown")
+                    .isEmpty();
             assertThat(failed)
                     .as("requests that failed (503, another error, or no answer)")
                     .isZero();
