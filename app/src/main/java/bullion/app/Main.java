@@ -51,6 +51,8 @@ public final class Main {
     private static void start() {
         Environment environment = Environment.from(System.getenv());
         Optional<Duration> retention = RetentionSetting.from(System.getenv());
+        Duration drain = DrainSetting.from(
+                System.getenv(), !environment.engine().seedNodes().isEmpty());
         LOG.info("Journal: {}", environment.engine().database().kind());
         // One registry for the engine's figures, the web's and the JVM's, served at /metrics with the metrics token.
         Monitoring monitoring = Monitoring.start(environment.metricsToken());
@@ -82,10 +84,28 @@ public final class Main {
                 .addShutdownHook(new Thread(
                         () -> {
                             stopping.set(true);
-                            // The web server first, so in-flight requests finish while their tables are still running.
+                            // Not ready first, still serving: a balancer that follows /health/ready sends new requests
+                            // elsewhere while this node answers those already on their way (DrainSetting).
+                            tableSystem.health().stopping();
+                            // A node the others removed (below) serves no table any more: nothing to drain.
+                            if (drain.isPositive()
+                                    && tableSystem.health().live().ok()) {
+                                LOG.info(
+                                        "Stopping: not ready, serving {} s more while the balancer drains this node",
+                                        drain.toSeconds());
+                                sleep(drain);
+                            }
+                            // Then the web server, so in-flight requests finish while their tables are still running;
+                            // then the table servers hand this node's tables over and leave the cluster.
+                            long closing = System.nanoTime();
                             web.close();
+                            long webClosed = System.nanoTime();
                             sweep.ifPresent(RetentionSweep::close);
                             tableSystem.close();
+                            LOG.info(
+                                    "Stopped: the web server in {} ms, then the tables handed over and left in {} ms",
+                                    (webClosed - closing) / 1_000_000,
+                                    (System.nanoTime() - webClosed) / 1_000_000);
                             monitoring.close();
                         },
                         "bullion-shutdown"));
@@ -99,6 +119,14 @@ public final class Main {
         });
         // A log line, so that with BULLION_LOG_FORMAT=json every line on stdout is JSON.
         LOG.info("Bullion is running: open http://{}:{}/", environment.web().host(), web.port());
+    }
+
+    private static void sleep(Duration drain) {
+        try {
+            Thread.sleep(drain);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +25,14 @@ import java.util.regex.Pattern;
 /**
  * One Bullion process: {@code java -jar bullion.jar} with its ports fixed for its whole life, so a restart comes back
  * where the other nodes and the clients expect it. Its output is read line by line: the audit lines say which tables
- * this node runs (a table's change is audited by the node that runs the table).
+ * this node runs (a table's change is audited by the node that runs the table; the line carries the request's log id in
+ * brackets, when it has one).
  */
 final class BullionNode {
 
     private static final Pattern RUNNING = Pattern.compile("Bullion is running: open http://");
-    private static final Pattern RECORDED = Pattern.compile("bullion\\.audit - table ([A-Za-z0-9_-]+) \\S+: recorded");
+    private static final Pattern RECORDED =
+            Pattern.compile("bullion\\.audit (?:\\[[^\\]]*\\] )?- table ([A-Za-z0-9_-]+) \\S+: recorded");
 
     final String name;
     final int httpPort;
@@ -57,7 +63,17 @@ final class BullionNode {
 
     synchronized void start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+        // As README's run command: the classes mapped from a shared archive (written by the first node to stop), which
+        // halves the start-up CPU that a restart costs three JVMs on one small machine.
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + jar().resolveSibling("bullion-it.jsa"),
+                // Every GC pause with the wall-clock time, beside the node's log: what a failure detector must ride
+                // out.
+                "-Xlog:gc:file=" + logFile().resolveSibling(name + "-gc-%p.log") + ":time,uptime"));
         // For a closer look at a run, e.g. -Dlogback.configurationFile=... with Pekko's cluster logs at INFO.
         String extra = System.getProperty("bullion.node.jvm-args", "");
         if (!extra.isBlank()) {
@@ -109,6 +125,31 @@ final class BullionNode {
         }
     }
 
+    /** Waits until the node's {@code /health/ready} answers 200, as a load balancer would see it; fails if it does not. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long giveUp = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < giveUp) {
+            try {
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                last = ready.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            TimeUnit.MILLISECONDS.sleep(RoundRobinClient.PROBE_EVERY_MS);
+        }
+        throw new AssertionError(name + " not ready within " + timeout + " (" + last + "); its last lines:\n" + tail());
+    }
+
     /** kill -9: no shutdown hook, no leaving; the others must notice by themselves. */
     void kill() throws InterruptedException {
         if (process == null) {
@@ -121,7 +162,9 @@ final class BullionNode {
     /** SIGTERM, then waits for the process to end by itself; the time it took. */
     Duration stop(Duration timeout) throws InterruptedException {
         long started = System.nanoTime();
-        process.destroy();
+        // Through its handle: Process.destroy() also closes this side of the node's output pipe, so everything the node
+        // logged while stopping was lost (and its writes failed).
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(

@@ -30,8 +30,8 @@ class ClusterFailoverIT {
 
     @Test
     void killingTheNodeOfABusyTableLosesNothingAndItsTablesMove() throws Exception {
-        try (ThreeNodes cluster = ThreeNodes.start()) {
-            RoundRobinClient client = new RoundRobinClient(cluster.baseUrls());
+        try (ThreeNodes cluster = ThreeNodes.start();
+                RoundRobinClient client = new RoundRobinClient(cluster.baseUrls())) {
             long serving = System.nanoTime();
             List<Table> tables = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -63,6 +63,7 @@ class ClusterFailoverIT {
                         .filter(table -> victimName.equals(cluster.homes.get(table.id())))
                         .forEach(onVictim::add);
                 killedAt = System.nanoTime();
+                System.out.printf("t=%6d ms kill -9 of %s%n", client.millisSinceStart(), victimName);
                 victim.kill();
                 TimeUnit.SECONDS.sleep(20); // the load goes on through the two survivors
                 end = System.nanoTime();
@@ -109,10 +110,17 @@ class ClusterFailoverIT {
                             + seen.unresolved.get() + ", recorded " + recorded);
                 }
             }
+            System.out.println("readiness as the client saw it:");
+            client.readinessChanges.forEach(line -> System.out.println("  " + line));
+            tables.stream()
+                    .flatMap(table -> figures.get(table).unavailableAnswers.stream())
+                    .sorted()
+                    .forEach(line -> System.out.println("503: " + line));
             System.out.printf(
                     "acknowledged %d buy-ins; %d answers 503 (each sent again with its key); %d requests sent again to"
-                            + " another node after a connection failed%n",
-                    acked, unavailable, client.connectionRetries.get());
+                            + " another node after a refused connection, %d after a connection broke before an"
+                            + " answer%n",
+                    acked, unavailable, client.connectionRetries.get(), client.brokenRetries.get());
             System.out.printf(
                     "worst unavailability: %d ms for the %d tables that moved (goal 10000 ms, asserted %d ms), %d ms for"
                             + " the %d that lived elsewhere (goal 1000 ms, asserted %d ms)%n",

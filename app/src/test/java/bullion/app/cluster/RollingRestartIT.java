@@ -13,25 +13,32 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rolling restart of all three nodes under load (issue 13): each node in turn gets SIGTERM, stops by itself, and
- * starts again on the same ports; not one request fails (no 503, no other error, no answer lost) and every
- * acknowledged change is recorded. The client skips a node whose connection is refused, as a load balancer does.
+ * A rolling restart of all three nodes under load (issue 13): each node in turn gets SIGTERM, stops by itself, starts
+ * again on the same ports and is waited for until it is ready; not one request fails (no 503, no other error, no
+ * answer lost) and every acknowledged change is recorded. The client plays docs/deploy.md's proxy: it sends only to
+ * nodes whose {@code /health/ready} answers 200, and sends a request again to another node only when its connection
+ * was refused or broke before any answer (the request carries its key); a 503 from Bullion is a failure.
  */
-@Disabled(
-        "not passing yet: on a quiet two-core machine every acknowledged change was recorded and none lost, but 414 of"
-                + " 4,535 requests were answered 503, stops took 11-13 s and one node was downed during the roll (docs/deploy.md)")
+@Disabled("not passing yet: a stopping node loses its cluster connections at SIGTERM and is downed (docs/deploy.md, 29"
+        + " November: 37 and 25 answers 503 on the two tables printed, nothing acknowledged lost)")
 class RollingRestartIT {
+
+    /** Printed as it happens too, so a run that fails midway still shows how far it got. */
+    private static void note(List<String> timeline, String event) {
+        System.out.println(event);
+        timeline.add(event);
+    }
 
     @Test
     void aRollingRestartOfAllThreeNodesFailsNoRequest() throws Exception {
-        try (ThreeNodes cluster = ThreeNodes.start()) {
-            RoundRobinClient client = new RoundRobinClient(cluster.baseUrls());
+        try (ThreeNodes cluster = ThreeNodes.start();
+                RoundRobinClient client = new RoundRobinClient(cluster.baseUrls())) {
             List<Table> tables = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 tables.add(TableLoad.open(client, "Night " + i));
             }
             Map<Table, Figures> figures;
-            List<String> restarts = new ArrayList<>();
+            List<String> timeline = new ArrayList<>();
             long from;
             long end;
             try (TableLoad load = new TableLoad(client)) {
@@ -40,25 +47,33 @@ class RollingRestartIT {
                 TimeUnit.SECONDS.sleep(2);
                 from = System.nanoTime();
                 for (BullionNode node : cluster.nodes) {
+                    note(timeline, String.format("t=%6d ms SIGTERM to %s", client.millisSinceStart(), node.name));
                     Duration stopped = node.stop(Duration.ofSeconds(40));
-                    long restarting = System.nanoTime();
+                    note(
+                            timeline,
+                            String.format(
+                                    "t=%6d ms %s stopped, %d ms after SIGTERM",
+                                    client.millisSinceStart(), node.name, stopped.toMillis()));
                     node.start();
-                    node.awaitRunning(Duration.ofSeconds(90));
-                    restarts.add(String.format(
-                            "%s stopped %d ms after SIGTERM, served again %d ms after starting",
-                            node.name,
-                            stopped.toMillis(),
-                            Duration.ofNanos(System.nanoTime() - restarting).toMillis()));
-                    TimeUnit.SECONDS.sleep(3); // it joins, and takes tables, under load
+                    node.awaitRunning(Duration.ofSeconds(180));
+                    note(timeline, String.format("t=%6d ms %s serves HTTP", client.millisSinceStart(), node.name));
+                    node.awaitReady(Duration.ofSeconds(120));
+                    note(timeline, String.format("t=%6d ms %s ready", client.millisSinceStart(), node.name));
+                    TimeUnit.SECONDS.sleep(3); // it takes tables (rebalancing), under load
                 }
                 end = System.nanoTime();
                 figures = load.figures();
             }
 
-            restarts.forEach(System.out::println);
+            System.out.println("timeline:");
+            timeline.forEach(System.out::println);
+            System.out.println("readiness as the client saw it:");
+            client.readinessChanges.forEach(line -> System.out.println("  " + line));
             int acked = 0;
             int failed = 0;
             Duration worst = Duration.ZERO;
+            List<String> failures = new ArrayList<>();
+            List<String> wrongCounts = new ArrayList<>();
             for (Table table : tables) {
                 Figures seen = figures.get(table);
                 long recorded = TableLoad.buyInsRecorded(client, table);
@@ -76,14 +91,23 @@ class RollingRestartIT {
                         recorded);
                 acked += seen.ackedSeqs.size();
                 failed += seen.unavailable.get() + seen.otherAnswers.size() + seen.unresolved.get();
-                assertThat(recorded)
-                        .as("%s: recorded exactly the acknowledged buy-ins", table.id())
-                        .isEqualTo(seen.ackedSeqs.size());
+                failures.addAll(seen.unavailableAnswers);
+                failures.addAll(seen.otherAnswers);
+                if (recorded < seen.ackedSeqs.size() || recorded > seen.ackedSeqs.size() + seen.unresolved.get()) {
+                    wrongCounts.add(table.id() + ": acked " + seen.ackedSeqs.size() + ", unresolved "
+                            + seen.unresolved.get() + ", recorded " + recorded);
+                }
             }
+            failures.stream().sorted().forEach(line -> System.out.println("failed: " + line));
             System.out.printf(
-                    "rolling restart: %d buy-ins acknowledged, %d failed, %d sent again to another node after"
-                            + " a connection failed, longest wait of any table %d ms%n",
-                    acked, failed, client.connectionRetries.get(), worst.toMillis());
+                    "rolling restart: %d buy-ins acknowledged, %d failed, %d sent again after a refused connection,"
+                            + " %d after a connection broke before an answer, longest wait of any table %d ms%n",
+                    acked, failed, client.connectionRetries.get(), client.brokenRetries.get(), worst.toMillis());
+            // Nothing acknowledged lost (a buy-in whose outcome stayed unknown may or may not be recorded), then the
+            // goal.
+            assertThat(wrongCounts)
+                    .as("every acknowledged buy-in is recorded, and no more than those whose outcome stayed unknown")
+                    .isEmpty();
             assertThat(failed)
                     .as("requests that failed (503, another error, or no answer)")
                     .isZero();

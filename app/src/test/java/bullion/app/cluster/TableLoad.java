@@ -36,6 +36,8 @@ final class TableLoad implements AutoCloseable {
         final AtomicInteger unresolved = new AtomicInteger();
 
         final List<String> otherAnswers = new CopyOnWriteArrayList<>();
+        /** Every 503: when it was sent and answered (ms since the client started), by which node, and why (its body). */
+        final List<String> unavailableAnswers = new CopyOnWriteArrayList<>();
         /** Buy-ins not sent because too many of the table's were still waiting. */
         final AtomicInteger notSent = new AtomicInteger();
 
@@ -148,6 +150,7 @@ final class TableLoad implements AutoCloseable {
         String key = UUID.randomUUID().toString();
         long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
+            long sentAt = client.millisSinceStart();
             Optional<RoundRobinClient.Answer> answer = client.post(
                     "/api/tables/" + table.id() + "/players/1/buy-ins",
                     Optional.of(table.token()),
@@ -165,10 +168,18 @@ final class TableLoad implements AutoCloseable {
                 return;
             }
             if (status != 503) {
-                seen.otherAnswers.add(status + " " + answer.get().body());
+                seen.otherAnswers.add(status + " from " + answer.get().node() + ": "
+                        + answer.get().body());
                 return;
             }
             seen.unavailable.incrementAndGet();
+            seen.unavailableAnswers.add(String.format(
+                    "sent t=%6d ms, answered t=%6d ms by %s, %s: %s",
+                    sentAt,
+                    client.millisSinceStart(),
+                    answer.get().node(),
+                    table.id(),
+                    answer.get().body()));
             if (stopped || System.nanoTime() > giveUp) {
                 seen.unresolved.incrementAndGet();
                 return;

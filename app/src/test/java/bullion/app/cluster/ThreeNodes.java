@@ -65,11 +65,16 @@ final class ThreeNodes implements AutoCloseable {
             for (int i = 0; i < 3; i++) {
                 cluster.nodes.add(new BullionNode("node" + (i + 1), http[i], remoting[i], env, cluster.homes));
             }
-            for (BullionNode node : cluster.nodes) {
+            // The first seed forms the cluster (and is its oldest node, so it holds the shard coordinator), then the
+            // others join: three JVMs starting at once on two cores starved each other's heartbeats for seconds.
+            BullionNode first = cluster.nodes.getFirst();
+            first.start();
+            first.awaitRunning(Duration.ofSeconds(180));
+            for (BullionNode node : cluster.nodes.subList(1, 3)) {
                 node.start();
             }
             for (BullionNode node : cluster.nodes) {
-                node.awaitRunning(Duration.ofSeconds(120));
+                node.awaitRunning(Duration.ofSeconds(180));
             }
             return cluster;
         } catch (Exception | AssertionError e) {

@@ -21,16 +21,20 @@ import org.apache.pekko.cluster.typed.Cluster;
  *   <li><b>live</b>: the actor system runs. Once it has stopped (after this node was downed, say) nothing here serves a
  *       table again until the process restarts, which is what a liveness probe is for. The database is not a liveness
  *       check: a restart does not bring a database back.
- *   <li><b>ready</b>: live, and the journal takes writes, and this node is {@code Up} in the cluster (not joining, not
- *       leaving: a node stopping gracefully turns not-ready first, so the balancer drains it), and the shard
- *       coordinator answered within {@link #COORDINATOR_SILENCE} listing this node's region, so a table can be placed.
+ *   <li><b>ready</b>: live, and the journal takes writes, and this node is {@code Up} in the cluster and not stopping
+ *       (not joining, not leaving: a node stopping gracefully turns not-ready first, {@link #stopping}, and goes on
+ *       serving while the balancer drains it), and the shard
+ *       coordinator has listed this node's region since start-up, so a table can be placed. A coordinator silent for
+ *       longer than {@link #COORDINATOR_SILENCE} after that (it is moving after its node died) is named in the detail
+ *       but keeps no node from being ready: it is the same for every node.
  * </ul>
  */
 public final class Health implements AutoCloseable {
 
     /**
-     * How long the shard coordinator may go without answering before this node says it cannot place a table. Four
-     * probes: one lost answer is no reason to leave the balancer.
+     * How long the shard coordinator may go without answering before the sharding check says so. Before it has ever
+     * listed this node, the node is not ready; after, it stays ready (see {@link #ready}'s sharding check). Four
+     * probes: one lost answer is not news.
      */
     public static final Duration COORDINATOR_SILENCE = Duration.ofSeconds(2);
 
@@ -51,6 +55,8 @@ public final class Health implements AutoCloseable {
     private final ActorSystem<?> system;
     private final Supplier<Optional<String>> journalProblem;
     private final ShardingProbe sharding;
+    /** Set once on SIGTERM ({@link #stopping}): never ready again in this process. */
+    private volatile boolean stopping;
 
     private Health(ActorSystem<?> system, Supplier<Optional<String>> journalProblem, ShardingProbe sharding) {
         this.system = system;
@@ -81,6 +87,14 @@ public final class Health implements AutoCloseable {
         return new Health(system, journalProblem, sharding);
     }
 
+    /**
+     * This node is about to stop (SIGTERM): from now on it is not ready, while it still serves every request that
+     * reaches it, so a load balancer that follows readiness stops sending it requests before it stops answering them.
+     */
+    public void stopping() {
+        stopping = true;
+    }
+
     public Report live() {
         return new Report(List.of(actorSystem()));
     }
@@ -108,6 +122,9 @@ public final class Health implements AutoCloseable {
 
     private Check cluster() {
         Member self = Cluster.get(system).selfMember();
+        if (stopping) {
+            return new Check("cluster", false, "this node is stopping: it finishes its requests, then leaves");
+        }
         boolean up = self.status() == MemberStatus.up();
         return new Check("cluster", up, "this node is " + self.status());
     }
@@ -119,6 +136,17 @@ public final class Health implements AutoCloseable {
         Optional<Duration> registered = sharding.sinceRegistered();
         if (registered.isPresent() && registered.get().compareTo(COORDINATOR_SILENCE) <= 0) {
             return new Check("sharding", true, "the shard coordinator knows this node");
+        }
+        if (registered.isPresent()) {
+            // The coordinator is moving (its node died and is being downed): no node can place a new table until it is
+            // back, and every node serves the tables already placed. Turning away from every node at once would leave
+            // a balancer nowhere to send even those (Caddy answers 503 when no upstream is ready), so this node stays
+            // ready; requests for a table without a home wait for the coordinator on whichever node they reach.
+            return new Check(
+                    "sharding",
+                    true,
+                    "the shard coordinator knew this node and has not answered for "
+                            + registered.get().toMillis() + " ms: new tables wait for it, placed tables answer");
         }
         Optional<Duration> answered = sharding.sinceAnswered();
         if (answered.isPresent() && answered.get().compareTo(COORDINATOR_SILENCE) <= 0) {

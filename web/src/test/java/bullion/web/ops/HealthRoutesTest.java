@@ -122,6 +122,33 @@ class HealthRoutesTest {
     }
 
     @Test
+    void aStoppingNodeTurnsNotReadyFirstAndStillServesWhatReachesIt() throws Exception {
+        try (Server server = Server.start(dataDir, 600)) {
+            awaitReady(server);
+            server.tables().health().stopping();
+            HttpResponse<String> ready = get(server, "/health/ready", Optional.empty());
+            assertThat(ready.statusCode()).isEqualTo(503);
+            JsonNode cluster = JSON.readTree(ready.body()).get("checks").get(2);
+            assertThat(cluster.get("name").asText()).isEqualTo("cluster");
+            assertThat(cluster.get("ok").asBoolean()).isFalse();
+            assertThat(cluster.get("detail").asText()).contains("stopping");
+            assertThat(get(server, "/health/live", Optional.empty()).statusCode())
+                    .as("stopping is no reason to restart it")
+                    .isEqualTo(200);
+            HttpResponse<String> opened = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server.url("/api/tables")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"name\":\"Last orders\",\"buyIn\":\"5.00\",\"chipsPerBuyIn\":50}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(opened.statusCode())
+                    .as("a request that still reaches a draining node is served: %s", opened.body())
+                    .isEqualTo(201);
+        }
+    }
+
+    @Test
     void everyAnswerCarriesTheRequestIdSentIfSaneElseANewOne() throws Exception {
         try (Server server = Server.start(dataDir, 600)) {
             HttpRequest.Builder sane = HttpRequest.newBuilder(URI.create(server.url("/health/live")))
