@@ -347,6 +347,18 @@ public final class Bench {
         Map<String, String> env = freshDatabase("bullion_bench");
         env.putIfAbsent("BULLION_DATA_DIR", dataDir.resolve("data").toString());
         List<String> javaOptions = ChildServer.javaOptions(options.get("java-opts", ""));
+        try {
+            measureFirstRequests(tables, events, javaOptions, env);
+        } finally {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Plays the long tables, stops the server, starts it on the same data and times the first view of each. */
+    private void measureFirstRequests(int tables, int events, List<String> javaOptions, Map<String, String> env)
+            throws Exception {
         List<Night> nights;
         try (ChildServer first = ChildServer.bullion(appJar(), javaOptions, env);
                 Api api = new Api(first.url(), options.integer("client-addresses", 4096))) {
@@ -377,10 +389,6 @@ public final class Bench {
                         i + 1, nights.get(i).events(), i == 0 ? "fresh server" : "warm server, table not running", ms);
             }
             out.printf("view of table 1 again, running: %.1f ms%n", LongNights.timeView(api, nights.getFirst()));
-        } finally {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

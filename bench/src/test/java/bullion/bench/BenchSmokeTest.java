@@ -132,6 +132,31 @@ class BenchSmokeTest {
                 .contains("ReportBenchmark.report");
     }
 
+    @Test
+    void snapshotReadPrintsBothShapesAndTheirRatio() throws Exception {
+        String out = runHere("snapshot-read", "--entries", "300", "--rounds", "3");
+        assertThat(out)
+                .contains("table-state#5 (columns)")
+                .contains("table-state#4 (objects)")
+                .contains("ratio");
+    }
+
+    @Test
+    void idleTablesPrintsBytesPerTableAndWhatGrew() throws Exception {
+        String out = runHere("idle-tables", "--tables", "20", "--players", "3", "--events", "10", "--clients", "4");
+        assertThat(out).contains("bytes per live idle table").contains("all classes");
+    }
+
+    /** A scenario that runs in this JVM, needing no server. */
+    private static String runHere(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Bench.run(List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        System.out.println(out);
+        assertThat(code).isZero();
+        return out;
+    }
+
     private static String run(String scenario) throws Exception {
         List<String> args =
                 new ArrayList<>(List.of(scenario, "--url", bullion.url().toString()));
