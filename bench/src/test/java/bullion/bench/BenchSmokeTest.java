@@ -79,6 +79,11 @@ class BenchSmokeTest {
     }
 
     @Test
+    void pagesPrintTheViewAndManagePagesAndTheirRatio() throws Exception {
+        assertThat(run("pages")).contains("view page ").contains("manage page ").contains("manage page / view page");
+    }
+
+    @Test
     void openLoopPrintsItsScheduledRate() throws Exception {
         assertThat(run("open")).contains("40 requests/s scheduled").contains("p99 ms");
     }
