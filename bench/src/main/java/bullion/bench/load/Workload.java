@@ -77,21 +77,12 @@ public final class Workload {
         String op = manage ? "manage page" : "view page";
         return (random, stats, intendedNanos) -> {
             Night night = nights.get(random.nextInt(nights.size()));
-            try {
-                Api.Reply reply =
-                        api.page(manage ? "/t/" + night.id + "/manage?token=" + night.token : "/t/" + night.id);
-                if (reply.status() == 200) {
-                    stats.record(op, System.nanoTime() - intendedNanos);
-                } else {
-                    stats.fail(op, String.valueOf(reply.status()));
-                }
-            } catch (HttpTimeoutException e) {
-                stats.fail(op, "timeout");
-            } catch (IOException e) {
-                stats.fail(op, "io " + e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            timed(
+                    stats,
+                    op,
+                    200,
+                    intendedNanos,
+                    () -> api.page(manage ? "/t/" + night.id + "/manage?token=" + night.token : "/t/" + night.id));
         };
     }
 
@@ -99,10 +90,24 @@ public final class Workload {
     public void step(SplittableRandom random, Stats stats, long intendedNanos) {
         Night night = nights.get(random.nextInt(nights.size()));
         boolean read = random.nextInt(100) < readPercent;
-        String op = read ? "read" : "change";
+        timed(
+                stats,
+                read ? "read" : "change",
+                read ? 200 : 201,
+                intendedNanos,
+                () -> read ? api.view(night.id) : night.change(api, random));
+    }
+
+    /** A request the API is asked to answer with {@code expected}. */
+    @FunctionalInterface
+    private interface Request {
+        Api.Reply send() throws IOException, InterruptedException;
+    }
+
+    /** Sends {@code request}; its latency from {@code intendedNanos} when answered as expected, else its failure. */
+    private static void timed(Stats stats, String op, int expected, long intendedNanos, Request request) {
         try {
-            Api.Reply reply = read ? api.view(night.id) : night.change(api, random);
-            int expected = read ? 200 : 201;
+            Api.Reply reply = request.send();
             if (reply.status() == expected) {
                 stats.record(op, System.nanoTime() - intendedNanos);
             } else {
