@@ -16,17 +16,18 @@ import org.junit.jupiter.api.Test;
  * node's tables take changes again, and tables that lived elsewhere barely notice. Prints the measured unavailability
  * of every table (the longest time it acknowledged nothing, from the kill on), the 503s and the acknowledged changes.
  *
- * <p>The goals are 10 s for the dead node's tables and 1 s for the others. Timing on a small shared machine (CI, or
- * two cores under other builds) is far slower than on a server, so the asserted bounds are looser by default
- * ({@code -Dbullion.failover.moved-bound-ms}, {@code -Dbullion.failover.elsewhere-bound-ms} set them) and the real
- * figures are printed beside the goals.
+ * <p>The goals are 10 s for the dead node's tables and 1 s for the others. The dead node's tables are held to the goal
+ * (quiet two-core runs: 6.5-7.6 s). The others are held to 1.5 s: what they measure is mostly the gap between two of
+ * their own buy-ins (4 a second) while three JVMs and this load share two cores (quiet runs: 0.31-0.61 s), and a
+ * scheduling hiccup there must not fail a build; the figure is printed beside the 1 s goal.
+ * {@code -Dbullion.failover.moved-bound-ms} and {@code -Dbullion.failover.elsewhere-bound-ms} set the bounds.
  */
 class ClusterFailoverIT {
 
     private static final Duration MOVED_BOUND =
-            Duration.ofMillis(Long.getLong("bullion.failover.moved-bound-ms", 25_000));
+            Duration.ofMillis(Long.getLong("bullion.failover.moved-bound-ms", 10_000));
     private static final Duration ELSEWHERE_BOUND =
-            Duration.ofMillis(Long.getLong("bullion.failover.elsewhere-bound-ms", 3_000));
+            Duration.ofMillis(Long.getLong("bullion.failover.elsewhere-bound-ms", 1_500));
 
     @Test
     void killingTheNodeOfABusyTableLosesNothingAndItsTablesMove() throws Exception {
