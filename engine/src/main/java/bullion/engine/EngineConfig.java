@@ -42,6 +42,12 @@ final class EngineConfig {
             // After a failed write (a full disk) H2 closes the database, yet isValid stays true on its connections: a
             // pooled connection is checked with a statement instead, so those are replaced and H2 can reopen the file.
             values.put(db + "db.connectionTestQuery", "SELECT 1");
+            // One journal write at a time, and everything that queued behind it in the next: H2 commits one
+            // transaction at a time under its store lock anyway, and each commit rewrites its B-tree pages up to the
+            // root and syncs them, so eight small concurrent commits cost far more than one large one. Measured on
+            // 100 tables (bench `writes`, 64 clients): 754 -> 1,115 changes/s, 2.03 -> 1.33 ms of CPU per change.
+            // PostgreSQL keeps the plugin's 8: its commits share a WAL flush on their own (886 vs 839/s with 1).
+            values.put("jdbc-journal.parallelism", 1);
         }
         // The standings' projection writes its offset with SQL of the journal's database (GroupSystem).
         values.put(
