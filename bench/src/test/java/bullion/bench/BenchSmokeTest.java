@@ -152,6 +152,12 @@ class BenchSmokeTest {
         assertThat(out).contains("bytes per live idle table").contains("all classes");
     }
 
+    @Test
+    void startupPrintsEachStartToReadyAndTheMedians() throws Exception {
+        String out = runHere("startup", "--runs", "1", "--java-opts", "-Xmx256m");
+        assertThat(out).contains("start 1: ready in").contains("median of 1 starts: ready in");
+    }
+
     /** A scenario that runs in this JVM, needing no server. */
     private static String runHere(String... args) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
