@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class Viewers {
                 new Changes(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicLong(Long.MAX_VALUE));
         Stats stats = new Stats();
         CpuTime cpu = CpuTime.start(server);
-        List<InputStream> streams = new ArrayList<>();
+        List<EventStream> streams = new ArrayList<>();
         ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
         try {
             CountDownLatch connected = new CountDownLatch(viewers);
@@ -59,18 +58,17 @@ public final class Viewers {
                 readers.submit(() -> {
                     boolean counted = false;
                     try {
-                        HttpResponse<InputStream> response =
-                                api.http().send(api.events(night.id), HttpResponse.BodyHandlers.ofInputStream());
+                        EventStream stream = api.events(night.id);
                         synchronized (streams) {
-                            streams.add(response.body());
+                            streams.add(stream);
                         }
-                        if (response.statusCode() != 200) {
-                            stats.fail("connect", String.valueOf(response.statusCode()));
+                        if (stream.status() != 200) {
+                            stats.fail("connect", String.valueOf(stream.status()));
                             return null;
                         }
                         connected.countDown();
                         counted = true;
-                        read(response.body(), shared, stats);
+                        read(stream.body(), shared, stats);
                     } finally {
                         if (!counted) {
                             connected.countDown();
@@ -127,7 +125,7 @@ public final class Viewers {
             stats.stop();
         } finally {
             synchronized (streams) {
-                for (InputStream s : streams) {
+                for (EventStream s : streams) {
                     s.close();
                 }
             }
