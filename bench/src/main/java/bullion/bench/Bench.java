@@ -181,16 +181,27 @@ public final class Bench {
                             options.integer("reads", 90),
                             true);
                 case "viewers" -> {
-                    Stats stats = Viewers.run(
+                    Viewers.Measured measured = Viewers.run(
                             api,
                             options.integer("viewers", 200),
                             options.integer("changes", 50),
-                            options.decimal("duration", 10));
+                            options.decimal("duration", 10),
+                            server);
+                    Stats stats = measured.stats();
                     Figures.print(
                             out,
                             target + ", " + options.integer("viewers", 200) + " live viewers of one table",
                             stats,
                             false);
+                    measured.cpu()
+                            .print(
+                                    out,
+                                    stats.latencies().containsKey("to all viewers")
+                                            ? stats.latencies()
+                                                    .get("to all viewers")
+                                                    .getTotalCount()
+                                            : 0,
+                                    "change");
                     yield stats;
                 }
                 default -> throw new IllegalArgumentException("no scenario " + scenario);

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,13 +86,9 @@ public final class Api implements AutoCloseable {
         return send(request(path).header("Accept", "text/html").GET().build());
     }
 
-    /** A GET of the table's event stream, for a live viewer. */
-    public HttpRequest events(String table) {
-        return request("/api/tables/" + table + "/events")
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofMinutes(10))
-                .GET()
-                .build();
+    /** A live viewer: the table's event stream on a socket of its own ({@link EventStream}). */
+    EventStream events(String table) throws IOException {
+        return EventStream.open(base.resolve("/api/tables/" + table + "/events"), nextClientAddress());
     }
 
     private Reply post(String path, String token, String body) throws IOException, InterruptedException {
@@ -111,11 +108,17 @@ public final class Api implements AutoCloseable {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
-        if (clientAddresses > 0) {
-            int n = Math.floorMod(nextAddress.getAndIncrement(), clientAddresses);
-            builder.header("X-Forwarded-For", "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255));
-        }
+        nextClientAddress().ifPresent(address -> builder.header("X-Forwarded-For", address));
         return builder;
+    }
+
+    /** The next synthetic client address from the pool, for X-Forwarded-For; empty with a pool of 0. */
+    Optional<String> nextClientAddress() {
+        if (clientAddresses <= 0) {
+            return Optional.empty();
+        }
+        int n = Math.floorMod(nextAddress.getAndIncrement(), clientAddresses);
+        return Optional.of("10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255));
     }
 
     /** The generator only ever loads a server on this machine. */

@@ -37,6 +37,11 @@ public final class CpuTime {
      * milliseconds per request, NaN when it is not known.
      */
     public double print(PrintStream out, Stats stats) {
+        return print(out, stats.count(), "request");
+    }
+
+    /** The same line, with the server's CPU per {@code unit} ({@code units} of them in the phase). */
+    public double print(PrintStream out, long units, String unit) {
         double wall = (System.nanoTime() - began) / 1e9;
         double generator = (cpu(ProcessHandle.current()).minus(generatorBefore)).toNanos() / 1e9;
         if (server.isEmpty()) {
@@ -44,7 +49,7 @@ public final class CpuTime {
             return Double.NaN;
         }
         double used = (cpu(server.get()).minus(serverBefore)).toNanos() / 1e9;
-        double perRequest = stats.count() == 0 ? 0 : used * 1000 / stats.count();
+        double perRequest = units == 0 ? 0 : used * 1000 / units;
         long kernelTicksAfter = kernelTicks(server.get());
         String kernel = serverKernelTicksBefore < 0 || kernelTicksAfter < 0 || used == 0
                 ? ""
@@ -52,8 +57,9 @@ public final class CpuTime {
                         " (%.0f %% of it in the kernel)",
                         100 * (kernelTicksAfter - serverKernelTicksBefore) / TICKS_PER_SECOND / used);
         out.printf(
-                "CPU: server %.3f ms per request%s, %.2f cores busy; generator %.2f cores busy; load average %.1f%n",
+                "CPU: server %.3f ms per %s%s, %.2f cores busy; generator %.2f cores busy; load average %.1f%n",
                 perRequest,
+                unit,
                 kernel,
                 used / wall,
                 generator / wall,

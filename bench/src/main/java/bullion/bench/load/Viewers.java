@@ -4,11 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -39,14 +39,18 @@ public final class Viewers {
     /** Unmeasured changes sent at most, until one reaches every viewer. */
     private static final int WARM_UP_CHANGES = 5;
 
-    public static Stats run(Api api, int viewers, int changes, double seconds)
+    /** The figures, and the CPU both processes used in the measured phase (its changes and their fan-out only). */
+    public record Measured(Stats stats, CpuTime cpu) {}
+
+    public static Measured run(Api api, int viewers, int changes, double seconds, Optional<ProcessHandle> server)
             throws IOException, InterruptedException {
         Night night = Night.open(api, "Live", 4, 8, new SplittableRandom(5));
         long version = api.view(night.id).json().get("version").asLong();
         Changes shared =
                 new Changes(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new AtomicLong(Long.MAX_VALUE));
         Stats stats = new Stats();
-        List<InputStream> streams = new ArrayList<>();
+        CpuTime cpu = CpuTime.start(server);
+        List<EventStream> streams = new ArrayList<>();
         ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
         try {
             CountDownLatch connected = new CountDownLatch(viewers);
@@ -54,18 +58,17 @@ public final class Viewers {
                 readers.submit(() -> {
                     boolean counted = false;
                     try {
-                        HttpResponse<InputStream> response =
-                                api.http().send(api.events(night.id), HttpResponse.BodyHandlers.ofInputStream());
+                        EventStream stream = api.events(night.id);
                         synchronized (streams) {
-                            streams.add(response.body());
+                            streams.add(stream);
                         }
-                        if (response.statusCode() != 200) {
-                            stats.fail("connect", String.valueOf(response.statusCode()));
+                        if (stream.status() != 200) {
+                            stats.fail("connect", String.valueOf(stream.status()));
                             return null;
                         }
                         connected.countDown();
                         counted = true;
-                        read(response.body(), shared, stats);
+                        read(stream.body(), shared, stats);
                     } finally {
                         if (!counted) {
                             connected.countDown();
@@ -87,7 +90,7 @@ public final class Viewers {
                 Api.Reply reply = night.buyIn(api, 1);
                 if (reply.status() != 201) {
                     stats.fail("change ack", String.valueOf(reply.status()));
-                    return stats;
+                    return new Measured(stats, cpu);
                 }
                 version = next;
                 if (all.await(2, TimeUnit.SECONDS)) {
@@ -96,6 +99,7 @@ public final class Viewers {
             }
             shared.measuredFrom().set(version + 1);
             stats.start();
+            cpu = CpuTime.start(server);
             long deadline = System.nanoTime() + (long) (seconds * 1e9);
             for (int c = 1; c <= changes && System.nanoTime() < deadline; c++) {
                 long next = version + 1;
@@ -121,14 +125,14 @@ public final class Viewers {
             stats.stop();
         } finally {
             synchronized (streams) {
-                for (InputStream s : streams) {
+                for (EventStream s : streams) {
                     s.close();
                 }
             }
             readers.shutdownNow();
             readers.awaitTermination(10, TimeUnit.SECONDS);
         }
-        return stats;
+        return new Measured(stats, cpu);
     }
 
     private static void read(InputStream body, Changes changes, Stats stats) {

@@ -1,6 +1,8 @@
 package bullion.web.live;
 
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * What the feed needs of one connected stream. Javalin's {@link SseClient} is final, so this seam is what lets
@@ -8,9 +10,8 @@ import io.javalin.http.sse.SseClient;
  */
 interface FeedClient {
 
-    void sendComment(String comment);
-
-    void sendEvent(String event, String data, String id);
+    /** Writes one whole frame ({@link SseFrames}) and flushes it; blocks while the client does not read. */
+    void send(byte[] frame);
 
     boolean terminated();
 
@@ -18,16 +19,25 @@ interface FeedClient {
 
     void close();
 
+    /**
+     * A stream on Javalin's {@link SseClient}, whose response frames are written to directly: its own send methods
+     * encode every event again for every client. Only the stream's own writer calls {@link #send}, so the writes need
+     * no lock. A write that fails closes the stream, as SseClient does.
+     */
     static FeedClient of(SseClient sse) {
+        HttpServletResponse response = sse.ctx().res();
         return new FeedClient() {
             @Override
-            public void sendComment(String comment) {
-                sse.sendComment(comment);
-            }
-
-            @Override
-            public void sendEvent(String event, String data, String id) {
-                sse.sendEvent(event, data, id);
+            public void send(byte[] frame) {
+                if (sse.terminated()) {
+                    return;
+                }
+                try {
+                    response.getOutputStream().write(frame);
+                    response.flushBuffer();
+                } catch (IOException gone) {
+                    sse.close();
+                }
             }
 
             @Override

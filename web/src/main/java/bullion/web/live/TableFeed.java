@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>A write blocks for as long as a phone does not read, so only the stream's own virtual thread (Javalin runs
  * the SSE handler on one) ever writes to it. The facade's listener (on a Pekko thread) and the keep-alive timer
  * only put news in the client's {@link Slot}, where a newer version replaces an older one and keep-alives collapse
- * into one: a phone that stops reading stalls only itself and holds a few fields, however long it stalls.
+ * into one: a phone that stops reading stalls only itself and holds a few fields, however long it stalls. A change is
+ * rendered to its bytes once, on the listener's thread, and every writer sends those same bytes.
  */
 public final class TableFeed implements AutoCloseable {
 
@@ -47,7 +48,10 @@ public final class TableFeed implements AutoCloseable {
         final FeedClient client;
         final Thread writer = Thread.currentThread();
         final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
-        TableChanged latest;
+        /** The newest change not yet taken by the writer, rendered once for all clients ({@link SseFrames}). */
+        byte[] latestFrame;
+
+        long latestVersion = -1;
         long highestTaken = -1;
         boolean ping;
 
@@ -55,13 +59,14 @@ public final class TableFeed implements AutoCloseable {
             this.client = client;
         }
 
-        void changed(TableChanged change) {
+        void changed(long version, byte[] frame) {
             synchronized (this) {
                 // Changes of one table can come from several nodes; an older version must not overwrite a newer one.
-                if (change.version() <= Math.max(highestTaken, latest == null ? -1 : latest.version())) {
+                if (version <= Math.max(highestTaken, latestVersion)) {
                     return;
                 }
-                latest = change;
+                latestFrame = frame;
+                latestVersion = version;
             }
             wake.offer(true);
         }
@@ -75,27 +80,26 @@ public final class TableFeed implements AutoCloseable {
 
         /** Writes what waits, a change before a keep-alive, until the client is gone. */
         void writeUntilGone() throws InterruptedException {
-            client.sendComment("connected");
+            client.send(SseFrames.CONNECTED);
             while (!client.terminated()) {
                 wake.take();
                 if (client.terminated()) {
                     return;
                 }
-                TableChanged change;
+                byte[] change;
                 boolean sayAlive;
                 synchronized (this) {
-                    change = latest;
+                    change = latestFrame;
                     sayAlive = ping;
-                    latest = null;
+                    latestFrame = null;
                     ping = false;
-                    highestTaken = change == null ? highestTaken : change.version();
+                    highestTaken = Math.max(highestTaken, latestVersion);
                 }
                 if (change != null) {
-                    String data = "{\"tableId\":\"" + change.tableId() + "\",\"version\":" + change.version() + "}";
-                    client.sendEvent("changed", data, String.valueOf(change.version()));
+                    client.send(change);
                 }
                 if (sayAlive) {
-                    client.sendComment("keep-alive");
+                    client.send(SseFrames.KEEP_ALIVE);
                 }
             }
         }
@@ -177,8 +181,10 @@ public final class TableFeed implements AutoCloseable {
             // counted and then changes the table is sure to hear of it.
             subscriptions.computeIfAbsent(
                     key,
-                    k -> source.subscribe(
-                            id, change -> clients.getOrDefault(key, Set.of()).forEach(s -> s.changed(change))));
+                    k -> source.subscribe(id, change -> {
+                        byte[] frame = SseFrames.changed(change);
+                        clients.getOrDefault(key, Set.of()).forEach(s -> s.changed(change.version(), frame));
+                    }));
             clients.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(slot);
         }
         client.onClose(() -> {

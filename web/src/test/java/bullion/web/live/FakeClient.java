@@ -1,5 +1,8 @@
 package bullion.web.live;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,14 +54,27 @@ final class FakeClient implements FeedClient {
         return item == null ? "nothing" : item;
     }
 
-    @Override
-    public void sendComment(String comment) {
-        write(":" + comment);
-    }
+    /** The last frame written, as sent: a test can tell whether clients were given the very same bytes. */
+    volatile byte[] lastFrame;
 
     @Override
-    public void sendEvent(String event, String data, String id) {
-        write(event + " " + id + " " + data);
+    public void send(byte[] frame) {
+        String text = new String(frame, StandardCharsets.UTF_8);
+        if (!text.endsWith("\n\n")) {
+            throw new AssertionError("not one whole frame: " + text);
+        }
+        write(text.startsWith(": ") ? ":" + text.substring(2, text.length() - 2) : asEvent(text));
+        lastFrame = frame;
+    }
+
+    /** "id: 2\nevent: changed\ndata: {...}\n\n" as "changed 2 {...}". */
+    private static String asEvent(String frame) {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : frame.strip().split("\n")) {
+            int colon = line.indexOf(": ");
+            fields.put(line.substring(0, colon), line.substring(colon + 2));
+        }
+        return fields.get("event") + " " + fields.get("id") + " " + fields.get("data");
     }
 
     private void write(String item) {

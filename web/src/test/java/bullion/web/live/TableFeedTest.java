@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bullion.engine.TableChanged;
 import bullion.engine.TableId;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +63,32 @@ class TableFeedTest {
 
         assertThat(reading.next()).isEqualTo("changed 2 {\"tableId\":\"" + TABLE.value() + "\",\"version\":2}");
         stalled.resume();
+    }
+
+    @Test
+    void aChangeIsRenderedOnceAndEveryClientIsSentTheSameBytes() throws Exception {
+        feed = new TableFeed(source, Duration.ofHours(1));
+        FakeClient one = FakeClient.reading();
+        FakeClient other = FakeClient.reading();
+        connect(one);
+        connect(other);
+        assertThat(one.next()).isEqualTo(":connected");
+        assertThat(other.next()).isEqualTo(":connected");
+        await(() -> feed.clientCount(TABLE) == 2);
+
+        source.change(7).get(2, TimeUnit.SECONDS);
+
+        assertThat(one.next()).startsWith("changed 7 ");
+        assertThat(other.next()).startsWith("changed 7 ");
+        assertThat(one.lastFrame).isSameAs(other.lastFrame);
+    }
+
+    @Test
+    void aChangeIsTheFrameJavalinsSseClientWrites() {
+        // The layout Javalin's SseClient.sendEvent(event, data, id) writes: id, event, data lines, then a blank line.
+        assertThat(new String(SseFrames.changed(new TableChanged(TABLE.value(), 12)), StandardCharsets.UTF_8))
+                .isEqualTo("id: 12\nevent: changed\ndata: {\"tableId\":\"" + TABLE.value() + "\",\"version\":12}\n\n");
+        assertThat(new String(SseFrames.KEEP_ALIVE, StandardCharsets.UTF_8)).isEqualTo(": keep-alive\n\n");
     }
 
     @Test
