@@ -351,11 +351,7 @@ public final class Bench {
         }
         out.printf(
                 "median of %d starts: ready in %d ms, %d ms of CPU; load average %.1f%n",
-                runs,
-                median(wall),
-                median(cpu),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage());
+                runs, median(wall), median(cpu), CpuTime.loadAverage());
     }
 
     private static long median(List<Long> values) {

@@ -2,6 +2,7 @@ package bullion.bench.load;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,14 +59,13 @@ public final class CpuTime {
                         100 * (kernelTicksAfter - serverKernelTicksBefore) / TICKS_PER_SECOND / used);
         out.printf(
                 "CPU: server %.3f ms per %s%s, %.2f cores busy; generator %.2f cores busy; load average %.1f%n",
-                perRequest,
-                unit,
-                kernel,
-                used / wall,
-                generator / wall,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage());
+                perRequest, unit, kernel, used / wall, generator / wall, loadAverage());
         return perRequest;
+    }
+
+    /** The machine's load average over the last minute, printed beside figures that other work on the cores moves. */
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Linux's USER_HZ, the unit of /proc/[pid]/stat's times (100 on every Linux architecture Java runs on). */
