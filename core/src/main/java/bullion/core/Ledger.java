@@ -1,5 +1,7 @@
 package bullion.core;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +31,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Every field is final, and a slot is written before the view that shows it is made, so a ledger handed to
  * another thread, even without synchronisation, shows exactly its own entries (JLS 17.5). The totals are derived,
- * never stored: a ledger read back from JSON is a plain list of entries, and {@link #of} counts it once.
+ * never stored: a ledger read back from JSON is counted once, from a plain list of entries ({@link #of}) or from a
+ * snapshot's columns ({@link #ofColumns}).
  */
 public final class Ledger extends AbstractList<Entry> implements RandomAccess {
 
@@ -117,6 +120,97 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
                         total,
                         ids,
                         tallies);
+    }
+
+    /**
+     * The ledger of entries given column-wise, as a snapshot stores them: entry {@code i} is {@code seq[i]},
+     * {@code atSecond[i]} and {@code atNano[i]}, … and {@code voiding[i]} (null when it counts). The same ledger as
+     * {@link #of} of those entries, held to the same rules, but without an {@link Entry} per slot on the way: reading
+     * a long table's snapshot is its first request after a restart (BENCHMARKS.md, "First request"). The arrays
+     * become the ledger's own; the caller must not touch them afterwards.
+     *
+     * @throws IllegalArgumentException if the columns differ in length, or a cash-out is not counted in chips
+     * @throws NullPointerException if a kind, unit or way of paying is null
+     * @throws DateTimeException if a time is out of {@link Instant}'s range
+     */
+    public static Ledger ofColumns(
+            int[] seq,
+            long[] atSecond,
+            int[] atNano,
+            int[] playerId,
+            Entry.Kind[] kind,
+            long[] quantity,
+            Entry.Voiding[] voiding,
+            Entry.Unit[] unit,
+            Paid[] paid) {
+        int n = seq.length;
+        if (atSecond.length != n
+                || atNano.length != n
+                || playerId.length != n
+                || kind.length != n
+                || quantity.length != n
+                || voiding.length != n
+                || unit.length != n
+                || paid.length != n) {
+            throw new IllegalArgumentException("the ledger's columns differ in length");
+        }
+        if (n == 0) {
+            return EMPTY;
+        }
+        int[] ids = distinctSorted(playerId);
+        Tally[] tallies = new Tally[ids.length];
+        Arrays.fill(tallies, Tally.ZERO);
+        Tally total = Tally.ZERO;
+        byte[] shape = new byte[n];
+        int voided = 0;
+        for (int i = 0; i < n; i++) {
+            Columns.checkTime(atSecond[i], atNano[i]);
+            shape[i] = Columns.shape(kind[i], unit[i], paid[i]);
+            if (voiding[i] != null) {
+                voided++;
+                continue;
+            }
+            int at = Arrays.binarySearch(ids, playerId[i]);
+            tallies[at] = tallies[at].counted(kind[i], unit[i], paid[i], quantity[i]);
+            total = total.counted(kind[i], unit[i], paid[i], quantity[i]);
+        }
+        int[] replacedAt = new int[voided];
+        Entry[] replacements = new Entry[voided];
+        for (int i = 0, r = 0; r < voided; i++) {
+            if (voiding[i] != null) {
+                replacedAt[r] = i;
+                replacements[r++] = new Entry(
+                        seq[i],
+                        Instant.ofEpochSecond(atSecond[i], atNano[i]),
+                        playerId[i],
+                        kind[i],
+                        quantity[i],
+                        Optional.of(voiding[i]),
+                        unit[i],
+                        paid[i]);
+            }
+        }
+        return new Ledger(
+                new Columns(seq, atSecond, atNano, playerId, quantity, shape),
+                new AtomicInteger(n),
+                n,
+                replacedAt,
+                replacements,
+                total,
+                ids,
+                tallies);
+    }
+
+    private static int[] distinctSorted(int[] values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
     }
 
     @Override
@@ -230,7 +324,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     }
 
     /**
-     * The entries' fields, one array each, instead of an {@link Entry} and its {@link java.time.Instant} per entry: 29
+     * The entries' fields, one array each, instead of an {@link Entry} and its {@link Instant} per entry: 29
      * bytes a slot instead of 72, for every live table all night (BENCHMARKS.md, "Idle tables"). {@link #get} makes
      * the entry a caller reads; voidings live in the ledger's overlay. In memory only: the stored format is the list
      * of entries it always was.
@@ -249,12 +343,43 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         private final byte[] shape;
 
         Columns(int capacity) {
-            seq = new int[capacity];
-            atSecond = new long[capacity];
-            atNano = new int[capacity];
-            playerId = new int[capacity];
-            quantity = new long[capacity];
-            shape = new byte[capacity];
+            this(
+                    new int[capacity],
+                    new long[capacity],
+                    new int[capacity],
+                    new int[capacity],
+                    new long[capacity],
+                    new byte[capacity]);
+        }
+
+        Columns(int[] seq, long[] atSecond, int[] atNano, int[] playerId, long[] quantity, byte[] shape) {
+            this.seq = seq;
+            this.atSecond = atSecond;
+            this.atNano = atNano;
+            this.playerId = playerId;
+            this.quantity = quantity;
+            this.shape = shape;
+        }
+
+        /** Kind, unit and how it was paid in one byte, held to {@link Entry}'s own rules. */
+        static byte shape(Entry.Kind kind, Entry.Unit unit, Paid paid) {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(paid, "paid");
+            if (kind == Entry.Kind.CASH_OUT && unit != Entry.Unit.CHIPS) {
+                throw new IllegalArgumentException("a cash-out is counted in chips");
+            }
+            return (byte) (kind.ordinal() + 4 * unit.ordinal() + 16 * paid.ordinal());
+        }
+
+        /** What {@link Instant#ofEpochSecond(long, long)} would refuse, without making the instant. */
+        static void checkTime(long second, int nano) {
+            if (nano < 0
+                    || nano > 999_999_999
+                    || second < Instant.MIN.getEpochSecond()
+                    || second > Instant.MAX.getEpochSecond()) {
+                throw new DateTimeException("not an instant: " + second + " s and " + nano + " ns");
+            }
         }
 
         int capacity() {
@@ -268,16 +393,14 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
             atNano[i] = entry.at().getNano();
             playerId[i] = entry.playerId();
             quantity[i] = entry.quantity();
-            shape[i] = (byte) (entry.kind().ordinal()
-                    + 4 * entry.unit().ordinal()
-                    + 16 * entry.paid().ordinal());
+            shape[i] = shape(entry.kind(), entry.unit(), entry.paid());
         }
 
         Entry get(int i) {
             int s = shape[i];
             return new Entry(
                     seq[i],
-                    java.time.Instant.ofEpochSecond(atSecond[i], atNano[i]),
+                    Instant.ofEpochSecond(atSecond[i], atNano[i]),
                     playerId[i],
                     KINDS[s & 3],
                     quantity[i],
@@ -353,12 +476,16 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
             if (!entry.counts()) {
                 return this;
             }
-            long q = sign * entry.quantity();
-            if (entry.kind() == Entry.Kind.CASH_OUT) {
+            return counted(entry.kind(), entry.unit(), entry.paid(), sign * entry.quantity());
+        }
+
+        /** These totals with a counting entry of these fields added ({@code q} negative: taken away). */
+        Tally counted(Entry.Kind kind, Entry.Unit unit, Paid paid, long q) {
+            if (kind == Entry.Kind.CASH_OUT) {
                 return new Tally(buyIns, chipsAsChips, cashBuyIns, cashChipsAsChips, Math.addExact(chipsCashedOut, q));
             }
-            boolean cash = entry.paid() == Paid.CASH;
-            return entry.unit() == Entry.Unit.BUY_INS
+            boolean cash = paid == Paid.CASH;
+            return unit == Entry.Unit.BUY_INS
                     ? new Tally(
                             Math.addExact(buyIns, q),
                             chipsAsChips,

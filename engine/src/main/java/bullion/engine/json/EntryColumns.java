@@ -1,6 +1,7 @@
 package bullion.engine.json;
 
 import bullion.core.Entry;
+import bullion.core.Ledger;
 import bullion.core.Paid;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,8 +14,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ import java.util.Optional;
 final class EntryColumns {
 
     private EntryColumns() {}
+
+    /** A column's first array; a night of a few hundred entries needs no copy, a long one a few doublings. */
+    private static final int FIRST_CAPACITY = 256;
 
     static final String SEQ = "seq";
     static final String AT_SECOND = "atSecond";
@@ -142,13 +147,21 @@ final class EntryColumns {
         }
     }
 
+    /**
+     * Reads the columns straight into arrays and the ledger from them ({@link Ledger#ofColumns}): no boxed value, no
+     * {@link Entry} and no text per value on the way, which is most of a long table's first request after a restart.
+     */
     static final class Reader extends JsonDeserializer<List<Entry>> {
+        private static final Entry.Kind[] KINDS = Entry.Kind.values();
+        private static final Entry.Unit[] UNITS = Entry.Unit.values();
+        private static final Paid[] PAIDS = Paid.values();
+
         @Override
         public List<Entry> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.isExpectedStartObjectToken()) {
                 throw JsonMappingException.from(p, "the ledger's columns are an object, not " + p.currentToken());
             }
-            Map<String, List<?>> columns = new HashMap<>();
+            Map<String, Object> columns = new HashMap<>();
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 if (!COLUMNS.contains(name)) {
                     throw JsonMappingException.from(p, "the ledger has no column \"" + name + "\"");
@@ -165,77 +178,130 @@ final class EntryColumns {
                     throw JsonMappingException.from(p, "the ledger's column \"" + column + "\" is missing");
                 }
             }
-            int n = columns.get(SEQ).size();
+            int n = Array.getLength(columns.get(SEQ));
             for (String column : COLUMNS) {
-                if (columns.get(column).size() != n) {
+                if (Array.getLength(columns.get(column)) != n) {
                     throw JsonMappingException.from(
                             p,
                             "the ledger's columns differ in length: " + column + " has "
-                                    + columns.get(column).size());
+                                    + Array.getLength(columns.get(column)));
                 }
             }
-            List<Entry> entries = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                entries.add(new Entry(
-                        (Integer) columns.get(SEQ).get(i),
-                        Instant.ofEpochSecond((Long) columns.get(AT_SECOND).get(i), (Integer)
-                                columns.get(AT_NANO).get(i)),
-                        (Integer) columns.get(PLAYER_ID).get(i),
-                        (Entry.Kind) columns.get(KIND).get(i),
-                        (Long) columns.get(QUANTITY).get(i),
-                        Optional.ofNullable((Entry.Voiding) columns.get(VOIDING).get(i)),
-                        (Entry.Unit) columns.get(UNIT).get(i),
-                        (Paid) columns.get(PAID).get(i)));
-            }
-            return entries;
+            return Ledger.ofColumns(
+                    (int[]) columns.get(SEQ),
+                    (long[]) columns.get(AT_SECOND),
+                    (int[]) columns.get(AT_NANO),
+                    (int[]) columns.get(PLAYER_ID),
+                    (Entry.Kind[]) columns.get(KIND),
+                    (long[]) columns.get(QUANTITY),
+                    (Entry.Voiding[]) columns.get(VOIDING),
+                    (Entry.Unit[]) columns.get(UNIT),
+                    (Paid[]) columns.get(PAID));
         }
 
-        /** One column's values, the parser on its opening bracket; left on its closing one. */
-        private static List<?> column(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
-            List<Object> values = new ArrayList<>();
+        /** One column's values as an array of its type, the parser on its opening bracket; left on its closing one. */
+        private static Object column(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+            return switch (name) {
+                case SEQ, PLAYER_ID -> ints(name, p, false);
+                case AT_NANO -> ints(name, p, true);
+                case AT_SECOND, QUANTITY -> longs(name, p);
+                case KIND -> constants(name, KINDS, p);
+                case UNIT -> constants(name, UNITS, p);
+                case PAID -> constants(name, PAIDS, p);
+                case VOIDING -> voidings(p, ctxt);
+                default -> throw new IllegalStateException(name);
+            };
+        }
+
+        private static int[] ints(String name, JsonParser p, boolean nanos) throws IOException {
+            int[] values = new int[FIRST_CAPACITY];
+            int n = 0;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                values.add(
-                        switch (name) {
-                            case SEQ, PLAYER_ID -> intValue(name, p, t);
-                            case AT_NANO -> {
-                                int nano = intValue(name, p, t);
-                                if (nano < 0 || nano > 999_999_999) {
-                                    throw JsonMappingException.from(p, "a nanosecond is 0-999999999, not " + nano);
-                                }
-                                yield nano;
-                            }
-                            case AT_SECOND, QUANTITY -> longValue(name, p, t);
-                            case KIND -> Entry.Kind.valueOf(text(name, p, t));
-                            case UNIT -> Entry.Unit.valueOf(text(name, p, t));
-                            case PAID -> Paid.valueOf(text(name, p, t));
-                            case VOIDING -> t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, Entry.Voiding.class);
-                            default -> throw new IllegalStateException(name);
-                        });
+                wholeNumber(name, p, t);
+                int value = p.getIntValue();
+                if (nanos && (value < 0 || value > 999_999_999)) {
+                    throw JsonMappingException.from(p, "a nanosecond is 0-999999999, not " + value);
+                }
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = value;
             }
-            return values;
+            return Arrays.copyOf(values, n);
         }
 
-        private static int intValue(String name, JsonParser p, JsonToken t) throws IOException {
+        private static long[] longs(String name, JsonParser p) throws IOException {
+            long[] values = new long[FIRST_CAPACITY];
+            int n = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                wholeNumber(name, p, t);
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = p.getLongValue();
+            }
+            return Arrays.copyOf(values, n);
+        }
+
+        /** Names of {@code constants}, matched on the parser's own characters rather than a string made per value. */
+        private static <E extends Enum<E>> E[] constants(String name, E[] constants, JsonParser p) throws IOException {
+            E[] values = Arrays.copyOf(constants, FIRST_CAPACITY);
+            int n = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t != JsonToken.VALUE_STRING) {
+                    throw JsonMappingException.from(p, "the ledger's column \"" + name + "\" holds names, not " + t);
+                }
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = constant(name, constants, p);
+            }
+            return Arrays.copyOf(values, n);
+        }
+
+        private static <E extends Enum<E>> E constant(String name, E[] constants, JsonParser p) throws IOException {
+            char[] text = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            for (E constant : constants) {
+                if (sameText(constant.name(), text, offset, length)) {
+                    return constant;
+                }
+            }
+            throw JsonMappingException.from(
+                    p, "the ledger's column \"" + name + "\" has no name \"" + p.getText() + "\"");
+        }
+
+        private static boolean sameText(String name, char[] text, int offset, int length) {
+            if (name.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (name.charAt(i) != text[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A voiding per entry, null where the entry counts. */
+        private static Entry.Voiding[] voidings(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Entry.Voiding[] values = new Entry.Voiding[FIRST_CAPACITY];
+            int n = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = t == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, Entry.Voiding.class);
+            }
+            return Arrays.copyOf(values, n);
+        }
+
+        private static void wholeNumber(String name, JsonParser p, JsonToken t) throws IOException {
             if (t != JsonToken.VALUE_NUMBER_INT) {
                 throw JsonMappingException.from(
                         p, "the ledger's column \"" + name + "\" holds whole numbers, not " + t);
             }
-            return p.getIntValue();
-        }
-
-        private static long longValue(String name, JsonParser p, JsonToken t) throws IOException {
-            if (t != JsonToken.VALUE_NUMBER_INT) {
-                throw JsonMappingException.from(
-                        p, "the ledger's column \"" + name + "\" holds whole numbers, not " + t);
-            }
-            return p.getLongValue();
-        }
-
-        private static String text(String name, JsonParser p, JsonToken t) throws IOException {
-            if (t != JsonToken.VALUE_STRING) {
-                throw JsonMappingException.from(p, "the ledger's column \"" + name + "\" holds names, not " + t);
-            }
-            return p.getText();
         }
     }
 }

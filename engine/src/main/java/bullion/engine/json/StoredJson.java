@@ -84,10 +84,12 @@ public final class StoredJson {
     static Object read(StoredShapes.Version version, byte[] bytes) {
         Class<?> type = StoredNames.classOf(version.name())
                 .orElseThrow(() -> new IllegalArgumentException("no stored type is named " + version.name()));
+        boolean current = version.version() == StoredShapes.current(version.name());
         try (InputStream in = maybeGunzip(bytes)) {
-            if (version.version() == StoredShapes.current(version.name())) {
-                // Nothing to upcast: bound straight from the bytes, without a tree of the whole snapshot first.
-                return MAPPER.readValue(in, type);
+            if (current) {
+                // Nothing to upcast: bound straight from the bytes, without a tree of the whole snapshot first, and
+                // from the array itself unless gzipped (a stream makes the parser copy it into buffers of its own).
+                return gzipped(bytes) ? MAPPER.readValue(in, type) : MAPPER.readValue(bytes, type);
             }
             ObjectNode json = (ObjectNode) MAPPER.readTree(in);
             return MAPPER.treeToValue(StoredShapes.upcast(version, json), type);
@@ -109,7 +111,11 @@ public final class StoredJson {
     /** Pekko's jackson-json serializer gzipped payloads over 32 KiB; a JSON text never starts with gzip's magic. */
     private static InputStream maybeGunzip(byte[] bytes) throws IOException {
         InputStream in = new ByteArrayInputStream(bytes);
-        return bytes.length > 1 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b ? new GZIPInputStream(in) : in;
+        return gzipped(bytes) ? new GZIPInputStream(in) : in;
+    }
+
+    private static boolean gzipped(byte[] bytes) {
+        return bytes.length > 1 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b;
     }
 
     /** Puts {@link EntryColumns} on {@link Table#entries}, for {@link #MAPPER} only. */
