@@ -260,6 +260,16 @@ final class EntryColumns {
         }
 
         private static <E extends Enum<E>> E constant(String name, E[] constants, JsonParser p) throws IOException {
+            if (!p.hasTextCharacters()) {
+                // A tree's parser (an upcast older snapshot) holds strings already; its characters would be copies.
+                String text = p.getText();
+                for (E constant : constants) {
+                    if (constant.name().equals(text)) {
+                        return constant;
+                    }
+                }
+                throw JsonMappingException.from(p, "the ledger's column \"" + name + "\" has no name \"" + text + "\"");
+            }
             char[] text = p.getTextCharacters();
             int offset = p.getTextOffset();
             int length = p.getTextLength();
