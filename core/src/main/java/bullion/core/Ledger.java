@@ -36,9 +36,9 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     private static final int FIRST_CAPACITY = 16;
     private static final int[] NO_INDICES = {};
     private static final Entry[] NO_ENTRIES = {};
-    private static final Tally[] NO_TALLIES = {};
-    private static final Ledger EMPTY = new Ledger(
-            new Columns(0), new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES, Tally.ZERO, NO_INDICES, NO_TALLIES);
+    private static final long[] NO_SUMS = {};
+    private static final Ledger EMPTY =
+            new Ledger(new Columns(0), new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES, Tally.ZERO, NO_INDICES, NO_SUMS);
 
     /** Shared by every view of these columns; slots below {@code claimed} are taken, each written exactly once. */
     private final Columns slots;
@@ -50,10 +50,14 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
 
     private final Entry[] replacements;
     private final Tally total;
-    /** Every player with an entry, by id in ascending order, and their totals. */
+    /** Every player with an entry, by id in ascending order. */
     private final int[] playerIds;
 
-    private final Tally[] tallies;
+    /**
+     * Their totals, {@link Tally#FIELDS} numbers per player in the order of {@link #playerIds}: one array instead of a
+     * {@link Tally} object per player, which every live table kept (BENCHMARKS.md, "Idle tables").
+     */
+    private final long[] sums;
 
     private Ledger(
             Columns slots,
@@ -63,7 +67,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
             Entry[] replacements,
             Tally total,
             int[] playerIds,
-            Tally[] tallies) {
+            long[] sums) {
         this.slots = slots;
         this.claimed = claimed;
         this.size = size;
@@ -71,7 +75,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         this.replacements = replacements;
         this.total = total;
         this.playerIds = playerIds;
-        this.tallies = tallies;
+        this.sums = sums;
     }
 
     /**
@@ -105,7 +109,11 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
             }
         }
         int[] ids = byPlayer.keySet().stream().mapToInt(Integer::intValue).toArray();
-        Tally[] tallies = byPlayer.values().toArray(NO_TALLIES);
+        long[] sums = new long[ids.length * Tally.FIELDS];
+        int p = 0;
+        for (Tally tally : byPlayer.values()) {
+            tally.writeTo(sums, p++);
+        }
         return items.length == 0
                 ? EMPTY
                 : new Ledger(
@@ -116,7 +124,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
                         replacements,
                         total,
                         ids,
-                        tallies);
+                        sums);
     }
 
     @Override
@@ -156,8 +164,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         Players players = players().with(entry.playerId(), t -> t.plus(entry));
         if (size < slots.capacity() && claimed.compareAndSet(size, size + 1)) {
             slots.set(size, entry);
-            return new Ledger(
-                    slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.tallies());
+            return new Ledger(slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.sums());
         }
         Columns copy = slots.copy(size, Math.max(FIRST_CAPACITY, size + (size >> 1) + 1));
         copy.set(size, entry);
@@ -169,7 +176,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
                 replacements,
                 added,
                 players.ids(),
-                players.tallies());
+                players.sums());
     }
 
     /** This ledger with the entry at {@code index} replaced by {@code entry}; this one is unchanged. */
@@ -196,7 +203,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         }
         Players players = players().with(old.playerId(), t -> t.minus(old)).with(entry.playerId(), t -> t.plus(entry));
         return new Ledger(
-                slots, claimed, size, indices, entries, total.minus(old).plus(entry), players.ids(), players.tallies());
+                slots, claimed, size, indices, entries, total.minus(old).plus(entry), players.ids(), players.sums());
     }
 
     /** The totals of every counting entry. */
@@ -207,7 +214,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     /** The totals of one player's counting entries; zero if they have none. */
     Tally tallyOf(int playerId) {
         int at = Arrays.binarySearch(playerIds, playerId);
-        return at >= 0 ? tallies[at] : Tally.ZERO;
+        return at >= 0 ? Tally.readFrom(sums, at) : Tally.ZERO;
     }
 
     /** Whether the player has an entry, counting or not. */
@@ -226,7 +233,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     }
 
     private Players players() {
-        return new Players(playerIds, tallies);
+        return new Players(playerIds, sums);
     }
 
     /**
@@ -299,24 +306,29 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         }
     }
 
-    /** Per-player totals, copied on change: the cost is the number of players, not of entries. */
-    private record Players(int[] ids, Tally[] tallies) {
+    /** Per-player totals ({@link #sums}), copied on change: the cost is the number of players, not of entries. */
+    private record Players(int[] ids, long[] sums) {
         Players with(int playerId, UnaryOperator<Tally> change) {
             int at = Arrays.binarySearch(ids, playerId);
             if (at >= 0) {
-                Tally[] changed = tallies.clone();
-                changed[at] = change.apply(tallies[at]);
+                long[] changed = sums.clone();
+                change.apply(Tally.readFrom(sums, at)).writeTo(changed, at);
                 return new Players(ids, changed);
             }
             int insert = -at - 1;
             int[] moreIds = new int[ids.length + 1];
-            Tally[] more = new Tally[tallies.length + 1];
+            long[] more = new long[sums.length + Tally.FIELDS];
             System.arraycopy(ids, 0, moreIds, 0, insert);
-            System.arraycopy(tallies, 0, more, 0, insert);
+            System.arraycopy(sums, 0, more, 0, insert * Tally.FIELDS);
             moreIds[insert] = playerId;
-            more[insert] = change.apply(Tally.ZERO);
+            change.apply(Tally.ZERO).writeTo(more, insert);
             System.arraycopy(ids, insert, moreIds, insert + 1, ids.length - insert);
-            System.arraycopy(tallies, insert, more, insert + 1, tallies.length - insert);
+            System.arraycopy(
+                    sums,
+                    insert * Tally.FIELDS,
+                    more,
+                    (insert + 1) * Tally.FIELDS,
+                    sums.length - insert * Tally.FIELDS);
             return new Players(moreIds, more);
         }
     }
@@ -329,6 +341,25 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     record Tally(long buyIns, long chipsAsChips, long cashBuyIns, long cashChipsAsChips, long chipsCashedOut) {
 
         static final Tally ZERO = new Tally(0, 0, 0, 0, 0);
+
+        /** How many numbers a tally is, as {@link #writeTo} lays them out. */
+        static final int FIELDS = 5;
+
+        /** The tally at position {@code at} of {@code sums} (see {@link #writeTo}). */
+        static Tally readFrom(long[] sums, int at) {
+            int i = at * FIELDS;
+            return new Tally(sums[i], sums[i + 1], sums[i + 2], sums[i + 3], sums[i + 4]);
+        }
+
+        /** Writes these totals at position {@code at} of {@code sums}: {@link #FIELDS} numbers, in field order. */
+        void writeTo(long[] sums, int at) {
+            int i = at * FIELDS;
+            sums[i] = buyIns;
+            sums[i + 1] = chipsAsChips;
+            sums[i + 2] = cashBuyIns;
+            sums[i + 3] = cashChipsAsChips;
+            sums[i + 4] = chipsCashedOut;
+        }
 
         /** These totals with {@code entry} counted, if it counts. */
         Tally plus(Entry entry) {

@@ -24,8 +24,10 @@ public record RecentRequests(List<Seen> seen) implements JsonSerializable {
         seen = List.copyOf(seen);
     }
 
+    private static final RecentRequests NONE = new RecentRequests(List.of());
+
     static RecentRequests none() {
-        return new RecentRequests(List.of());
+        return NONE;
     }
 
     Optional<Seen> find(String requestId) {

@@ -19,11 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -112,6 +115,9 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     /** The audit log: every change that reaches a table, in the normal log. */
     private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
 
+    /** The restart backoffs in use, by minimum and maximum (see {@link #backoff}); one or two per node. */
+    private static final Map<List<Duration>, BackoffSupervisorStrategy> BACKOFFS = new ConcurrentHashMap<>();
+
     private TableEntity(
             String tableId,
             Settings settings,
@@ -121,9 +127,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             ActorRef<TableMessage> self,
             ActorRef<ClusterSharding.ShardCommand> shard,
             Optional<ActorRef<TableMessage>> intake) {
-        super(
-                PersistenceId.of(TYPE_KEY.name(), tableId),
-                SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
+        super(PersistenceId.of(TYPE_KEY.name(), tableId), backoff(settings));
         this.tableId = tableId;
         this.settings = settings;
         this.decide = decide;
@@ -171,7 +175,17 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             Optional<ActorRef<TableMessage>> intake) {
         return Behaviors.supervise(Behaviors.<TableMessage>setup(ctx -> new TableEntity(
                         tableId, settings, decide, clock, topics, intake.orElse(ctx.getSelf()), shard, intake)))
-                .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
+                .onFailure(backoff(settings));
+    }
+
+    /**
+     * The restart backoff of {@code settings}, one object for all tables that share them: Pekko keeps the strategy
+     * (with its durations as Scala objects) in every live table's two supervisors, and it holds no state of its own.
+     */
+    private static BackoffSupervisorStrategy backoff(Settings settings) {
+        return BACKOFFS.computeIfAbsent(
+                List.of(settings.minBackoff(), settings.maxBackoff()),
+                key -> SupervisorStrategy.restartWithBackoff(key.get(0), key.get(1), 0.2));
     }
 
     @Override
