@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * One table's live process. Commands go to the core's decide; accepted events are journaled and only then
  * applied (by the core's apply) and acknowledged; a rejection journals nothing. No poker rule lives here.
  *
- * <p>Under sharding it runs as the child of a {@link TableIntake} ({@link #sharded}), which hands it the changes that
- * queued while it was writing as one {@link TableMessage.Changes}: they are decided in order and journaled in one
+ * <p>Under sharding it runs behind a {@link TableIntake} in the same actor ({@link #sharded}), which hands it the
+ * changes that queued while it was writing as one {@link TableMessage.Changes}: they are decided in order and journaled in one
  * write, and each caller is still answered only once its own events are in the journal.
  */
 public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<TableMessage, StoredEvent, TableState> {
@@ -103,7 +103,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     private final Decide decide;
     private final Clock clock;
     private final ActorRef<TableTopics.Message> topics;
-    /** The actor sharding knows this table by: the intake when sharded, else this behavior itself. */
+    /** The actor sharding knows this table by (its own; the intake, when sharded, runs in it too). */
     private final ActorRef<TableMessage> self;
 
     private final ActorRef<ClusterSharding.ShardCommand> shard;
@@ -140,7 +140,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
     /**
      * The table as sharding runs it: a {@link TableIntake} that batches the changes queued behind a write, in front of
-     * this entity.
+     * this entity and its supervisor, in one actor.
      */
     public static Behavior<TableMessage> sharded(
             String tableId,
