@@ -16,8 +16,8 @@ import java.util.function.UnaryOperator;
  * the counting entries, for the table and per player, so that a buy-in, a cash-out or a report costs the same at
  * the end of a long night as at its start.
  *
- * <p>The entries are kept column-wise, an array per field ({@link Columns}), and each read makes the {@link Entry}: a
- * live table keeps about 29 bytes per entry instead of an entry object and its time object (72).
+ * <p>The entries are kept column-wise, an array per field ({@link LedgerColumns}), and each read makes the
+ * {@link Entry}: a live table keeps about 17 bytes per entry instead of an entry object and its time object (72).
  *
  * <p>Appending shares structure instead of copying the night. The views of one ledger share backing arrays, and
  * a slot once written is never written again: the view that ends at the last claimed slot appends by claiming
@@ -37,11 +37,18 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     private static final int[] NO_INDICES = {};
     private static final Entry[] NO_ENTRIES = {};
     private static final long[] NO_SUMS = {};
-    private static final Ledger EMPTY =
-            new Ledger(new Columns(0), new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES, Tally.ZERO, NO_INDICES, NO_SUMS);
+    private static final Ledger EMPTY = new Ledger(
+            new LedgerColumns.Narrow(0),
+            new AtomicInteger(),
+            0,
+            NO_INDICES,
+            NO_ENTRIES,
+            Tally.ZERO,
+            NO_INDICES,
+            NO_SUMS);
 
     /** Shared by every view of these columns; slots below {@code claimed} are taken, each written exactly once. */
-    private final Columns slots;
+    private final LedgerColumns slots;
 
     private final AtomicInteger claimed;
     private final int size;
@@ -60,7 +67,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     private final long[] sums;
 
     private Ledger(
-            Columns slots,
+            LedgerColumns slots,
             AtomicInteger claimed,
             int size,
             int[] replacedAt,
@@ -90,7 +97,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         Entry[] items = entries.toArray(new Entry[0]);
         Tally total = Tally.ZERO;
         Map<Integer, Tally> byPlayer = new TreeMap<>();
-        Columns columns = new Columns(items.length);
+        LedgerColumns columns = LedgerColumns.holding(items, items.length);
         int voided = 0;
         for (int i = 0; i < items.length; i++) {
             Entry entry = Objects.requireNonNull(items[i], "entry");
@@ -162,11 +169,11 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         }
         Tally added = total.plus(entry);
         Players players = players().with(entry.playerId(), t -> t.plus(entry));
-        if (size < slots.capacity() && claimed.compareAndSet(size, size + 1)) {
+        if (size < slots.capacity() && slots.fits(size, entry) && claimed.compareAndSet(size, size + 1)) {
             slots.set(size, entry);
             return new Ledger(slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.sums());
         }
-        Columns copy = slots.copy(size, Math.max(FIRST_CAPACITY, size + (size >> 1) + 1));
+        LedgerColumns copy = slots.copy(size, Math.max(FIRST_CAPACITY, size + (size >> 1) + 1), entry);
         copy.set(size, entry);
         return new Ledger(
                 copy,
@@ -234,76 +241,6 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
 
     private Players players() {
         return new Players(playerIds, sums);
-    }
-
-    /**
-     * The entries' fields, one array each, instead of an {@link Entry} and its {@link java.time.Instant} per entry: 29
-     * bytes a slot instead of 72, for every live table all night (BENCHMARKS.md, "Idle tables"). {@link #get} makes
-     * the entry a caller reads; voidings live in the ledger's overlay. In memory only: the stored format is the list
-     * of entries it always was.
-     */
-    private static final class Columns {
-        private static final Entry.Kind[] KINDS = Entry.Kind.values();
-        private static final Entry.Unit[] UNITS = Entry.Unit.values();
-        private static final Paid[] PAID = Paid.values();
-
-        private final int[] seq;
-        private final long[] atSecond;
-        private final int[] atNano;
-        private final int[] playerId;
-        private final long[] quantity;
-        /** Kind, unit and how it was paid, by ordinal: kind + 4 × unit + 16 × paid. */
-        private final byte[] shape;
-
-        Columns(int capacity) {
-            seq = new int[capacity];
-            atSecond = new long[capacity];
-            atNano = new int[capacity];
-            playerId = new int[capacity];
-            quantity = new long[capacity];
-            shape = new byte[capacity];
-        }
-
-        int capacity() {
-            return seq.length;
-        }
-
-        /** Writes slot {@code i}, voiding aside. */
-        void set(int i, Entry entry) {
-            seq[i] = entry.seq();
-            atSecond[i] = entry.at().getEpochSecond();
-            atNano[i] = entry.at().getNano();
-            playerId[i] = entry.playerId();
-            quantity[i] = entry.quantity();
-            shape[i] = (byte) (entry.kind().ordinal()
-                    + 4 * entry.unit().ordinal()
-                    + 16 * entry.paid().ordinal());
-        }
-
-        Entry get(int i) {
-            int s = shape[i];
-            return new Entry(
-                    seq[i],
-                    java.time.Instant.ofEpochSecond(atSecond[i], atNano[i]),
-                    playerId[i],
-                    KINDS[s & 3],
-                    quantity[i],
-                    Optional.empty(),
-                    UNITS[(s >> 2) & 3],
-                    PAID[(s >> 4) & 3]);
-        }
-
-        /** The first {@code size} slots in new columns of {@code capacity}. */
-        Columns copy(int size, int capacity) {
-            Columns copy = new Columns(capacity);
-            System.arraycopy(seq, 0, copy.seq, 0, size);
-            System.arraycopy(atSecond, 0, copy.atSecond, 0, size);
-            System.arraycopy(atNano, 0, copy.atNano, 0, size);
-            System.arraycopy(playerId, 0, copy.playerId, 0, size);
-            System.arraycopy(quantity, 0, copy.quantity, 0, size);
-            System.arraycopy(shape, 0, copy.shape, 0, size);
-            return copy;
-        }
     }
 
     /** Per-player totals ({@link #sums}), copied on change: the cost is the number of players, not of entries. */
