@@ -51,21 +51,22 @@ public final class RecentRequests implements JsonSerializable {
 
     /** These requests, oldest first. */
     public RecentRequests(List<Seen> seen) {
-        this(new long[seen.size() * WORDS], new String[seen.size() * 2], new Object[seen.size()], seen);
+        this(new long[seen.size() * WORDS], new Object[seen.size()], seen);
     }
 
-    private RecentRequests(long[] bits, String[] texts, Object[] events, List<Seen> seen) {
-        this(bits, fill(bits, texts, events, seen), events);
+    private RecentRequests(long[] bits, Object[] events, List<Seen> seen) {
+        this(bits, fill(bits, events, seen), events);
     }
 
     /** Writes {@code seen} into the arrays; the texts, or null if none is needed. */
-    private static String[] fill(long[] bits, String[] texts, Object[] events, List<Seen> seen) {
+    private static String[] fill(long[] bits, Object[] events, List<Seen> seen) {
+        String[] texts = null;
         for (int i = 0; i < seen.size(); i++) {
             Seen s = seen.get(i);
-            put(bits, texts, i, s.request());
+            texts = put(bits, texts, seen.size(), i, s.request());
             events[i] = s.events().size() == 1 ? s.events().getFirst() : s.events();
         }
-        return allNull(texts) ? null : texts;
+        return texts;
     }
 
     static RecentRequests none() {
@@ -92,58 +93,56 @@ public final class RecentRequests implements JsonSerializable {
         int size = events.length;
         if (at >= 0) {
             long[] nextBits = bits.clone();
-            String[] nextTexts = texts == null ? new String[size * 2] : texts.clone();
+            String[] nextTexts = put(nextBits, texts == null ? null : texts.clone(), size, at, request);
             Object[] nextEvents = events.clone();
-            put(nextBits, nextTexts, at, request);
             List<Event> more = new ArrayList<>(eventsAt(at));
             more.add(event);
             nextEvents[at] = List.copyOf(more);
-            return new RecentRequests(nextBits, allNull(nextTexts) ? null : nextTexts, nextEvents);
+            return new RecentRequests(nextBits, noneHeld(nextTexts), nextEvents);
         }
         int drop = size + 1 > LIMIT ? 1 : 0;
         int kept = size - drop;
         long[] nextBits = new long[(kept + 1) * WORDS];
         System.arraycopy(bits, drop * WORDS, nextBits, 0, kept * WORDS);
-        String[] nextTexts = new String[(kept + 1) * 2];
-        if (texts != null) {
-            System.arraycopy(texts, drop * 2, nextTexts, 0, kept * 2);
-        }
+        String[] nextTexts = texts == null ? null : Arrays.copyOfRange(texts, drop * 2, (size + 1) * 2);
+        nextTexts = put(nextBits, nextTexts, kept + 1, kept, request);
         Object[] nextEvents = Arrays.copyOfRange(events, drop, size + 1);
-        put(nextBits, nextTexts, kept, request);
         nextEvents[kept] = event;
-        return new RecentRequests(nextBits, allNull(nextTexts) ? null : nextTexts, nextEvents);
+        return new RecentRequests(nextBits, noneHeld(nextTexts), nextEvents);
     }
 
-    /** Writes {@code request} as request {@code i}: as bits where it can, else as text. */
-    private static void put(long[] bits, String[] texts, int i, RequestRef request) {
+    /**
+     * Writes {@code request} as request {@code i} of {@code size}: as bits where it can, else as text; the texts, made
+     * here if one is needed and there were none.
+     */
+    private static String[] put(long[] bits, String[] texts, int size, int i, RequestRef request) {
         int b = i * WORDS;
-        if (Bits128.isUuid(request.id())) {
-            bits[b] = Bits128.high(request.id());
-            bits[b + 1] = Bits128.low(request.id());
-            texts[i * 2] = null;
-        } else {
-            bits[b] = 0;
-            bits[b + 1] = 0;
-            texts[i * 2] = request.id();
+        boolean idAsBits = Bits128.isUuid(request.id());
+        boolean fingerprintAsBits = Bits128.isHex(request.fingerprint());
+        bits[b] = idAsBits ? Bits128.high(request.id()) : 0;
+        bits[b + 1] = idAsBits ? Bits128.low(request.id()) : 0;
+        bits[b + 2] = fingerprintAsBits ? Bits128.high(request.fingerprint()) : 0;
+        bits[b + 3] = fingerprintAsBits ? Bits128.low(request.fingerprint()) : 0;
+        if (texts == null && idAsBits && fingerprintAsBits) {
+            return null;
         }
-        if (Bits128.isHex(request.fingerprint())) {
-            bits[b + 2] = Bits128.high(request.fingerprint());
-            bits[b + 3] = Bits128.low(request.fingerprint());
-            texts[i * 2 + 1] = null;
-        } else {
-            bits[b + 2] = 0;
-            bits[b + 3] = 0;
-            texts[i * 2 + 1] = request.fingerprint();
-        }
+        String[] held = texts == null ? new String[size * 2] : texts;
+        held[i * 2] = idAsBits ? null : request.id();
+        held[i * 2 + 1] = fingerprintAsBits ? null : request.fingerprint();
+        return held;
     }
 
-    private static boolean allNull(String[] texts) {
+    /** The texts, or null if none is held any more (the last request that needed one was dropped or replaced). */
+    private static String[] noneHeld(String[] texts) {
+        if (texts == null) {
+            return null;
+        }
         for (String text : texts) {
             if (text != null) {
-                return false;
+                return texts;
             }
         }
-        return true;
+        return null;
     }
 
     /** The first request with this id, or -1. */
