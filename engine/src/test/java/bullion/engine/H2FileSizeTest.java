@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class H2FileSizeTest {
 
-    private static final int WRITERS = 32;
+    /** Tables played at a time; fewer writers, a lower rate (BENCHMARKS.md also runs {@code -Dbullion.h2size.writers=2}). */
+    private static final int WRITERS = Integer.getInteger("bullion.h2size.writers", 32);
     /**
      * Events in the run: enough for the second half to show the housekeeping's balance at a sustained rate. The file's
      * size per event still falls for longer than that (BENCHMARKS.md runs {@code -Dbullion.h2size.events=96000}).
