@@ -21,7 +21,8 @@ class EnvironmentTest {
         DatabaseSettings underData = DatabaseSettings.h2File(Path.of("./data"));
         assertThat(underData.url())
                 .isEqualTo("jdbc:h2:synced:"
-                        + Path.of("./data").toAbsolutePath().resolve("bullion") + ";WRITE_DELAY=0;RETENTION_TIME=1000");
+                        + Path.of("./data").toAbsolutePath().resolve("bullion")
+                        + ";WRITE_DELAY=0;RETENTION_TIME=1000;PAGE_SIZE=2048;MAX_COMPACT_TIME=0");
         assertThat(env.engine()).isEqualTo(EngineSettings.singleNode(underData));
         assertThat(env.web()).isEqualTo(WebSettings.defaults());
     }

@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
  * the counting entries, for the table and per player, so that a buy-in, a cash-out or a report costs the same at
  * the end of a long night as at its start.
  *
- * <p>The entries are kept column-wise, an array per field ({@link Columns}), and each read makes the {@link Entry}: a
- * live table keeps about 29 bytes per entry instead of an entry object and its time object (72).
+ * <p>The entries are kept column-wise, an array per field ({@link LedgerColumns}), and each read makes the
+ * {@link Entry}: a live table keeps about 17 bytes per entry instead of an entry object and its time object (72).
  *
  * <p>Appending shares structure instead of copying the night. The views of one ledger share backing arrays, and
  * a slot once written is never written again: the view that ends at the last claimed slot appends by claiming
@@ -39,12 +39,19 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     private static final int FIRST_CAPACITY = 16;
     private static final int[] NO_INDICES = {};
     private static final Entry[] NO_ENTRIES = {};
-    private static final Tally[] NO_TALLIES = {};
+    private static final long[] NO_SUMS = {};
     private static final Ledger EMPTY = new Ledger(
-            new Columns(0), new AtomicInteger(), 0, NO_INDICES, NO_ENTRIES, Tally.ZERO, NO_INDICES, NO_TALLIES);
+            new LedgerColumns.Narrow(0),
+            new AtomicInteger(),
+            0,
+            NO_INDICES,
+            NO_ENTRIES,
+            Tally.ZERO,
+            NO_INDICES,
+            NO_SUMS);
 
     /** Shared by every view of these columns; slots below {@code claimed} are taken, each written exactly once. */
-    private final Columns slots;
+    private final LedgerColumns slots;
 
     private final AtomicInteger claimed;
     private final int size;
@@ -53,20 +60,24 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
 
     private final Entry[] replacements;
     private final Tally total;
-    /** Every player with an entry, by id in ascending order, and their totals. */
+    /** Every player with an entry, by id in ascending order. */
     private final int[] playerIds;
 
-    private final Tally[] tallies;
+    /**
+     * Their totals, {@link Tally#FIELDS} numbers per player in the order of {@link #playerIds}: one array instead of a
+     * {@link Tally} object per player, which every live table kept (BENCHMARKS.md, "Idle tables").
+     */
+    private final long[] sums;
 
     private Ledger(
-            Columns slots,
+            LedgerColumns slots,
             AtomicInteger claimed,
             int size,
             int[] replacedAt,
             Entry[] replacements,
             Tally total,
             int[] playerIds,
-            Tally[] tallies) {
+            long[] sums) {
         this.slots = slots;
         this.claimed = claimed;
         this.size = size;
@@ -74,7 +85,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         this.replacements = replacements;
         this.total = total;
         this.playerIds = playerIds;
-        this.tallies = tallies;
+        this.sums = sums;
     }
 
     /**
@@ -89,7 +100,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         Entry[] items = entries.toArray(new Entry[0]);
         Tally total = Tally.ZERO;
         Map<Integer, Tally> byPlayer = new TreeMap<>();
-        Columns columns = new Columns(items.length);
+        LedgerColumns columns = LedgerColumns.holding(items, items.length);
         int voided = 0;
         for (int i = 0; i < items.length; i++) {
             Entry entry = Objects.requireNonNull(items[i], "entry");
@@ -108,7 +119,11 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
             }
         }
         int[] ids = byPlayer.keySet().stream().mapToInt(Integer::intValue).toArray();
-        Tally[] tallies = byPlayer.values().toArray(NO_TALLIES);
+        long[] sums = new long[ids.length * Tally.FIELDS];
+        int p = 0;
+        for (Tally tally : byPlayer.values()) {
+            tally.writeTo(sums, p++);
+        }
         return items.length == 0
                 ? EMPTY
                 : new Ledger(
@@ -119,15 +134,15 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
                         replacements,
                         total,
                         ids,
-                        tallies);
+                        sums);
     }
 
     /**
      * The ledger of entries given column-wise, as a snapshot stores them: entry {@code i} is {@code seq[i]},
      * {@code atSecond[i]} and {@code atNano[i]}, … and {@code voiding[i]} (null when it counts). The same ledger as
      * {@link #of} of those entries, held to the same rules, but without an {@link Entry} per slot on the way: reading
-     * a long table's snapshot is its first request after a restart (BENCHMARKS.md, "First request"). The arrays
-     * become the ledger's own; the caller must not touch them afterwards.
+     * a long table's snapshot is its first request after a restart (BENCHMARKS.md, "First request"). The caller must
+     * not touch the arrays afterwards: wide columns keep them.
      *
      * @throws IllegalArgumentException if the columns differ in length, or a cash-out is not counted in chips
      * @throws NullPointerException if a kind, unit or way of paying is null
@@ -158,20 +173,21 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
             return EMPTY;
         }
         int[] ids = distinctSorted(playerId);
-        Tally[] tallies = new Tally[ids.length];
-        Arrays.fill(tallies, Tally.ZERO);
+        long[] sums = new long[ids.length * Tally.FIELDS];
         Tally total = Tally.ZERO;
         byte[] shape = new byte[n];
         int voided = 0;
         for (int i = 0; i < n; i++) {
-            Columns.checkTime(atSecond[i], atNano[i]);
-            shape[i] = Columns.shape(kind[i], unit[i], paid[i]);
+            LedgerColumns.checkTime(atSecond[i], atNano[i]);
+            shape[i] = LedgerColumns.shape(kind[i], unit[i], paid[i]);
             if (voiding[i] != null) {
                 voided++;
                 continue;
             }
             int at = Arrays.binarySearch(ids, playerId[i]);
-            tallies[at] = tallies[at].counted(kind[i], unit[i], paid[i], quantity[i]);
+            Tally.readFrom(sums, at)
+                    .counted(kind[i], unit[i], paid[i], quantity[i])
+                    .writeTo(sums, at);
             total = total.counted(kind[i], unit[i], paid[i], quantity[i]);
         }
         int[] replacedAt = new int[voided];
@@ -191,14 +207,14 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
             }
         }
         return new Ledger(
-                new Columns(seq, atSecond, atNano, playerId, quantity, shape),
+                LedgerColumns.of(seq, atSecond, atNano, playerId, quantity, shape),
                 new AtomicInteger(n),
                 n,
                 replacedAt,
                 replacements,
                 total,
                 ids,
-                tallies);
+                sums);
     }
 
     private static int[] distinctSorted(int[] values) {
@@ -248,12 +264,11 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         }
         Tally added = total.plus(entry);
         Players players = players().with(entry.playerId(), t -> t.plus(entry));
-        if (size < slots.capacity() && claimed.compareAndSet(size, size + 1)) {
+        if (size < slots.capacity() && slots.fits(size, entry) && claimed.compareAndSet(size, size + 1)) {
             slots.set(size, entry);
-            return new Ledger(
-                    slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.tallies());
+            return new Ledger(slots, claimed, size + 1, replacedAt, replacements, added, players.ids(), players.sums());
         }
-        Columns copy = slots.copy(size, Math.max(FIRST_CAPACITY, size + (size >> 1) + 1));
+        LedgerColumns copy = slots.copy(size, Math.max(FIRST_CAPACITY, size + (size >> 1) + 1), entry);
         copy.set(size, entry);
         return new Ledger(
                 copy,
@@ -263,7 +278,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
                 replacements,
                 added,
                 players.ids(),
-                players.tallies());
+                players.sums());
     }
 
     /** This ledger with the entry at {@code index} replaced by {@code entry}; this one is unchanged. */
@@ -290,7 +305,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
         }
         Players players = players().with(old.playerId(), t -> t.minus(old)).with(entry.playerId(), t -> t.plus(entry));
         return new Ledger(
-                slots, claimed, size, indices, entries, total.minus(old).plus(entry), players.ids(), players.tallies());
+                slots, claimed, size, indices, entries, total.minus(old).plus(entry), players.ids(), players.sums());
     }
 
     /** The totals of every counting entry. */
@@ -301,7 +316,7 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     /** The totals of one player's counting entries; zero if they have none. */
     Tally tallyOf(int playerId) {
         int at = Arrays.binarySearch(playerIds, playerId);
-        return at >= 0 ? tallies[at] : Tally.ZERO;
+        return at >= 0 ? Tally.readFrom(sums, at) : Tally.ZERO;
     }
 
     /** Whether the player has an entry, counting or not. */
@@ -320,126 +335,32 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     }
 
     private Players players() {
-        return new Players(playerIds, tallies);
+        return new Players(playerIds, sums);
     }
 
-    /**
-     * The entries' fields, one array each, instead of an {@link Entry} and its {@link Instant} per entry: 29
-     * bytes a slot instead of 72, for every live table all night (BENCHMARKS.md, "Idle tables"). {@link #get} makes
-     * the entry a caller reads; voidings live in the ledger's overlay. In memory only: the stored format is the list
-     * of entries it always was.
-     */
-    private static final class Columns {
-        private static final Entry.Kind[] KINDS = Entry.Kind.values();
-        private static final Entry.Unit[] UNITS = Entry.Unit.values();
-        private static final Paid[] PAID = Paid.values();
-
-        private final int[] seq;
-        private final long[] atSecond;
-        private final int[] atNano;
-        private final int[] playerId;
-        private final long[] quantity;
-        /** Kind, unit and how it was paid, by ordinal: kind + 4 × unit + 16 × paid. */
-        private final byte[] shape;
-
-        Columns(int capacity) {
-            this(
-                    new int[capacity],
-                    new long[capacity],
-                    new int[capacity],
-                    new int[capacity],
-                    new long[capacity],
-                    new byte[capacity]);
-        }
-
-        Columns(int[] seq, long[] atSecond, int[] atNano, int[] playerId, long[] quantity, byte[] shape) {
-            this.seq = seq;
-            this.atSecond = atSecond;
-            this.atNano = atNano;
-            this.playerId = playerId;
-            this.quantity = quantity;
-            this.shape = shape;
-        }
-
-        /** Kind, unit and how it was paid in one byte, held to {@link Entry}'s own rules. */
-        static byte shape(Entry.Kind kind, Entry.Unit unit, Paid paid) {
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(unit, "unit");
-            Objects.requireNonNull(paid, "paid");
-            if (kind == Entry.Kind.CASH_OUT && unit != Entry.Unit.CHIPS) {
-                throw new IllegalArgumentException("a cash-out is counted in chips");
-            }
-            return (byte) (kind.ordinal() + 4 * unit.ordinal() + 16 * paid.ordinal());
-        }
-
-        /** What {@link Instant#ofEpochSecond(long, long)} would refuse, without making the instant. */
-        static void checkTime(long second, int nano) {
-            if (nano < 0
-                    || nano > 999_999_999
-                    || second < Instant.MIN.getEpochSecond()
-                    || second > Instant.MAX.getEpochSecond()) {
-                throw new DateTimeException("not an instant: " + second + " s and " + nano + " ns");
-            }
-        }
-
-        int capacity() {
-            return seq.length;
-        }
-
-        /** Writes slot {@code i}, voiding aside. */
-        void set(int i, Entry entry) {
-            seq[i] = entry.seq();
-            atSecond[i] = entry.at().getEpochSecond();
-            atNano[i] = entry.at().getNano();
-            playerId[i] = entry.playerId();
-            quantity[i] = entry.quantity();
-            shape[i] = shape(entry.kind(), entry.unit(), entry.paid());
-        }
-
-        Entry get(int i) {
-            int s = shape[i];
-            return new Entry(
-                    seq[i],
-                    Instant.ofEpochSecond(atSecond[i], atNano[i]),
-                    playerId[i],
-                    KINDS[s & 3],
-                    quantity[i],
-                    Optional.empty(),
-                    UNITS[(s >> 2) & 3],
-                    PAID[(s >> 4) & 3]);
-        }
-
-        /** The first {@code size} slots in new columns of {@code capacity}. */
-        Columns copy(int size, int capacity) {
-            Columns copy = new Columns(capacity);
-            System.arraycopy(seq, 0, copy.seq, 0, size);
-            System.arraycopy(atSecond, 0, copy.atSecond, 0, size);
-            System.arraycopy(atNano, 0, copy.atNano, 0, size);
-            System.arraycopy(playerId, 0, copy.playerId, 0, size);
-            System.arraycopy(quantity, 0, copy.quantity, 0, size);
-            System.arraycopy(shape, 0, copy.shape, 0, size);
-            return copy;
-        }
-    }
-
-    /** Per-player totals, copied on change: the cost is the number of players, not of entries. */
-    private record Players(int[] ids, Tally[] tallies) {
+    /** Per-player totals ({@link #sums}), copied on change: the cost is the number of players, not of entries. */
+    private record Players(int[] ids, long[] sums) {
         Players with(int playerId, UnaryOperator<Tally> change) {
             int at = Arrays.binarySearch(ids, playerId);
             if (at >= 0) {
-                Tally[] changed = tallies.clone();
-                changed[at] = change.apply(tallies[at]);
+                long[] changed = sums.clone();
+                change.apply(Tally.readFrom(sums, at)).writeTo(changed, at);
                 return new Players(ids, changed);
             }
             int insert = -at - 1;
             int[] moreIds = new int[ids.length + 1];
-            Tally[] more = new Tally[tallies.length + 1];
+            long[] more = new long[sums.length + Tally.FIELDS];
             System.arraycopy(ids, 0, moreIds, 0, insert);
-            System.arraycopy(tallies, 0, more, 0, insert);
+            System.arraycopy(sums, 0, more, 0, insert * Tally.FIELDS);
             moreIds[insert] = playerId;
-            more[insert] = change.apply(Tally.ZERO);
+            change.apply(Tally.ZERO).writeTo(more, insert);
             System.arraycopy(ids, insert, moreIds, insert + 1, ids.length - insert);
-            System.arraycopy(tallies, insert, more, insert + 1, tallies.length - insert);
+            System.arraycopy(
+                    sums,
+                    insert * Tally.FIELDS,
+                    more,
+                    (insert + 1) * Tally.FIELDS,
+                    sums.length - insert * Tally.FIELDS);
             return new Players(moreIds, more);
         }
     }
@@ -452,6 +373,25 @@ public final class Ledger extends AbstractList<Entry> implements RandomAccess {
     record Tally(long buyIns, long chipsAsChips, long cashBuyIns, long cashChipsAsChips, long chipsCashedOut) {
 
         static final Tally ZERO = new Tally(0, 0, 0, 0, 0);
+
+        /** How many numbers a tally is, as {@link #writeTo} lays them out. */
+        static final int FIELDS = 5;
+
+        /** The tally at position {@code at} of {@code sums} (see {@link #writeTo}). */
+        static Tally readFrom(long[] sums, int at) {
+            int i = at * FIELDS;
+            return new Tally(sums[i], sums[i + 1], sums[i + 2], sums[i + 3], sums[i + 4]);
+        }
+
+        /** Writes these totals at position {@code at} of {@code sums}: {@link #FIELDS} numbers, in field order. */
+        void writeTo(long[] sums, int at) {
+            int i = at * FIELDS;
+            sums[i] = buyIns;
+            sums[i + 1] = chipsAsChips;
+            sums[i + 2] = cashBuyIns;
+            sums[i + 3] = cashChipsAsChips;
+            sums[i + 4] = chipsCashedOut;
+        }
 
         /** These totals with {@code entry} counted, if it counts. */
         Tally plus(Entry entry) {

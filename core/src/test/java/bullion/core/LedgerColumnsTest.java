@@ -1,138 +1,68 @@
 package bullion.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** A ledger made from a snapshot's columns is the ledger of the same entries, totals and all, under the same rules. */
+/** The ledger's narrow columns hold a night as it is played; any entry that does not fit them reads back unchanged. */
 class LedgerColumnsTest {
 
-    private static final Instant AT = Instant.parse("2026-11-27T21:15:00.123456789Z");
+    private static final Instant NIGHT = Instant.parse("2026-11-27T21:15:00.123456789Z");
 
-    @Test
-    void theColumnsOfANightMakeTheLedgerOfItsEntriesWithTheSameTotals() {
-        SplittableRandom random = new SplittableRandom(7);
-        List<Entry> entries = new ArrayList<>();
-        for (int seq = 1; seq <= 500; seq++) {
-            Entry.Kind kind = random.nextInt(3) == 0 ? Entry.Kind.CASH_OUT : Entry.Kind.BUY_IN;
-            Entry.Unit unit =
-                    kind == Entry.Kind.CASH_OUT || random.nextBoolean() ? Entry.Unit.CHIPS : Entry.Unit.BUY_INS;
-            Optional<Entry.Voiding> voiding = random.nextInt(25) == 0
-                    ? Optional.of(new Entry.Voiding(AT.plusSeconds(seq + 1), "wrong player"))
-                    : Optional.empty();
-            entries.add(new Entry(
-                    seq,
-                    AT.plusSeconds(seq).plusNanos(random.nextInt(1_000_000_000)),
-                    1 + random.nextInt(9),
-                    kind,
-                    1 + random.nextInt(500),
-                    voiding,
-                    unit,
-                    Paid.values()[random.nextInt(Paid.values().length)]));
-        }
-        Ledger counted = Ledger.of(entries);
-        Ledger fromColumns = columnsOf(entries);
-
-        assertThat(fromColumns).containsExactlyElementsOf(entries);
-        assertThat(fromColumns.total()).isEqualTo(counted.total());
-        assertThat(fromColumns.playerIds()).containsExactly(counted.playerIds());
-        for (int id = 0; id <= 10; id++) {
-            assertThat(fromColumns.tallyOf(id)).as("player %d", id).isEqualTo(counted.tallyOf(id));
-            assertThat(fromColumns.hasEntriesOf(id)).isEqualTo(counted.hasEntriesOf(id));
-        }
-        Entry next = new Entry(501, AT, 3, Entry.Kind.BUY_IN, 2, Optional.empty());
-        assertThat(fromColumns.appended(next).tallyOf(3))
-                .isEqualTo(counted.appended(next).tallyOf(3));
-        assertThat(fromColumns.appended(next)).endsWith(next).hasSize(501);
+    private static Entry buyIn(int seq, Instant at, long count) {
+        return new Entry(seq, at, 1 + seq % 3, Entry.Kind.BUY_IN, count, Optional.empty());
     }
 
     @Test
-    void noColumnsMakeTheEmptyLedger() {
-        assertThat(columnsOf(List.of())).isEmpty();
-        assertThat(columnsOf(List.of()).total()).isEqualTo(Ledger.of(List.of()).total());
+    void aNightAsPlayedStaysNarrow() {
+        Ledger ledger = Ledger.of(List.of());
+        for (int seq = 1; seq <= 40; seq++) {
+            ledger = ledger.appended(buyIn(seq, NIGHT.plusNanos(seq * 1_001L), seq));
+        }
+        assertThat(ledger.get(39)).isEqualTo(buyIn(40, NIGHT.plusNanos(40 * 1_001L), 40));
+        assertThat(Ledger.of(new ArrayList<>(ledger))).containsExactlyElementsOf(ledger);
+        assertThat(LedgerColumns.holding(ledger.toArray(new Entry[0]), 40)).isInstanceOf(LedgerColumns.Narrow.class);
+    }
+
+    /**
+     * A number that is not its place, a time before 1677 or after 2262, a quantity past an {@code int}: appended to a
+     * narrow ledger, or in a list read back, each reads back as it was, and so do the entries before it.
+     */
+    @Test
+    void anEntryThatDoesNotFitWidensTheColumnsAndEveryEntryReadsBackEqual() {
+        List<Entry> odd = List.of(
+                buyIn(7, NIGHT, 1),
+                buyIn(2, Instant.parse("1500-01-01T00:00:00.000000001Z"), 1),
+                buyIn(2, Instant.MAX, 1),
+                buyIn(2, Instant.MIN, 1),
+                buyIn(2, NIGHT, Integer.MAX_VALUE + 1L),
+                buyIn(2, Instant.parse("1969-12-31T23:59:59.999999999Z"), Integer.MIN_VALUE));
+        for (Entry second : odd) {
+            Entry first = buyIn(1, NIGHT, 3);
+            Ledger appended = Ledger.of(List.of()).appended(first).appended(second);
+            assertThat(appended).containsExactly(first, second);
+            Ledger read = Ledger.of(List.of(first, second));
+            assertThat(read).containsExactly(first, second);
+            Entry third = buyIn(3, NIGHT, 2);
+            assertThat(appended.appended(third)).containsExactly(first, second, third);
+        }
     }
 
     @Test
-    void theColumnsAreHeldToTheRulesOfAnEntry() {
-        Entry buyIn = new Entry(1, AT, 1, Entry.Kind.BUY_IN, 1, Optional.empty());
-        assertThatThrownBy(() -> Ledger.ofColumns(
-                        new int[] {1},
-                        new long[] {AT.getEpochSecond()},
-                        new int[] {0},
-                        new int[] {1},
-                        new Entry.Kind[] {Entry.Kind.CASH_OUT},
-                        new long[] {5},
-                        new Entry.Voiding[1],
-                        new Entry.Unit[] {Entry.Unit.BUY_INS},
-                        new Paid[] {Paid.DEFAULT}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cash-out is counted in chips");
-        assertThatThrownBy(() -> Ledger.ofColumns(
-                        new int[] {1},
-                        new long[] {Instant.MAX.getEpochSecond() + 1},
-                        new int[] {0},
-                        new int[] {1},
-                        new Entry.Kind[] {buyIn.kind()},
-                        new long[] {1},
-                        new Entry.Voiding[1],
-                        new Entry.Unit[] {buyIn.unit()},
-                        new Paid[] {buyIn.paid()}))
-                .isInstanceOf(DateTimeException.class);
-        assertThatThrownBy(() -> Ledger.ofColumns(
-                        new int[] {1},
-                        new long[] {AT.getEpochSecond()},
-                        new int[] {0},
-                        new int[] {1},
-                        new Entry.Kind[] {buyIn.kind()},
-                        new long[] {1},
-                        new Entry.Voiding[1],
-                        new Entry.Unit[] {null},
-                        new Paid[] {buyIn.paid()}))
-                .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> Ledger.ofColumns(
-                        new int[] {1, 2},
-                        new long[] {AT.getEpochSecond()},
-                        new int[] {0},
-                        new int[] {1},
-                        new Entry.Kind[] {buyIn.kind()},
-                        new long[] {1},
-                        new Entry.Voiding[1],
-                        new Entry.Unit[] {buyIn.unit()},
-                        new Paid[] {buyIn.paid()}))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("differ in length");
-    }
-
-    private static Ledger columnsOf(List<Entry> entries) {
-        int n = entries.size();
-        int[] seq = new int[n];
-        long[] atSecond = new long[n];
-        int[] atNano = new int[n];
-        int[] playerId = new int[n];
-        Entry.Kind[] kind = new Entry.Kind[n];
-        long[] quantity = new long[n];
-        Entry.Voiding[] voiding = new Entry.Voiding[n];
-        Entry.Unit[] unit = new Entry.Unit[n];
-        Paid[] paid = new Paid[n];
-        for (int i = 0; i < n; i++) {
-            Entry e = entries.get(i);
-            seq[i] = e.seq();
-            atSecond[i] = e.at().getEpochSecond();
-            atNano[i] = e.at().getNano();
-            playerId[i] = e.playerId();
-            kind[i] = e.kind();
-            quantity[i] = e.quantity();
-            voiding[i] = e.voiding().orElse(null);
-            unit[i] = e.unit();
-            paid[i] = e.paid();
+    void timesAroundTheEpochAndTheEdgesOfTheNarrowRangeReadBackExactly() {
+        List<Instant> times = List.of(
+                Instant.EPOCH,
+                Instant.EPOCH.minusNanos(1),
+                Instant.parse("1677-09-21T00:12:45Z"),
+                Instant.parse("2262-04-11T23:47:15.999999999Z"));
+        for (Instant at : times) {
+            Entry entry = buyIn(1, at, 1);
+            assertThat(Ledger.of(List.of()).appended(entry).getFirst()).isEqualTo(entry);
+            assertThat(LedgerColumns.holding(new Entry[] {entry}, 1)).isInstanceOf(LedgerColumns.Narrow.class);
         }
-        return Ledger.ofColumns(seq, atSecond, atNano, playerId, kind, quantity, voiding, unit, paid);
     }
 }

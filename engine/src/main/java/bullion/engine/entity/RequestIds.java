@@ -18,13 +18,11 @@ final class RequestIds {
 
     private record Answered(RequestRef request, Outcome outcome) {}
 
-    /** The last {@value RecentRequests#LIMIT} refused ids, newest last. */
-    private final Map<String, Answered> refused = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
-            return size() > RecentRequests.LIMIT;
-        }
-    };
+    /**
+     * The last {@value RecentRequests#LIMIT} refused ids, newest last; made at the first refusal, as most tables never
+     * refuse a request with an id and every live table would keep an empty map (BENCHMARKS.md, "Idle tables").
+     */
+    private Map<String, Answered> refused = Map.of();
 
     /**
      * If {@code request}'s id was answered before: its first outcome again when it carries the same {@code command},
@@ -41,6 +39,14 @@ final class RequestIds {
     }
 
     void refused(RequestRef request, Outcome.Refused outcome) {
+        if (refused.isEmpty()) {
+            refused = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Answered> eldest) {
+                    return size() > RecentRequests.LIMIT;
+                }
+            };
+        }
         refused.put(request.id(), new Answered(request, outcome));
     }
 }

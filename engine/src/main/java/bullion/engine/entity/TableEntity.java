@@ -19,11 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -45,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * One table's live process. Commands go to the core's decide; accepted events are journaled and only then
  * applied (by the core's apply) and acknowledged; a rejection journals nothing. No poker rule lives here.
  *
- * <p>Under sharding it runs as the child of a {@link TableIntake} ({@link #sharded}), which hands it the changes that
- * queued while it was writing as one {@link TableMessage.Changes}: they are decided in order and journaled in one
+ * <p>Under sharding it runs behind a {@link TableIntake} in the same actor ({@link #sharded}), which hands it the
+ * changes that queued while it was writing as one {@link TableMessage.Changes}: they are decided in order and journaled in one
  * write, and each caller is still answered only once its own events are in the journal.
  */
 public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<TableMessage, StoredEvent, TableState> {
@@ -100,7 +103,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     private final Decide decide;
     private final Clock clock;
     private final ActorRef<TableTopics.Message> topics;
-    /** The actor sharding knows this table by: the intake when sharded, else this behavior itself. */
+    /** The actor sharding knows this table by (its own; the intake, when sharded, runs in it too). */
     private final ActorRef<TableMessage> self;
 
     private final ActorRef<ClusterSharding.ShardCommand> shard;
@@ -112,6 +115,9 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     /** The audit log: every change that reaches a table, in the normal log. */
     private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
 
+    /** The restart backoffs in use, by minimum and maximum (see {@link #backoff}); one or two per node. */
+    private static final Map<List<Duration>, BackoffSupervisorStrategy> BACKOFFS = new ConcurrentHashMap<>();
+
     private TableEntity(
             String tableId,
             Settings settings,
@@ -121,9 +127,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             ActorRef<TableMessage> self,
             ActorRef<ClusterSharding.ShardCommand> shard,
             Optional<ActorRef<TableMessage>> intake) {
-        super(
-                PersistenceId.of(TYPE_KEY.name(), tableId),
-                SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
+        super(PersistenceId.of(TYPE_KEY.name(), tableId), backoff(settings));
         this.tableId = tableId;
         this.settings = settings;
         this.decide = decide;
@@ -136,7 +140,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
 
     /**
      * The table as sharding runs it: a {@link TableIntake} that batches the changes queued behind a write, in front of
-     * this entity.
+     * this entity and its supervisor, in one actor.
      */
     public static Behavior<TableMessage> sharded(
             String tableId,
@@ -171,7 +175,17 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             Optional<ActorRef<TableMessage>> intake) {
         return Behaviors.supervise(Behaviors.<TableMessage>setup(ctx -> new TableEntity(
                         tableId, settings, decide, clock, topics, intake.orElse(ctx.getSelf()), shard, intake)))
-                .onFailure(SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), 0.2));
+                .onFailure(backoff(settings));
+    }
+
+    /**
+     * The restart backoff of {@code settings}, one object for all tables that share them: Pekko keeps the strategy
+     * (with its durations as Scala objects) in every live table's two supervisors, and it holds no state of its own.
+     */
+    private static BackoffSupervisorStrategy backoff(Settings settings) {
+        return BACKOFFS.computeIfAbsent(
+                List.of(settings.minBackoff(), settings.maxBackoff()),
+                key -> SupervisorStrategy.restartWithBackoff(key.get(0), key.get(1), 0.2));
     }
 
     @Override

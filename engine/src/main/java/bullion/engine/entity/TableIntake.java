@@ -6,30 +6,33 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.Terminated;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.BehaviorInterceptor;
+import org.apache.pekko.actor.typed.TypedActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The table as sharding knows it: the front of one {@link TableEntity}, its child. An event-sourced behavior takes one
- * command per journal write (it stashes the rest until the write is done), so on a busy table every change waited for
- * its own round trip to the database. The intake instead queues the changes that arrive while the table writes and
- * hands them over together as one {@link TableMessage.Changes} as soon as the write before is answered: one batch at a
- * time, so the table decides each against the table the changes before it made, and writes them in one go.
+ * The front of a sharded table, in the table's own actor: an interceptor around its {@link TableEntity} (and the
+ * entity's supervisor). An event-sourced behavior takes one command per journal write (it stashes the rest until the
+ * write is done), so on a busy table every change waited for its own round trip to the database. The intake instead
+ * queues the changes that arrive while the table writes and hands them over together as one
+ * {@link TableMessage.Changes} as soon as the write before is answered: one batch at a time, so the table decides each
+ * against the table the changes before it made, and writes them in one go.
  *
- * <p>Views and opens pass straight through (the table answers a view from memory, after any write in progress).
- * Sharding's idle passivation and a stop of the intake stop the table with it; the table's own supervisor restarts it
- * after a fault, and it says {@link TableMessage.Ready} after every (re)start, which ends any batch outstanding.
+ * <p>Views and opens pass straight through (the table answers a view from memory, after any write in progress); so do
+ * the journal's answers, which are no {@link TableMessage}. It sits outside the entity's supervisor, so its queue
+ * survives a restart of the table after a fault; the table says {@link TableMessage.Ready} after every (re)start,
+ * which ends any batch outstanding. Sharding's idle passivation, or the table stopping, stops both.
+ *
+ * <p>Not an actor of its own (it was, the table's parent): a second actor per table, with its cell, mailbox, path and
+ * the table's supervision as a child, cost about 1.5 KB of every live table (BENCHMARKS.md, "Idle tables").
  */
-final class TableIntake extends AbstractBehavior<TableMessage> {
+final class TableIntake extends BehaviorInterceptor<TableMessage, TableMessage> {
 
     /** At most this many changes go to one write; more wait for the next (a bounded transaction and answer burst). */
     static final int MAX_BATCH = 256;
 
-    private final ActorRef<TableMessage> table;
-    private final ArrayDeque<TableMessage.Change> queued = new ArrayDeque<>();
+    /** The changes waiting, oldest first; made when one has to wait, as an idle table has none. */
+    private ArrayDeque<TableMessage.Change> queued;
     /** The table has replayed its journal and takes changes. */
     private boolean ready;
     /** The number of the batch the table is deciding or writing; 0 while none is. */
@@ -37,78 +40,70 @@ final class TableIntake extends AbstractBehavior<TableMessage> {
 
     private long lastBatch;
 
-    /** {@code table} makes the table entity, given the ref it must answer the intake on. */
-    static Behavior<TableMessage> create(Function<ActorRef<TableMessage>, Behavior<TableMessage>> table) {
-        return Behaviors.setup(ctx -> new TableIntake(ctx, table));
+    private TableIntake() {
+        super(TableMessage.class);
     }
 
-    private TableIntake(
-            ActorContext<TableMessage> context, Function<ActorRef<TableMessage>, Behavior<TableMessage>> table) {
-        super(context);
-        this.table = context.spawn(table.apply(context.getSelf()), "table");
-        context.watch(this.table);
+    /** {@code table} makes the table entity, given the ref it must answer the intake on (its own actor's). */
+    static Behavior<TableMessage> create(Function<ActorRef<TableMessage>, Behavior<TableMessage>> table) {
+        return Behaviors.setup(ctx -> Behaviors.intercept(TableIntake::new, table.apply(ctx.getSelf())));
     }
 
     @Override
-    public Receive<TableMessage> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(TableMessage.Change.class, this::onChange)
-                .onMessage(TableMessage.Written.class, this::onWritten)
-                .onMessage(TableMessage.Ready.class, this::onReady)
-                .onMessage(TableMessage.Returned.class, this::onReturned)
-                .onMessage(TableMessage.class, this::passOn)
-                // The table stopped for good (its shard asked it to, or it gave up): so does its front.
-                .onSignal(Terminated.class, terminated -> Behaviors.stopped())
-                .build();
+    public Behavior<TableMessage> aroundReceive(
+            TypedActorContext<TableMessage> ctx, TableMessage message, ReceiveTarget<TableMessage> table) {
+        return switch (message) {
+            case TableMessage.Change change -> {
+                queue().addLast(change);
+                yield handOver(ctx, table);
+            }
+            case TableMessage.Written written -> {
+                if (written.batch() != outstanding) {
+                    yield Behaviors.same();
+                }
+                outstanding = 0;
+                yield handOver(ctx, table);
+            }
+            case TableMessage.Ready readyNow -> {
+                ready = true;
+                outstanding = 0;
+                yield handOver(ctx, table);
+            }
+            case TableMessage.Returned returned -> {
+                // A fault restarts the table; these wait, first in line, until it is ready again.
+                List<TableMessage.Change> back = returned.changes();
+                for (int i = back.size() - 1; i >= 0; i--) {
+                    queue().addFirst(back.get(i));
+                }
+                ready = false;
+                outstanding = 0;
+                yield Behaviors.same();
+            }
+            default -> table.apply(ctx, message);
+        };
     }
 
-    private Behavior<TableMessage> onChange(TableMessage.Change change) {
-        queued.addLast(change);
-        handOver();
-        return this;
-    }
-
-    private Behavior<TableMessage> onWritten(TableMessage.Written written) {
-        if (written.batch() == outstanding) {
-            outstanding = 0;
-            handOver();
+    private ArrayDeque<TableMessage.Change> queue() {
+        if (queued == null) {
+            queued = new ArrayDeque<>();
         }
-        return this;
-    }
-
-    private Behavior<TableMessage> onReady(TableMessage.Ready readyNow) {
-        ready = true;
-        outstanding = 0;
-        handOver();
-        return this;
-    }
-
-    /** A fault restarts the table; these wait, first in line, until it is ready again. */
-    private Behavior<TableMessage> onReturned(TableMessage.Returned returned) {
-        List<TableMessage.Change> back = returned.changes();
-        for (int i = back.size() - 1; i >= 0; i--) {
-            queued.addFirst(back.get(i));
-        }
-        ready = false;
-        outstanding = 0;
-        return this;
-    }
-
-    private Behavior<TableMessage> passOn(TableMessage message) {
-        table.tell(message);
-        return this;
+        return queued;
     }
 
     /** Hands the queued changes over as one batch, if the table is ready and not busy with one. */
-    private void handOver() {
-        if (!ready || outstanding != 0 || queued.isEmpty()) {
-            return;
+    private Behavior<TableMessage> handOver(TypedActorContext<TableMessage> ctx, ReceiveTarget<TableMessage> table) {
+        if (!ready || outstanding != 0 || queued == null || queued.isEmpty()) {
+            return Behaviors.same();
         }
         List<TableMessage.Change> batch = new ArrayList<>(Math.min(queued.size(), MAX_BATCH));
         while (!queued.isEmpty() && batch.size() < MAX_BATCH) {
             batch.add(queued.pollFirst());
         }
+        if (queued.isEmpty()) {
+            queued = null;
+        }
         outstanding = ++lastBatch;
-        table.tell(new TableMessage.Changes(outstanding, batch, getContext().getSelf()));
+        return table.apply(
+                ctx, new TableMessage.Changes(outstanding, batch, ctx.asJava().getSelf()));
     }
 }

@@ -28,8 +28,11 @@ public record TableState(
         groupTokenHash = groupTokenHash == null ? Optional.empty() : groupTokenHash;
     }
 
+    /** One for every table: each live table's behavior keeps its empty state. */
+    private static final TableState EMPTY = new TableState(Optional.empty(), "", RecentRequests.none());
+
     static TableState empty() {
-        return new TableState(Optional.empty(), "", RecentRequests.none());
+        return EMPTY;
     }
 
     /** Whether {@code token} manages this table: its own, or its group's. */

@@ -9,6 +9,7 @@ import bullion.core.Paid;
 import bullion.core.PayApp;
 import bullion.core.Rejection;
 import bullion.core.group.GroupCommand;
+import bullion.engine.entity.RecentRequests;
 import bullion.engine.entity.StoredEvent;
 import bullion.engine.entity.TableState;
 import bullion.engine.group.GroupState;
@@ -35,6 +36,12 @@ class StoredNamesTest {
      * The enums a stored value holds, stored by constant name: renaming or dropping a constant would make every row
      * that holds it unreadable, so each constant is written out here. A new constant needs a line too.
      */
+    /**
+     * Classes whose stored JSON is another type's, written and read by {@code StoredJson}'s own serializers: the walk
+     * goes on through what is stored. {@code RecentRequests} is kept in arrays and stored as its list of {@code Seen}.
+     */
+    private static final Map<Class<?>, Class<?>> STORED_AS = Map.of(RecentRequests.class, RecentRequests.Seen.class);
+
     private static final Map<Class<?>, List<String>> STORED_ENUMS = Map.of(
             Paid.class, List.of("CASH", "CREDIT"),
             PayApp.class, List.of("VENMO", "PAYPAL", "CASH_APP", "REVOLUT", "MONZO"),
@@ -137,7 +144,9 @@ class StoredNamesTest {
         if (!(type instanceof Class<?> c) || c.isPrimitive() || c.getName().startsWith("java.") || !seen.add(c)) {
             return;
         }
-        if (c.isEnum()) {
+        if (STORED_AS.containsKey(c)) {
+            reachable(STORED_AS.get(c), seen, sealed, enums);
+        } else if (c.isEnum()) {
             enums.add(c);
         } else if (c.isSealed()) {
             sealed.add(c);
