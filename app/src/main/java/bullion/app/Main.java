@@ -1,5 +1,6 @@
 package bullion.app;
 
+import bullion.engine.RemovedFromCluster;
 import bullion.engine.TableSystem;
 import bullion.engine.backup.Backups;
 import bullion.engine.backup.RetentionSweep;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** The exit status of a node the others removed from the cluster (docs/deploy.md): restart it. */
+    static final int REMOVED_FROM_CLUSTER = 2;
 
     private Main() {}
 
@@ -27,6 +30,10 @@ public final class Main {
         }
         try {
             start();
+        } catch (RemovedFromCluster e) {
+            // As for a node downed once running (below): the supervisor starts it again as a new member.
+            LOG.error("Bullion did not start: {}; it stops so that it can be restarted", e.getMessage());
+            System.exit(REMOVED_FROM_CLUSTER);
         } catch (RuntimeException e) {
             // One sentence naming the setting or the database; the whole story only for those who ask for it.
             LOG.error("Bullion did not start: {}", sentence(e));
@@ -114,7 +121,7 @@ public final class Main {
                 // Downed by the other nodes: this process can serve no table again, so it ends and its supervisor
                 // (compose's restart policy, systemd) starts it afresh as a new member.
                 LOG.error("This node was removed from the cluster; Bullion stops so that it can be restarted");
-                new Thread(() -> System.exit(2), "bullion-exit").start();
+                new Thread(() -> System.exit(REMOVED_FROM_CLUSTER), "bullion-exit").start();
             }
         });
         // A log line, so that with BULLION_LOG_FORMAT=json every line on stdout is JSON.

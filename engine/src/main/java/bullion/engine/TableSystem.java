@@ -129,12 +129,26 @@ public final class TableSystem implements AutoCloseable {
     private static void awaitUp(ActorSystem<Void> system, Cluster cluster) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (cluster.selfMember().status() != MemberStatus.up()) {
+            if (downedWhileJoining(system, cluster)) {
+                system.terminate();
+                throw new RemovedFromCluster("the other nodes removed this node while it was joining them");
+            }
             if (System.nanoTime() > deadline) {
                 system.terminate();
                 throw new IllegalStateException("this node did not join a cluster within 30 s");
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
+    }
+
+    /**
+     * Waiting out the 30 s would only delay the restart that is needed anyway: a downed member's actor system stops and
+     * can never join again.
+     */
+    private static boolean downedWhileJoining(ActorSystem<Void> system, Cluster cluster) {
+        // Not Removed: that is also what a node that has not joined yet reads as its own status.
+        return cluster.selfMember().status() == MemberStatus.down()
+                || system.getWhenTerminated().toCompletableFuture().isDone();
     }
 
     public Tables tables() {

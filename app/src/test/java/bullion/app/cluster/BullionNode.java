@@ -41,6 +41,12 @@ final class BullionNode {
     /** Which node last recorded a change of each table, shared by all nodes of one cluster. */
     private final Map<String, String> homes;
 
+    /** How often a node that ends by itself while starting is started again (a restart policy's job). */
+    private static final int RESTARTS_WHILE_STARTING = 2;
+
+    /** Each time this node ended by itself while starting and was started again. */
+    final List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final List<String> tail = new ArrayList<>();
     private Process process;
     private CountDownLatch running;
@@ -118,10 +124,26 @@ final class BullionNode {
         return dir.resolve(name + "-" + ProcessHandle.current().pid() + ".log");
     }
 
-    /** Waits until the node serves HTTP (it is Up in the cluster by then); fails with its last lines if it does not. */
-    void awaitRunning(Duration timeout) throws InterruptedException {
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError(name + " did not start in " + timeout + "; its last lines:\n" + tail());
+    /**
+     * Waits until the node serves HTTP (it is Up in the cluster by then); fails with its last lines if it does not. A
+     * node that ends by itself before that is started again, at most {@link #RESTARTS_WHILE_STARTING} times, as
+     * docs/deploy.md's restart policy would (a node the others down while it joins exits with status 2 for exactly
+     * that); each such restart is kept in {@link #restarts} for the test to print.
+     */
+    void awaitRunning(Duration timeout) throws InterruptedException, IOException {
+        long giveUp = System.nanoTime() + timeout.toNanos();
+        while (!running.await(100, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError(name + " did not start in " + timeout + "; its last lines:\n" + tail());
+            }
+            if (!process.isAlive() && !running.await(1, TimeUnit.SECONDS)) {
+                if (restarts.size() >= RESTARTS_WHILE_STARTING) {
+                    throw new AssertionError(name + " ended while starting, " + (restarts.size() + 1)
+                            + " times; its last lines:\n" + tail());
+                }
+                restarts.add(name + " ended with status " + process.exitValue() + " while starting; started again");
+                start();
+            }
         }
     }
 

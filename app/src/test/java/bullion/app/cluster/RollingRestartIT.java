@@ -53,6 +53,9 @@ class RollingRestartIT {
                                     client.millisSinceStart(), node.name, stopped.toMillis()));
                     node.start();
                     node.awaitRunning(Duration.ofSeconds(180));
+                    node.restarts.forEach(restart ->
+                            note(timeline, String.format("t=%6d ms %s", client.millisSinceStart(), restart)));
+                    node.restarts.clear();
                     note(timeline, String.format("t=%6d ms %s serves HTTP", client.millisSinceStart(), node.name));
                     node.awaitReady(Duration.ofSeconds(120));
                     note(timeline, String.format("t=%6d ms %s ready", client.millisSinceStart(), node.name));
