@@ -20,9 +20,10 @@ class EnvironmentTest {
         Environment env = Environment.from(Map.of());
         DatabaseSettings underData = DatabaseSettings.h2File(Path.of("./data"));
         assertThat(underData.url())
-                .isEqualTo("jdbc:h2:synced:"
-                        + Path.of("./data").toAbsolutePath().resolve("bullion")
-                        + ";WRITE_DELAY=0;RETENTION_TIME=1000;PAGE_SIZE=2048;MAX_COMPACT_TIME=0");
+                .isEqualTo(
+                        "jdbc:h2:synced:"
+                                + Path.of("./data").toAbsolutePath().resolve("bullion")
+                                + ";WRITE_DELAY=0;RETENTION_TIME=1000;PAGE_SIZE=2048;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(env.engine()).isEqualTo(EngineSettings.singleNode(underData));
         assertThat(env.web()).isEqualTo(WebSettings.defaults());
     }

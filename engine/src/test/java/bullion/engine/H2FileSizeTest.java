@@ -52,9 +52,11 @@ class H2FileSizeTest {
      * machine. Issue 14's goal, 1 KiB per event in steady state, is a figure this test prints, not one it asserts:
      * the file's size per event rises with the rate the machine writes at, and falls as the run goes on (with 2 KiB
      * pages 910-1,010 bytes over this run's second half at about 1,600 events/s, 840-890 after 96,000 events at
-     * 2,700-2,800 events/s; BENCHMARKS.md, "Embedded database"). A home game writes a few events a minute.
+     * 2,700-2,800 events/s; BENCHMARKS.md, "Embedded database"). A home game writes a few events a minute. On a
+     * machine busy with other work the same run measured up to 1,521 bytes over its second half (30 Nov), a hair under
+     * the 1.5 KiB this asserted, so the bound is 2 KiB: still a quarter of the unbounded growth.
      */
-    private static final long BYTES_PER_EVENT = 1536;
+    private static final long BYTES_PER_EVENT = 2048;
     /**
      * H2's own compaction as it closes moved chunks to the file's end and ran out of time, leaving the stopped file up
      * to 40 % larger than the running one; with it off ({@code MAX_COMPACT_TIME=0}) a stop adds only its last commit.

@@ -77,6 +77,7 @@ final class BullionNode {
                 "-XX:+UseSerialGC",
                 "-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + jar().resolveSibling("bullion-it.jsa"),
+                "-Xlog:cds=off",
                 // Every GC pause with the wall-clock time, beside the node's log: what a failure detector must ride
                 // out.
                 "-Xlog:gc:file=" + logFile().resolveSibling(name + "-gc-%p.log") + ":time,uptime"));

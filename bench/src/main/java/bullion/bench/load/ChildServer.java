@@ -88,7 +88,7 @@ public final class ChildServer implements AutoCloseable {
      */
     static List<String> sharedArchive(Path appJar) {
         Path archive = appJar.toAbsolutePath().resolveSibling("bullion.jsa");
-        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
     }
 
     /** Starts the stateless baseline from this program's own classpath. */

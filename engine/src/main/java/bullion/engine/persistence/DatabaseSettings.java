@@ -79,6 +79,10 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
      *       pass moves chunks to the file's end and, given 200 ms for a file of many megabytes, stops before it can
      *       truncate: the stopped file was up to 40 % larger than the running one. {@link H2Housekeeping} keeps the
      *       file bounded while it runs, so a stop now leaves it as it was.
+     *   <li>{@code DB_CLOSE_ON_EXIT=FALSE} (H2's default TRUE): H2's own JVM shutdown hook closed the database while
+     *       Bullion's (Main) was still letting requests finish and stopping the tables, so a stop printed "Database is
+     *       already closed" traces and could refuse a change in flight. The database closes with its last connection,
+     *       when the table system stops; a process that ends without that has only synced commits to recover.
      * </ul>
      */
     public static DatabaseSettings h2File(Path dataDir) {
@@ -86,7 +90,7 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
         return new DatabaseSettings(
                 Kind.H2,
                 "jdbc:h2:" + SyncedFileSystem.SCHEME + ":" + file + ";WRITE_DELAY=0;RETENTION_TIME=" + RETENTION_MILLIS
-                        + ";PAGE_SIZE=" + PAGE_BYTES + ";MAX_COMPACT_TIME=0",
+                        + ";PAGE_SIZE=" + PAGE_BYTES + ";MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
                 "sa",
                 "");
     }
