@@ -15,13 +15,13 @@ import java.util.Optional;
  * {@link #seen} (the stored JSON, {@code StoredJson}'s {@code RecentRequestsAsList}, unchanged).
  *
  * <p>In memory the requests are kept in arrays rather than as that list: a UUID id and a fingerprint as 128 bits
- * each ({@link Bits128}), and the event a request recorded as the number of the ledger entry it made or voided
- * ({@link EntryEvents}) where the table's ledger gives that event back equal, else as it is: about 36 bytes a request
- * instead of about 290 (a {@code Seen}, its {@code RequestRef}, two strings and a list), or 100 with the event; a
- * live table keeps up to 256 of them all night (BENCHMARKS.md, "Idle tables"). So reading the events back needs the
- * table ({@link #seen(Optional)}, {@link #find}). A value is immutable; it is equal to another that holds the same
- * requests the same way ({@link TableState} makes every request that can refer to its ledger, so two states' recent
- * requests are equal when their lists are).
+ * each ({@link Bits128}), and the event a request recorded as a number ({@link EventNumbers}: the ledger entry it
+ * made or voided, the player who joined) where the table gives that event back equal, else as it is: about 36 bytes
+ * a request instead of about 290 (a {@code Seen}, its {@code RequestRef}, two strings and a list), or 100 with the
+ * event; a live table keeps up to 256 of them all night (BENCHMARKS.md, "Idle tables"). So reading the events back
+ * needs the table ({@link #seen(Optional)}, {@link #find}). A value is immutable; it is equal to another that holds
+ * the same requests the same way ({@link TableState} numbers every request it can, so two states' recent requests
+ * are equal when their lists are).
  */
 public final class RecentRequests implements JsonSerializable {
 
@@ -45,21 +45,21 @@ public final class RecentRequests implements JsonSerializable {
      * itself is null while every one is held as bits.
      */
     private final String[] texts;
-    /** Per request, the {@link EntryEvents} number of the one event it recorded, or {@link EntryEvents#NONE}. */
+    /** Per request, the {@link EventNumbers} number of the one event it recorded, or {@link EventNumbers#NONE}. */
     private final int[] numbers;
     /**
-     * Per request without a number, the one {@link Event} it recorded or the {@code List<Event>} of all it recorded
-     * (null where it has a number); the array itself is null while every request has a number.
+     * For each request without a number, in order, the one {@link Event} it recorded or the {@code List<Event>} of
+     * all it recorded; null while every request has a number.
      */
-    private final Object[] events;
+    private final Object[] held;
     /** Whether every request that could be numbered against the table is: false when made from a list. */
     private final boolean numbered;
 
-    private RecentRequests(long[] bits, String[] texts, int[] numbers, Object[] events, boolean numbered) {
+    private RecentRequests(long[] bits, String[] texts, int[] numbers, Object[] held, boolean numbered) {
         this.bits = bits;
         this.texts = texts;
         this.numbers = numbers;
-        this.events = events;
+        this.held = held;
         this.numbered = numbered;
     }
 
@@ -68,17 +68,17 @@ public final class RecentRequests implements JsonSerializable {
         this(new long[seen.size() * WORDS], new Object[seen.size()], seen);
     }
 
-    private RecentRequests(long[] bits, Object[] events, List<Seen> seen) {
-        this(bits, fill(bits, events, seen), new int[seen.size()], noneHeld(events), seen.isEmpty());
+    private RecentRequests(long[] bits, Object[] held, List<Seen> seen) {
+        this(bits, fill(bits, held, seen), new int[seen.size()], seen.isEmpty() ? null : held, seen.isEmpty());
     }
 
     /** Writes {@code seen} into the arrays; the texts, or null if none is needed. */
-    private static String[] fill(long[] bits, Object[] events, List<Seen> seen) {
+    private static String[] fill(long[] bits, Object[] held, List<Seen> seen) {
         String[] texts = null;
         for (int i = 0; i < seen.size(); i++) {
             Seen s = seen.get(i);
             texts = put(bits, texts, seen.size(), i, s.request());
-            events[i] = s.events().size() == 1 ? s.events().getFirst() : s.events();
+            held[i] = s.events().size() == 1 ? s.events().getFirst() : s.events();
         }
         return texts;
     }
@@ -94,9 +94,10 @@ public final class RecentRequests implements JsonSerializable {
      * @throws IllegalStateException if an event is held as a number and there is no table
      */
     public List<Seen> seen(Optional<Table> table) {
+        Object[] slots = slots();
         List<Seen> seen = new ArrayList<>(numbers.length);
         for (int i = 0; i < numbers.length; i++) {
-            seen.add(seenAt(i, table));
+            seen.add(new Seen(requestAt(i), eventsAt(i, slots, table)));
         }
         return List.copyOf(seen);
     }
@@ -112,14 +113,17 @@ public final class RecentRequests implements JsonSerializable {
 
     /** The request with this id, its events read back from {@code table} where held as numbers. */
     Optional<Seen> find(String requestId, Table table) {
-        int at = indexOf(requestId);
-        return at < 0 ? Optional.empty() : Optional.of(seenAt(at, Optional.of(table)));
+        return find(requestId, Optional.of(table));
     }
 
     /** As {@link #find(String, Table)}, for a value that holds every event as it is. */
     Optional<Seen> find(String requestId) {
+        return find(requestId, Optional.empty());
+    }
+
+    private Optional<Seen> find(String requestId, Optional<Table> table) {
         int at = indexOf(requestId);
-        return at < 0 ? Optional.empty() : Optional.of(seenAt(at, Optional.empty()));
+        return at < 0 ? Optional.empty() : Optional.of(new Seen(requestAt(at), eventsAt(at, slots(), table)));
     }
 
     /** Adds an event, held as it is, to its request's entry (see {@link #with(RequestRef, Event, Table)}). */
@@ -138,16 +142,16 @@ public final class RecentRequests implements JsonSerializable {
     private RecentRequests with(RequestRef request, Event event, Optional<Table> table) {
         int at = indexOf(request.id());
         int size = numbers.length;
+        Object[] slots = slots();
         if (at >= 0) {
             long[] nextBits = bits.clone();
             String[] nextTexts = put(nextBits, texts == null ? null : texts.clone(), size, at, request);
-            int[] nextNumbers = numbers.clone();
-            Object[] nextEvents = events == null ? new Object[size] : events.clone();
-            List<Event> more = new ArrayList<>(eventsAt(at, table));
+            List<Event> more = new ArrayList<>(eventsAt(at, slots, table));
             more.add(event);
-            nextNumbers[at] = EntryEvents.NONE;
-            nextEvents[at] = List.copyOf(more);
-            return new RecentRequests(nextBits, noneHeld(nextTexts), nextNumbers, nextEvents, numbered);
+            int[] nextNumbers = numbers.clone();
+            nextNumbers[at] = EventNumbers.NONE;
+            slots[at] = List.copyOf(more);
+            return new RecentRequests(nextBits, noneHeld(nextTexts), nextNumbers, held(nextNumbers, slots), numbered);
         }
         int drop = size + 1 > LIMIT ? 1 : 0;
         int kept = size - drop;
@@ -155,61 +159,88 @@ public final class RecentRequests implements JsonSerializable {
         System.arraycopy(bits, drop * WORDS, nextBits, 0, kept * WORDS);
         String[] nextTexts = texts == null ? null : Arrays.copyOfRange(texts, drop * 2, (size + 1) * 2);
         nextTexts = put(nextBits, nextTexts, kept + 1, kept, request);
-        int number = table.map(t -> EntryEvents.numberOf(event, t)).orElse(EntryEvents.NONE);
+        int number = table.map(t -> EventNumbers.numberOf(event, t)).orElse(EventNumbers.NONE);
         int[] nextNumbers = Arrays.copyOfRange(numbers, drop, size + 1);
         nextNumbers[kept] = number;
-        Object[] nextEvents = events == null ? new Object[kept + 1] : Arrays.copyOfRange(events, drop, size + 1);
-        nextEvents[kept] = number == EntryEvents.NONE ? event : null;
+        Object[] nextSlots = Arrays.copyOfRange(slots, drop, size + 1);
+        nextSlots[kept] = number == EventNumbers.NONE ? event : null;
         return new RecentRequests(
-                nextBits, noneHeld(nextTexts), nextNumbers, noneHeld(nextEvents), numbered && table.isPresent());
+                nextBits,
+                noneHeld(nextTexts),
+                nextNumbers,
+                held(nextNumbers, nextSlots),
+                numbered && table.isPresent());
     }
 
     /**
-     * Ready for {@code event} to be applied to {@code table}: a voiding held as a number is read back now, and held
-     * as it is, if {@code event} voids the same entry again, as the ledger will then give back only the later one.
-     * The decider never voids an entry twice; this keeps a journal that does answered as it was.
+     * Ready for {@code event} to be applied to {@code table}: an event held as a number that {@code event} would
+     * change (a voiding when the entry is voided again, a joining when the player is renamed) is read back now and
+     * held as it is.
      */
     RecentRequests before(Event event, Table table) {
-        if (!(event instanceof Event.EntryVoided voided)) {
+        int changed = EventNumbers.changedBy(event);
+        if (changed == EventNumbers.NONE || Arrays.stream(numbers).noneMatch(n -> n == changed)) {
             return this;
         }
-        int number = -voided.seq();
-        Object[] nextEvents = null;
-        int[] nextNumbers = null;
-        for (int i = 0; i < numbers.length; i++) {
-            if (numbers[i] == number && number != EntryEvents.NONE) {
-                nextNumbers = nextNumbers == null ? numbers.clone() : nextNumbers;
-                nextEvents =
-                        nextEvents != null ? nextEvents : events == null ? new Object[numbers.length] : events.clone();
-                nextEvents[i] = EntryEvents.of(table, number);
-                nextNumbers[i] = EntryEvents.NONE;
+        Object[] slots = slots();
+        int[] nextNumbers = numbers.clone();
+        for (int i = 0; i < nextNumbers.length; i++) {
+            if (nextNumbers[i] == changed) {
+                slots[i] = EventNumbers.of(table, changed);
+                nextNumbers[i] = EventNumbers.NONE;
             }
         }
-        return nextNumbers == null ? this : new RecentRequests(bits, texts, nextNumbers, nextEvents, numbered);
+        return new RecentRequests(bits, texts, nextNumbers, held(nextNumbers, slots), numbered);
     }
 
     /**
-     * These requests with every event {@code table}'s ledger gives back equal held as its number: what a snapshot's
-     * list (read with events) becomes once its table is known. This value itself if that was done.
+     * These requests with every event {@code table} gives back equal held as its number: what a snapshot's list
+     * (read with events) becomes once its table is known. This value itself if that was done.
      */
     RecentRequests numberedIn(Table table) {
         if (numbered) {
             return this;
         }
+        Object[] slots = slots();
         int[] nextNumbers = numbers.clone();
-        Object[] nextEvents = events == null ? null : events.clone();
         for (int i = 0; i < nextNumbers.length; i++) {
-            if (nextNumbers[i] == EntryEvents.NONE && nextEvents[i] instanceof Event one) {
-                nextNumbers[i] = EntryEvents.numberOf(one, table);
-                nextEvents[i] = nextNumbers[i] == EntryEvents.NONE ? one : null;
+            if (nextNumbers[i] == EventNumbers.NONE && slots[i] instanceof Event one) {
+                nextNumbers[i] = EventNumbers.numberOf(one, table);
             }
         }
-        return new RecentRequests(bits, texts, nextNumbers, noneHeld(nextEvents), true);
+        return new RecentRequests(bits, texts, nextNumbers, held(nextNumbers, slots), true);
     }
 
-    /** How many requests hold their event as a ledger entry's number (for tests and the heap's accounting). */
+    /** How many requests hold their event as a number (for tests and the heap's accounting). */
     int heldAsNumbers() {
-        return (int) Arrays.stream(numbers).filter(n -> n != EntryEvents.NONE).count();
+        return (int) Arrays.stream(numbers).filter(n -> n != EventNumbers.NONE).count();
+    }
+
+    /** Per request, what {@link #held} holds for it, or null where it has a number. */
+    private Object[] slots() {
+        Object[] slots = new Object[numbers.length];
+        for (int i = 0, h = 0; i < numbers.length; i++) {
+            slots[i] = numbers[i] == EventNumbers.NONE ? held[h++] : null;
+        }
+        return slots;
+    }
+
+    /** {@link #held} for these numbers and slots: the slots of the requests without a number, or null if none. */
+    private static Object[] held(int[] numbers, Object[] slots) {
+        int count = 0;
+        for (int number : numbers) {
+            count += number == EventNumbers.NONE ? 1 : 0;
+        }
+        if (count == 0) {
+            return null;
+        }
+        Object[] held = new Object[count];
+        for (int i = 0, h = 0; i < numbers.length; i++) {
+            if (numbers[i] == EventNumbers.NONE) {
+                held[h++] = slots[i];
+            }
+        }
+        return held;
     }
 
     /**
@@ -233,17 +264,14 @@ public final class RecentRequests implements JsonSerializable {
         return held;
     }
 
-    /**
-     * The array, or null if it holds nothing (the last text or event was dropped or replaced, or every event is
-     * held as a number).
-     */
-    private static <T> T[] noneHeld(T[] held) {
-        if (held == null) {
+    /** The texts, or null if none is held any more (the last request that needed one was dropped or replaced). */
+    private static String[] noneHeld(String[] texts) {
+        if (texts == null) {
             return null;
         }
-        for (T one : held) {
-            if (one != null) {
-                return held;
+        for (String text : texts) {
+            if (text != null) {
+                return texts;
             }
         }
         return null;
@@ -266,10 +294,6 @@ public final class RecentRequests implements JsonSerializable {
         return -1;
     }
 
-    private Seen seenAt(int i, Optional<Table> table) {
-        return new Seen(requestAt(i), eventsAt(i, table));
-    }
-
     private RequestRef requestAt(int i) {
         String id = texts != null && texts[i * 2] != null
                 ? texts[i * 2]
@@ -281,13 +305,13 @@ public final class RecentRequests implements JsonSerializable {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Event> eventsAt(int i, Optional<Table> table) {
-        if (numbers[i] != EntryEvents.NONE) {
+    private List<Event> eventsAt(int i, Object[] slots, Optional<Table> table) {
+        if (numbers[i] != EventNumbers.NONE) {
             Table t = table.orElseThrow(() -> new IllegalStateException(
-                    "request " + i + " holds its event as entry number " + numbers[i] + ": it needs the table"));
-            return List.of(EntryEvents.of(t, numbers[i]));
+                    "request " + i + " holds its event as number " + numbers[i] + ": reading it needs the table"));
+            return List.of(EventNumbers.of(t, numbers[i]));
         }
-        return events[i] instanceof Event one ? List.of(one) : (List<Event>) events[i];
+        return slots[i] instanceof Event one ? List.of(one) : (List<Event>) slots[i];
     }
 
     @Override
@@ -296,7 +320,7 @@ public final class RecentRequests implements JsonSerializable {
                 && Arrays.equals(bits, that.bits)
                 && Arrays.equals(texts, that.texts)
                 && Arrays.equals(numbers, that.numbers)
-                && Arrays.equals(events, that.events);
+                && Arrays.equals(held, that.held);
     }
 
     @Override
@@ -306,10 +330,11 @@ public final class RecentRequests implements JsonSerializable {
 
     @Override
     public String toString() {
+        Object[] slots = slots();
         StringBuilder text = new StringBuilder("RecentRequests[");
         for (int i = 0; i < numbers.length; i++) {
             text.append(i == 0 ? "" : ", ").append(requestAt(i)).append(": ");
-            text.append(numbers[i] != EntryEvents.NONE ? "entry event " + numbers[i] : String.valueOf(events[i]));
+            text.append(numbers[i] != EventNumbers.NONE ? "event number " + numbers[i] : String.valueOf(slots[i]));
         }
         return text.append(']').toString();
     }
