@@ -27,7 +27,7 @@ public record TableState(
     public TableState {
         groupId = groupId == null ? Optional.empty() : groupId;
         groupTokenHash = groupTokenHash == null ? Optional.empty() : groupTokenHash;
-        // A snapshot's recent requests are read as a list of events: those the ledger gives back are kept as numbers.
+        // A snapshot's recent requests are read as a list of events: those the table gives back are kept as numbers.
         recent = table.map(recent::numberedIn).orElse(recent);
     }
 
@@ -38,7 +38,7 @@ public record TableState(
         return EMPTY;
     }
 
-    /** The recent requests as they are stored, their events read back from the table's ledger where held so. */
+    /** The recent requests as they are stored, their events read back from the table where held as numbers. */
     public List<RecentRequests.Seen> recentRequests() {
         return recent.seen(table);
     }

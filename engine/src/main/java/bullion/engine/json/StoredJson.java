@@ -131,7 +131,7 @@ public final class StoredJson {
     private static final class RecentRequestsAsList extends JsonSerializer<RecentRequests> {
         @Override
         public void serialize(RecentRequests value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            // A request's event may be held as its ledger entry's number: the state being written has the ledger.
+            // A request's event may be held as a number (EventNumbers): the state being written has the table to read.
             Optional<Table> table = gen.currentValue() instanceof TableState state ? state.table() : Optional.empty();
             provider.defaultSerializeValue(value.seen(table), gen);
         }
