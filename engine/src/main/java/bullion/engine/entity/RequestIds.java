@@ -29,7 +29,7 @@ final class RequestIds {
      * {@link Outcome.RequestIdReused} when not. Empty when the id is new and the command is to be decided.
      */
     Optional<Outcome> answerAgain(RequestRef request, Command command, Table table, RecentRequests accepted) {
-        Optional<Answered> answered = accepted.find(request.id())
+        Optional<Answered> answered = accepted.find(request.id(), table)
                 .map(seen -> new Answered(seen.request(), new Outcome.Done(table, seen.events(), true)))
                 .or(() -> Optional.ofNullable(refused.get(request.id())));
         // Fingerprint.matches, not equals: ids accepted by the first release carry a fingerprint of another encoding.

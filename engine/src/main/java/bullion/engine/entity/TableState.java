@@ -4,6 +4,7 @@ import bullion.core.EventApplier;
 import bullion.core.Table;
 import bullion.engine.ManageToken;
 import bullion.engine.json.JsonSerializable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,8 @@ public record TableState(
     public TableState {
         groupId = groupId == null ? Optional.empty() : groupId;
         groupTokenHash = groupTokenHash == null ? Optional.empty() : groupTokenHash;
+        // A snapshot's recent requests are read as a list of events: those the table gives back are kept as numbers.
+        recent = table.map(recent::numberedIn).orElse(recent);
     }
 
     /** One for every table: each live table's behavior keeps its empty state. */
@@ -33,6 +36,11 @@ public record TableState(
 
     static TableState empty() {
         return EMPTY;
+    }
+
+    /** The recent requests as they are stored, their events read back from the table where held as numbers. */
+    public List<RecentRequests.Seen> recentRequests() {
+        return recent.seen(table);
     }
 
     /** Whether {@code token} manages this table: its own, or its group's. */
@@ -50,15 +58,19 @@ public record TableState(
                         recent,
                         created.opened().groupId(),
                         created.groupTokenHash());
-            case StoredEvent.Recorded recorded ->
-                new TableState(
-                        Optional.of(EventApplier.apply(table, recorded.event())),
+            case StoredEvent.Recorded recorded -> {
+                Table after = EventApplier.apply(table, recorded.event());
+                RecentRequests ready =
+                        table.map(t -> recent.before(recorded.event(), t)).orElse(recent);
+                yield new TableState(
+                        Optional.of(after),
                         manageTokenHash,
                         recorded.request()
-                                .map(r -> recent.with(r, recorded.event()))
-                                .orElse(recent),
+                                .map(r -> ready.with(r, recorded.event(), after))
+                                .orElse(ready),
                         groupId,
                         groupTokenHash);
+            }
         };
     }
 }

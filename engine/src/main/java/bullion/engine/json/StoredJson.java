@@ -3,6 +3,7 @@ package bullion.engine.json;
 import bullion.core.Entry;
 import bullion.core.Table;
 import bullion.engine.entity.RecentRequests;
+import bullion.engine.entity.TableState;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -129,7 +131,9 @@ public final class StoredJson {
     private static final class RecentRequestsAsList extends JsonSerializer<RecentRequests> {
         @Override
         public void serialize(RecentRequests value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            provider.defaultSerializeValue(value.seen(), gen);
+            // A request's event may be held as a number (EventNumbers): the state being written has the table to read.
+            Optional<Table> table = gen.currentValue() instanceof TableState state ? state.table() : Optional.empty();
+            provider.defaultSerializeValue(value.seen(table), gen);
         }
     }
 

@@ -125,7 +125,7 @@ class StoredSnapshotJsonTest {
         assertThat(table.entries())
                 .anyMatch(e -> e.voiding().filter(v -> !v.reason().isEmpty()).isPresent());
         assertThat(table.closed()).isTrue();
-        assertThat(golden().recent().seen()).hasSize(5);
+        assertThat(golden().recentRequests()).hasSize(5);
     }
 
     @Test
