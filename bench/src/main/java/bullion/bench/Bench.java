@@ -51,7 +51,8 @@ public final class Bench {
         idle-tables  --tables (10000) tables of a night live in this JVM (a journal that keeps nothing): heap per
                   table after full GCs and the classes that grew; --request-ids false plays without them
         snapshot-read  a table of --entries (10000) entries: its snapshot read back as table-state 5 and as 4
-        startup   Bullion started --runs (5) times as the README runs it, each on fresh data: time to ready and CPU
+        startup   Bullion started --runs (5) times as the README runs it, each on fresh data (--data same: each on
+                  the data a first start created, as a restart): time to ready and CPU
         suite     writes, writes on one table, reads, pages, mix, open, viewers, compare
         core      JMH benchmarks of the core (JMH options after the scenario, e.g. core -f 1 -i 5 SettleUp)
       options (defaults in brackets):
@@ -326,23 +327,43 @@ public final class Bench {
 
     /**
      * Start-up as users get it (issue 14: ready in under 1.5 s): Bullion started {@code --runs} times one after another
-     * with the README's command, each on a fresh database, and stopped once ready; each start's time to ready (its
-     * readiness probe answers 200) and its CPU time by then, and the medians. Without an archive beside the jar, a first
-     * start writes it and is not counted.
+     * with the README's command and stopped once ready; each start's time to ready (its readiness probe answers 200) and
+     * its CPU time by then, and the medians. {@code --data fresh} (the default) starts each on a fresh database, as a
+     * first start ever; {@code --data same} starts each on one database that a first, uncounted start created, as a
+     * restart or an upgrade finds it. Without an archive beside the jar, a first start writes it and is not counted.
      */
     private void startup() throws Exception {
         int runs = options.integer("runs", 5);
-        if (!Files.exists(appJar().resolveSibling("bullion.jsa"))) {
-            try (ChildServer first = startBullion("bullion_bench")) {
+        if (!options.get("data", "fresh").equals("same")) {
+            measureStarts(runs, Optional.empty());
+            return;
+        }
+        Path sameDir = Files.createTempDirectory("bullion-startup-");
+        Map<String, String> sameEnv = freshDatabase("bullion_bench");
+        sameEnv.putIfAbsent("BULLION_DATA_DIR", sameDir.resolve("data").toString());
+        try {
+            measureStarts(runs, Optional.of(sameEnv));
+        } finally {
+            try (var files = Files.walk(sameDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void measureStarts(int runs, Optional<Map<String, String>> sameData) throws Exception {
+        if (!Files.exists(appJar().resolveSibling("bullion.jsa")) || sameData.isPresent()) {
+            try (ChildServer first = startForStartup(sameData)) {
                 out.printf(
-                        "no class-data sharing archive yet: a first start (ready in %d ms) writes it, not counted%n",
-                        first.startedIn().toMillis());
+                        "a first start (ready in %d ms) writes the class-data sharing archive if there is none%s;"
+                                + " not counted%n",
+                        first.startedIn().toMillis(),
+                        sameData.isPresent() ? " and creates the database the others start on" : "");
             }
         }
         List<Long> wall = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            try (ChildServer child = startBullion("bullion_bench")) {
+            try (ChildServer child = startForStartup(sameData)) {
                 wall.add(child.startedIn().toMillis());
                 cpu.add(child.cpuAtReady().toMillis());
                 out.printf(
@@ -352,6 +373,12 @@ public final class Bench {
         out.printf(
                 "median of %d starts: ready in %d ms, %d ms of CPU; load average %.1f%n",
                 runs, median(wall), median(cpu), CpuTime.loadAverage());
+    }
+
+    private ChildServer startForStartup(Optional<Map<String, String>> sameData) throws Exception {
+        return sameData.isPresent()
+                ? ChildServer.bullion(appJar(), ChildServer.javaOptions(options.get("java-opts", "")), sameData.get())
+                : startBullion("bullion_bench");
     }
 
     private static long median(List<Long> values) {
