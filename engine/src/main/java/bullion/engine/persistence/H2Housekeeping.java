@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * about 100 bytes), and the pages it replaced die in older chunks. H2 reuses a chunk's space once nothing lives in it,
  * but with {@code WRITE_DELAY=0} (which durability needs) H2 runs no housekeeping of its own, so a chunk kept alive
  * by a few pages stays for good and the file grew about 9 KB per event. Every {@link #EVERY} this rewrites the live
- * pages of the sparsest chunks into a new one ({@code MVStore.compact} and a commit, {@link #REWRITE_BYTES} a step,
- * for up to {@link #BUDGET}, while the chunks' fill rate is under {@link #TARGET_FILL_PERCENT} %), so whole chunks
- * die and their space is reused. It never moves chunks ({@code compactFile}): moving them under concurrent writes
- * tripped H2's own free-space assertions (ARCHITECTURE.md, "The embedded file").
+ * pages of partly dead chunks, old ones first (H2's choice), into a new one ({@code MVStore.compact} and a commit,
+ * {@link #REWRITE_BYTES} a step, for up to {@link #BUDGET}, while the chunks' fill rate is under
+ * {@link #TARGET_FILL_PERCENT} %), so whole chunks die and their space is reused. It never moves chunks
+ * ({@code compactFile}): moving them under concurrent writes tripped H2's own free-space assertions (ARCHITECTURE.md,
+ * "The embedded file").
  *
  * <p>{@link #guard} is the crash-safety half. H2 recovers from the store header, which it rewrites only every 20
  * versions or so, and follows the chunks written after it; in a database H2 keeps no old versions
@@ -34,9 +35,18 @@ public final class H2Housekeeping implements AutoCloseable {
 
     /** How often the housekeeping runs. */
     static final Duration EVERY = Duration.ofMillis(500);
-    /** Chunks whose live pages fill less than this share of them are rewritten. */
+    /**
+     * Steps are taken while the live pages fill less than this share of all chunks; H2 checks only that, and the chunks
+     * a step then picks may be fuller (see {@link #REWRITE_BYTES}).
+     */
     static final int TARGET_FILL_PERCENT = 80;
-    /** At most this many bytes of live pages are rewritten a step, so a step holds commits up only briefly. */
+    /**
+     * At most this many bytes of live pages are rewritten a step, so a step holds commits up only briefly. Smaller
+     * steps (256 or 512 KiB) halve the saturated tail but leave the file 10-25 % larger however often they run: H2
+     * ranks the chunks a step may rewrite old and dense first and fits them under this limit by dropping the
+     * worst-ranked, so one old chunk with more live bytes than a step (an earlier step's output) drops all the rest,
+     * and most runs find nothing to do (BENCHMARKS.md, "Housekeeping steps").
+     */
     static final int REWRITE_BYTES = 2 * 1024 * 1024;
     /** A run rewrites and commits step after step for at most this long. */
     static final Duration BUDGET = Duration.ofMillis(200);
@@ -85,7 +95,7 @@ public final class H2Housekeeping implements AutoCloseable {
                 long stopAt = System.nanoTime() + BUDGET.toNanos();
                 while (System.nanoTime() - stopAt < 0) {
                     long step = System.nanoTime();
-                    // A step marks the live pages of the sparsest chunks as changed; the commit writes them to a new
+                    // A step marks the live pages of the chunks H2 chooses as changed; the commit writes them to a new
                     // chunk. H2 tries for its store lock for 10 ms and says false either way: false sooner than that
                     // means there was nothing to rewrite, later means commits held the lock, so try again.
                     if (store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES)) {
