@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,23 +55,14 @@ class JournalSchemaTest {
 
     @Test
     void aScriptChangedSinceItWasAppliedIsStillRefusedByFlyway() throws Exception {
-        DatabaseSettings db = DatabaseSettings.h2File(dataDir);
-        JournalSchema.migrate(db);
-        execute(db, "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '1'");
-
-        assertThatThrownBy(() -> JournalSchema.migrate(db))
-                .isInstanceOf(JournalSchema.DatabaseUnavailable.class)
+        migrateThenRestartAfter(
+                        "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '1'")
                 .hasCauseInstanceOf(FlywayValidateException.class);
     }
 
     @Test
     void aFailedMigrationInTheHistoryIsStillRefusedByFlyway() throws Exception {
-        DatabaseSettings db = DatabaseSettings.h2File(dataDir);
-        JournalSchema.migrate(db);
-        execute(db, "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
-
-        assertThatThrownBy(() -> JournalSchema.migrate(db))
-                .isInstanceOf(JournalSchema.DatabaseUnavailable.class)
+        migrateThenRestartAfter("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'")
                 .cause()
                 .isInstanceOf(FlywayValidateException.class)
                 .hasMessageContaining("failed migration to version 2");
@@ -133,5 +125,14 @@ class JournalSchemaTest {
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /** A current H2 file, its history changed by {@code update}, started again: what start-up's refusal says. */
+    private AbstractThrowableAssert<?, ? extends Throwable> migrateThenRestartAfter(String update) throws Exception {
+        DatabaseSettings db = DatabaseSettings.h2File(dataDir);
+        JournalSchema.migrate(db);
+        execute(db, update);
+        return assertThatThrownBy(() -> JournalSchema.migrate(db))
+                .isInstanceOf(JournalSchema.DatabaseUnavailable.class);
     }
 }
