@@ -85,39 +85,12 @@ class LedgerOfColumnsTest {
     @Test
     void theColumnsAreHeldToTheRulesOfAnEntry() {
         Entry buyIn = new Entry(1, AT, 1, Entry.Kind.BUY_IN, 1, Optional.empty());
-        assertThatThrownBy(() -> Ledger.ofColumns(
-                        new int[] {1},
-                        new long[] {AT.getEpochSecond()},
-                        new int[] {0},
-                        new int[] {1},
-                        new Entry.Kind[] {Entry.Kind.CASH_OUT},
-                        new long[] {5},
-                        new Entry.Voiding[1],
-                        new Entry.Unit[] {Entry.Unit.BUY_INS},
-                        new Paid[] {Paid.DEFAULT}))
+        assertThatThrownBy(() -> oneRow(AT.getEpochSecond(), Entry.Kind.CASH_OUT, 5, Entry.Unit.BUY_INS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cash-out is counted in chips");
-        assertThatThrownBy(() -> Ledger.ofColumns(
-                        new int[] {1},
-                        new long[] {Instant.MAX.getEpochSecond() + 1},
-                        new int[] {0},
-                        new int[] {1},
-                        new Entry.Kind[] {buyIn.kind()},
-                        new long[] {1},
-                        new Entry.Voiding[1],
-                        new Entry.Unit[] {buyIn.unit()},
-                        new Paid[] {buyIn.paid()}))
+        assertThatThrownBy(() -> oneRow(Instant.MAX.getEpochSecond() + 1, buyIn.kind(), 1, buyIn.unit()))
                 .isInstanceOf(DateTimeException.class);
-        assertThatThrownBy(() -> Ledger.ofColumns(
-                        new int[] {1},
-                        new long[] {AT.getEpochSecond()},
-                        new int[] {0},
-                        new int[] {1},
-                        new Entry.Kind[] {buyIn.kind()},
-                        new long[] {1},
-                        new Entry.Voiding[1],
-                        new Entry.Unit[] {null},
-                        new Paid[] {buyIn.paid()}))
+        assertThatThrownBy(() -> oneRow(AT.getEpochSecond(), buyIn.kind(), 1, null))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Ledger.ofColumns(
                         new int[] {1, 2},
@@ -131,6 +104,20 @@ class LedgerOfColumnsTest {
                         new Paid[] {buyIn.paid()}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("differ in length");
+    }
+
+    /** The columns of one entry, number 1 of player 1, not voided, paid by default. */
+    private static Ledger oneRow(long atSecond, Entry.Kind kind, long quantity, Entry.Unit unit) {
+        return Ledger.ofColumns(
+                new int[] {1},
+                new long[] {atSecond},
+                new int[] {0},
+                new int[] {1},
+                new Entry.Kind[] {kind},
+                new long[] {quantity},
+                new Entry.Voiding[1],
+                new Entry.Unit[] {unit},
+                new Paid[] {Paid.DEFAULT});
     }
 
     private static Ledger columnsOf(List<Entry> entries) {
