@@ -148,7 +148,9 @@ public final class WebServer implements AutoCloseable {
                 // Forms are URL-encoded and the API is JSON; nothing uploads files. A multipart body is refused before
                 // anything parses it: a malformed one would otherwise throw from deep inside the servlet layer.
                 String type = ctx.header("Content-Type");
-                if (type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                if (type != null
+                        && !type.equals("application/json") // the API's, the usual one: nothing to normalise
+                        && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
                     throw new HttpResponseException(
                             HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
                             "Send a form as "
