@@ -2,16 +2,14 @@ package bullion.engine;
 
 import java.security.SecureRandom;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** A group's public id: 128 random bits, URL-safe base64 without padding (22 characters), like a table's. */
 public record GroupId(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public GroupId {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (!TableId.hasShape(value)) {
             throw new IllegalArgumentException("not a group id");
         }
     }
@@ -22,7 +20,7 @@ public record GroupId(String value) {
 
     /** The id in {@code text}, or empty if it cannot be one (so no group process is ever started for it). */
     public static Optional<GroupId> parse(String text) {
-        return text != null && SHAPE.matcher(text).matches() ? Optional.of(new GroupId(text)) : Optional.empty();
+        return TableId.hasShape(text) ? Optional.of(new GroupId(text)) : Optional.empty();
     }
 
     @Override

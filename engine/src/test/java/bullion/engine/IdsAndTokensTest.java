@@ -21,6 +21,30 @@ class IdsAndTokensTest {
     }
 
     @Test
+    void theIdShapeIsExactlyTwentyTwoUrlSafeCharacters() {
+        java.util.regex.Pattern shape = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22}");
+        String alphabet = "AZaz09_-@[`{/:.+= \u00e9\u0130\u212a\u0000";
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 20 + random.nextInt(4);
+            for (int j = 0; j < length; j++) {
+                text.append(
+                        random.nextInt(8) == 0
+                                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                                : alphabet.charAt(random.nextInt(8)));
+            }
+            String candidate = text.toString();
+            assertThat(TableId.parse(candidate).isPresent())
+                    .as(candidate)
+                    .isEqualTo(shape.matcher(candidate).matches());
+            assertThat(GroupId.parse(candidate).isPresent())
+                    .as(candidate)
+                    .isEqualTo(shape.matcher(candidate).matches());
+        }
+    }
+
+    @Test
     void anythingThatCannotBeATableIdIsRefusedBeforeReachingATable() {
         assertThat(TableId.parse("../../etc/passwd")).isEmpty();
         assertThat(TableId.parse("short")).isEmpty();

@@ -4,8 +4,7 @@ import io.javalin.http.Context;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Collections;
-import java.util.List;
+import java.util.Enumeration;
 
 /**
  * Who a request comes from, as far as rate limits and remembered table creations are concerned. Behind a trusted proxy the peer is the
@@ -26,11 +25,29 @@ public final class ClientAddress {
 
     /** Works out the client once per request, before any handler. */
     static void remember(Context ctx, boolean trustProxy) {
-        List<String> forwarded = trustProxy ? Collections.list(ctx.req().getHeaders("X-Forwarded-For")) : List.of();
-        String[] hops =
-                forwarded.isEmpty() ? new String[] {""} : forwarded.getLast().split(",");
-        String last = hops.length == 0 ? "" : hops[hops.length - 1].strip();
+        String last = trustProxy ? lastHop(lastHeader(ctx.req().getHeaders("X-Forwarded-For"))) : "";
         ctx.attribute(ATTRIBUTE, key(last.isEmpty() ? ctx.ip() : last));
+    }
+
+    private static String lastHeader(Enumeration<String> values) {
+        String last = "";
+        while (values != null && values.hasMoreElements()) {
+            last = values.nextElement();
+        }
+        return last;
+    }
+
+    /**
+     * The last comma-separated entry of {@code header}, stripped: what {@code header.split(",")}'s last element is
+     * (split drops trailing empty strings, so trailing commas are skipped), without the array and a string per hop
+     * for every request behind a proxy (issue 14).
+     */
+    static String lastHop(String header) {
+        int end = header.length();
+        while (end > 0 && header.charAt(end - 1) == ',') {
+            end--;
+        }
+        return header.substring(header.lastIndexOf(',', end - 1) + 1, end).strip();
     }
 
     /** An IPv6 address's /64 prefix (e.g. "2001:db8:0:1::/64"); anything else unchanged. */

@@ -23,7 +23,16 @@ import java.util.function.LongSupplier;
  */
 final class RateLimiter {
 
-    private record Entry(Bucket bucket, long lastSeenNanos) {}
+    /** A client's bucket and when it was last seen; changed only under the map's lock. */
+    private static final class Entry {
+        final Bucket bucket;
+        long lastSeenNanos;
+
+        Entry(Bucket bucket, long lastSeenNanos) {
+            this.bucket = bucket;
+            this.lastSeenNanos = lastSeenNanos;
+        }
+    }
 
     private final int burst;
     private final int perMinute;
@@ -76,11 +85,16 @@ final class RateLimiter {
     private Bucket bucketOf(String client) {
         long now = nanoTime.getAsLong();
         synchronized (buckets) {
-            Entry old = buckets.get(client);
-            Entry entry = new Entry(old == null ? newBucket() : old.bucket(), now);
-            buckets.put(client, entry);
+            // In access order, get() already moves a known client to the end: one lookup and nothing new per request.
+            Entry entry = buckets.get(client);
+            if (entry == null) {
+                entry = new Entry(newBucket(), now);
+                buckets.put(client, entry);
+            } else {
+                entry.lastSeenNanos = now;
+            }
             forgetIdleOrExcess(now);
-            return entry.bucket();
+            return entry.bucket;
         }
     }
 
@@ -89,7 +103,7 @@ final class RateLimiter {
         Iterator<Map.Entry<String, Entry>> leastRecent = buckets.entrySet().iterator();
         while (leastRecent.hasNext()) {
             Entry eldest = leastRecent.next().getValue();
-            if (buckets.size() <= maxClients && now - eldest.lastSeenNanos() < fullAfterNanos) {
+            if (buckets.size() <= maxClients && now - eldest.lastSeenNanos < fullAfterNanos) {
                 return;
             }
             leastRecent.remove();

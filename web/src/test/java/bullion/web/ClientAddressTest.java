@@ -31,4 +31,21 @@ class ClientAddressTest {
         assertThat(ClientAddress.key("not:an:address")).isEqualTo("not:an:address");
         assertThat(ClientAddress.key("unknown")).isEqualTo("unknown");
     }
+
+    @Test
+    void theLastHopIsWhatSplittingOnCommasGaveLast() {
+        java.util.Random random = new java.util.Random(14);
+        String alphabet = "1., :a\t";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder header = new StringBuilder();
+            int length = random.nextInt(9);
+            for (int j = 0; j < length; j++) {
+                header.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = header.toString();
+            String[] hops = text.split(",");
+            String expected = hops.length == 0 ? "" : hops[hops.length - 1].strip();
+            assertThat(ClientAddress.lastHop(text)).as(text).isEqualTo(expected);
+        }
+    }
 }

@@ -47,10 +47,13 @@ final class JsonBody {
      */
     static JsonBody of(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
-        String type = String.valueOf(ctx.header("Content-Type"))
-                .toLowerCase(Locale.ROOT)
-                .replace(" ", "");
-        if (bytes.length > 0 && !(JSON.matcher(type).matches())) {
+        String sent = ctx.header("Content-Type");
+        // The usual spelling is taken as it is; any other is normalised and matched as before (issue 14: a change's
+        // CPU went partly to lower-casing, copying and a regular expression for this one header).
+        boolean json = "application/json".equals(sent)
+                || JSON.matcher(String.valueOf(sent).toLowerCase(Locale.ROOT).replace(" ", ""))
+                        .matches();
+        if (bytes.length > 0 && !json) {
             throw new HttpFailure(415, "A request body is JSON: send it with Content-Type: application/json.");
         }
         try {

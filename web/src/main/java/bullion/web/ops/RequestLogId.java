@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
@@ -18,19 +17,41 @@ public final class RequestLogId {
 
     public static final String HEADER = "X-Request-Id";
 
-    /** Letters, digits and {@code . _ : -}: what proxies generate (hex, UUIDs), and nothing that can break a log line. */
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
     private RequestLogId() {}
 
     /** Takes or makes the request's id, puts it in this thread's MDC and in the answer's headers. */
     public static void begin(Context ctx) {
         String id = Optional.ofNullable(ctx.header(HEADER))
                 .map(String::strip)
-                .filter(SANE.asMatchPredicate())
+                .filter(RequestLogId::sane)
                 .orElseGet(RequestLogId::fresh);
         MDC.put(LogContext.REQUEST_ID, id);
         ctx.header(HEADER, id);
+    }
+
+    /**
+     * 1 to 64 letters, digits and {@code . _ : -}: what proxies generate (hex, UUIDs), and nothing that can break a log
+     * line. Read by hand, not by a regular expression, as it is read on every request that sends one (issue 14).
+     */
+    static boolean sane(String id) {
+        int length = id.length();
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

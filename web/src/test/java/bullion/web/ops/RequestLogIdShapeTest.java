@@ -1,0 +1,32 @@
+package bullion.web.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** A client's request id is kept exactly when the regular expression the hand-written check replaced kept it. */
+class RequestLogIdShapeTest {
+
+    @Test
+    void keepsWhatThePatternKept() {
+        Pattern old = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+        Random random = new Random(14);
+        String alphabet = "azAZ09._:-/ @[`{";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder id = new StringBuilder();
+            int length = random.nextInt(i % 2 == 0 ? 6 : 67);
+            for (int j = 0; j < length; j++) {
+                id.append(
+                        random.nextInt(10) == 0
+                                ? (char) random.nextInt(0x300)
+                                : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = id.toString();
+            assertThat(RequestLogId.sane(text))
+                    .as(text)
+                    .isEqualTo(old.matcher(text).matches());
+        }
+    }
+}
