@@ -97,7 +97,7 @@ class ExportImportApiTest extends ApiServer {
         ApiClient.Response wrongType = api.send(
                 "POST", "/api/tables/import", HttpRequest.BodyPublishers.ofString(file), "Content-Type", "text/plain");
         assertThat(wrongType.status()).isEqualTo(415);
-        ApiClient.Response tooLarge = api.send(
+        ApiClient.Response tooLarge = api.sendAskingFirst(
                 "POST",
                 "/api/tables/import",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[16 * 1024 * 1024 + 1]),
