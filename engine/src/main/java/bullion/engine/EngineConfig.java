@@ -46,8 +46,13 @@ final class EngineConfig {
             // transaction at a time under its store lock anyway, and each commit rewrites its B-tree pages up to the
             // root and syncs them, so eight small concurrent commits cost far more than one large one. Measured on
             // 100 tables (bench `writes`, 64 clients): 754 -> 1,115 changes/s, 2.03 -> 1.33 ms of CPU per change.
-            // PostgreSQL keeps the plugin's 8: its commits share a WAL flush on their own (886 vs 839/s with 1).
             values.put("jdbc-journal.parallelism", 1);
+        } else {
+            // PostgreSQL: two writes in flight, the rest batched behind them. Its commits do share a WAL flush, but
+            // eight small ones cost the server more CPU than two larger ones (BENCHMARKS.md, "Writes on PostgreSQL":
+            // 100 tables 2,045-2,296 -> 2,583-3,758 changes/s; 1,000 tables the same rate on a third less of
+            // PostgreSQL's CPU). Each change is still answered only after the commit that holds its own event.
+            values.put("jdbc-journal.parallelism", 2);
         }
         // The standings' projection writes its offset with SQL of the journal's database (GroupSystem).
         values.put(
