@@ -120,6 +120,7 @@ public final class WebServer implements AutoCloseable {
             config.resourceHandler(new JavalinStaticResourceHandler());
             config.staticFiles.enableWebjars();
             config.staticFiles.add("/public");
+            config.jetty.addConnector((server, http) -> Listener.of(server, http, settings.host(), settings.port()));
             config.jetty.modifyServer(server -> {
                 // On stop (stopTimeout > 0) Jetty's connectors stop accepting and wait, up to 10 s, until every
                 // connection has closed: an in-flight request finishes and its answer says Connection: close, an idle
@@ -172,7 +173,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e, pages, monitoring));
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e, pages, monitoring));
         });
-        javalin.start(settings.host(), settings.port());
+        javalin.start(); // on the connector above, at settings.host() and settings.port()
         return new WebServer(javalin, feed, own);
     }
 
