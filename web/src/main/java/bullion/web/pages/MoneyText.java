@@ -37,6 +37,19 @@ final class MoneyText {
     private record FormatKey(Locale reader, Currency currency, int fractionDigits) {}
 
     private static final Map<FormatKey, NumberFormat> FORMATS = new ConcurrentHashMap<>();
+
+    /** One amount as one reader sees it in one currency; {@code amount}'s scale is part of it, as in BigDecimal. */
+    private record Written(FormatKey format, BigDecimal amount) {}
+
+    /**
+     * Amounts already written: a page writes the same few over and over (the buy-in and its multiples, each player's
+     * totals), and every render wrote each again through a cloned formatter and two patterns, a seventh of a page's
+     * CPU (BENCHMARKS.md, "Pages"). Up to {@link #WRITTEN_MAX} are kept, a megabyte or two; past that a render
+     * formats its own, as before.
+     */
+    private static final Map<Written, String> WRITTEN = new ConcurrentHashMap<>();
+
+    private static final int WRITTEN_MAX = 20_000;
     private static final Map<String, Locale> READERS = new ConcurrentHashMap<>();
 
     private MoneyText() {}
@@ -101,7 +114,18 @@ final class MoneyText {
     }
 
     private static String format(BigDecimal amount, Currency currency, int fractionDigits, Locale reader) {
-        FormatKey key = new FormatKey(reader, currency, fractionDigits);
+        Written written = new Written(new FormatKey(reader, currency, fractionDigits), amount);
+        String text = WRITTEN.get(written);
+        if (text == null) {
+            text = formatted(written.format(), amount);
+            if (WRITTEN.size() < WRITTEN_MAX) {
+                WRITTEN.putIfAbsent(written, text);
+            }
+        }
+        return text;
+    }
+
+    private static String formatted(FormatKey key, BigDecimal amount) {
         NumberFormat known = FORMATS.get(key);
         if (known == null) {
             known = newFormat(key);
