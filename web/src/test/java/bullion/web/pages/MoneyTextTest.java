@@ -49,7 +49,9 @@ class MoneyTextTest {
     @Test
     void anAmountWrittenBeforeIsWrittenAgainForEachReaderAndCurrencyAsItsOwn() {
         for (int round = 1; round <= 2; round++) { // the second round reads what the first remembered
-            assertThat(MoneyText.of(money(2000, "USD"), US)).as("round %d", round).isEqualTo("$20.00");
+            assertThat(MoneyText.of(money(2000, "USD"), US))
+                    .as("round %d", round)
+                    .isEqualTo("$20.00");
             assertThat(MoneyText.of(money(2000, "USD"), GERMANY)).isEqualTo("20,00\u00a0$");
             assertThat(MoneyText.of(money(2000, "EUR"), GERMANY)).isEqualTo("20,00\u00a0€");
             assertThat(MoneyText.of(money(2000, "JPY"), US)).isEqualTo("¥2,000");
