@@ -15,8 +15,10 @@ import bullion.web.ResponseBody;
 import bullion.web.TableCalls;
 import bullion.web.live.TableFeed;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -40,8 +42,16 @@ public final class ApiRoutes {
 
     public static final String PREFIX = "/api/";
 
-    /** Absent optional fields are left out, not sent as null; a repeated key or trailing text is malformed JSON. */
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * Absent optional fields are left out, not sent as null; a repeated key or trailing text is malformed JSON.
+     *
+     * <p>Its parsers' and generators' buffers come from one pool that all requests share. Jackson's default pool is
+     * per thread, and every request runs on a virtual thread of its own, so each answer allocated its buffers anew
+     * (about 14 % of the server's allocation under the mix: BENCHMARKS.md, "Jackson's buffers").
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedBoundedPool())
+                    .build())
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
