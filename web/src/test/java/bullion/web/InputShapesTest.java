@@ -9,25 +9,12 @@ import org.junit.jupiter.api.Test;
 /** The shapes {@link Input} reads by hand accept exactly what the regular expressions they replaced accepted. */
 class InputShapesTest {
 
-    /** Mostly characters near the edges of each class, some far outside them (Latin-1, Unicode, controls). */
-    static String randomText(Random random, int maxLength, String alphabet) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(maxLength + 1);
-        for (int i = 0; i < length; i++) {
-            text.append(
-                    random.nextInt(10) == 0
-                            ? (char) random.nextInt(0x300)
-                            : alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
-    }
-
     @Test
     void aRequestIdIsOneTo200VisibleAsciiCharacters() {
         Pattern old = Pattern.compile("[\\x21-\\x7E]{1,200}");
         Random random = new Random(14);
         for (int i = 0; i < 20_000; i++) {
-            String text = randomText(random, i % 2 == 0 ? 8 : 205, "!~ \u007f\u0020\u0021aZ09-");
+            String text = RandomText.of(random, i % 2 == 0 ? 8 : 205, "!~ \u007f\u0020\u0021aZ09-");
             assertThat(Input.visibleAscii(text, 200))
                     .as(text)
                     .isEqualTo(old.matcher(text).matches());
@@ -41,7 +28,7 @@ class InputShapesTest {
         Pattern old = Pattern.compile("0|-?[1-9][0-9]{0,9}");
         Random random = new Random(14);
         for (int i = 0; i < 20_000; i++) {
-            String text = randomText(random, 12, "-0123456789+ ");
+            String text = RandomText.of(random, 12, "-0123456789+ ");
             assertThat(Input.pathIntShape(text))
                     .as(text)
                     .isEqualTo(old.matcher(text).matches());

@@ -2,6 +2,7 @@ package bullion.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bullion.web.RandomText;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,16 +24,9 @@ class BearerTokenShapeTest {
         String[] schemes = {"Bearer", "bearer", "BEARER", "bEaReR", "Bearr", "Basic", "Bearer\t", "Bëarer", ""};
         String alphabet = "aZ09._~+/-= =\t,\"";
         for (int i = 0; i < 30_000; i++) {
-            StringBuilder header = new StringBuilder(schemes[random.nextInt(schemes.length)]);
-            header.append(" ".repeat(random.nextInt(3)));
-            int length = random.nextInt(8);
-            for (int j = 0; j < length; j++) {
-                header.append(
-                        random.nextInt(12) == 0
-                                ? (char) random.nextInt(0x300)
-                                : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = header.toString();
+            String text = schemes[random.nextInt(schemes.length)]
+                    + " ".repeat(random.nextInt(3))
+                    + RandomText.of(random, 7, alphabet);
             assertThat(ApiRoutes.bearerTokenIn(text)).as(text).isEqualTo(expected(text));
         }
         for (String text :

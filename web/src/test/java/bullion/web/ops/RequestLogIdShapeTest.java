@@ -2,6 +2,7 @@ package bullion.web.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bullion.web.RandomText;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,15 +16,7 @@ class RequestLogIdShapeTest {
         Random random = new Random(14);
         String alphabet = "azAZ09._:-/ @[`{";
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder id = new StringBuilder();
-            int length = random.nextInt(i % 2 == 0 ? 6 : 67);
-            for (int j = 0; j < length; j++) {
-                id.append(
-                        random.nextInt(10) == 0
-                                ? (char) random.nextInt(0x300)
-                                : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = id.toString();
+            String text = RandomText.of(random, i % 2 == 0 ? 5 : 66, alphabet);
             assertThat(RequestLogId.sane(text))
                     .as(text)
                     .isEqualTo(old.matcher(text).matches());
