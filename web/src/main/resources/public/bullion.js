@@ -160,14 +160,19 @@
   // A swapped board keeps what the reader was doing: what they typed (but in a form that was just accepted),
   // which rows were open, and where the focus was. A refused form so keeps what was typed, beside its error.
   var kept = null;
+  // The accepted form is known by where it posts, not as an element: a live refresh may have swapped the board
+  // while the form's request was in flight, and then the typed text it sent sits in that board's copy of the form.
+  function formPath(form) {
+    return form && form.tagName === "FORM" ? form.getAttribute("hx-post") || form.getAttribute("action") : null;
+  }
   function keep(event) {
     var detail = event.detail;
     if (!isBoard(detail) || !detail.shouldSwap) return;
     var accepted = detail.requestConfig && detail.requestConfig.verb === "post" && detail.xhr.status < 300
-        ? detail.requestConfig.elt : null;
+        ? formPath(detail.requestConfig.elt) : null;
     kept = { typed: {}, open: [], focus: document.activeElement && document.activeElement.id };
     board().querySelectorAll("input[id]:not([type=hidden]):not([type=radio])").forEach(function (input) {
-      if (input.value !== input.defaultValue && !(accepted && accepted.contains(input))) kept.typed[input.id] = input.value;
+      if (input.value !== input.defaultValue && !(accepted && formPath(input.form) === accepted)) kept.typed[input.id] = input.value;
     });
     board().querySelectorAll("details[open]").forEach(function (d) {
       var key = d.id || (d.querySelector("summary[id]") || {}).id;
