@@ -23,8 +23,8 @@ public final class ResponseBody {
         ctx.outputStream().write(body);
     }
 
-    /** {@code body} in the response's character set, as {@code ctx.result(String)} encodes it. */
-    public static void write(Context ctx, String body) throws IOException {
-        write(ctx, body.getBytes(ctx.responseCharset()));
+    /** The first {@code length} bytes of {@code body}. */
+    public static void write(Context ctx, byte[] body, int length) throws IOException {
+        ctx.outputStream().write(body, 0, length);
     }
 }

@@ -9,12 +9,10 @@ import bullion.web.GroupCalls;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
 import bullion.web.PublicUrl;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,6 @@ public final class GroupPageRoutes {
     private static final HttpFailure WRONG_TOKEN = new HttpFailure(403, "The manage token does not match this group.");
 
     private final GroupCalls calls;
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public GroupPageRoutes(GroupCalls calls) {
         this.calls = calls;
@@ -57,7 +54,7 @@ public final class GroupPageRoutes {
         ctx.redirect(GroupPage.managePath(created.id().value(), created.manageToken()), HttpStatus.SEE_OTHER);
     }
 
-    private void show(Context ctx, String token) {
+    private void show(Context ctx, String token) throws IOException {
         GroupId id = Input.groupId(ctx);
         Groups.WithStandings with = calls.standings(id, token.isEmpty() ? Optional.empty() : Optional.of(token));
         if (!token.isEmpty() && !with.group().canManage()) {
@@ -68,9 +65,7 @@ public final class GroupPageRoutes {
         }
         GroupPage page =
                 GroupPage.of(id, with, token, PublicUrl.of(ctx), MoneyText.reader(ctx.header("Accept-Language")));
-        StringOutput out = new StringOutput();
-        templates.render("group.jte", page, out);
-        ctx.html(out.toString());
+        HtmlPages.write(ctx, "group.jte", page);
     }
 
     /** Opens a table in the group with the group's token and goes to its manage page, which that token opens. */

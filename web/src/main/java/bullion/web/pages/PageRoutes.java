@@ -8,12 +8,8 @@ import bullion.engine.TableId;
 import bullion.engine.Tables;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
-import bullion.web.ResponseBody;
 import bullion.web.TableCalls;
 import bullion.web.live.TableFeed;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -88,7 +84,6 @@ public final class PageRoutes {
     private static final String TABLE_REFUSED = "bullion-refused";
 
     final TableCalls calls;
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public PageRoutes(TableCalls calls) {
         this.calls = calls;
@@ -207,12 +202,9 @@ public final class PageRoutes {
         html(ctx, template, page);
     }
 
-    /** The page, written straight to the response ({@link ResponseBody}) as {@code ctx.html} would send it. */
+    /** The page, written straight to the response ({@link HtmlPages}) as {@code ctx.html} would send it. */
     private void html(Context ctx, String template, Object model) throws IOException {
-        StringOutput out = new StringOutput();
-        templates.render(template, model, out);
-        ctx.contentType(io.javalin.http.ContentType.TEXT_HTML);
-        ResponseBody.write(ctx, out.toString());
+        HtmlPages.write(ctx, template, model);
     }
 
     /** A manage form's change: {@code field} is the control a rejection is shown beside. */

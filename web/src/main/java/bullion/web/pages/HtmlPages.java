@@ -1,0 +1,33 @@
+package bullion.web.pages;
+
+import bullion.web.ResponseBody;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import io.javalin.http.Context;
+import java.io.IOException;
+
+/**
+ * The precompiled templates, rendered to UTF-8 and written straight to the response ({@link ResponseBody}).
+ *
+ * <p>The templates are compiled with their static text already encoded ({@code binaryStaticContent} in the web
+ * module's pom), and rendered into {@link PageBytes}: only the values of a page are encoded per render. Into a
+ * {@code StringOutput}, one character outside Latin-1 on a page (the "…" of "Void…") turned the whole page into
+ * two bytes per character, and the page was then encoded again; that was about a third of a manage page's CPU (issue
+ * 14). The page is written in one piece, so Javalin decides on compression by its whole length, as it did.
+ */
+final class HtmlPages {
+
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    /** Room for a night's view page (about 30 KB) without growing; a manage page grows it two or three times. */
+    private static final int EXPECTED_LENGTH = 32 * 1024;
+
+    private HtmlPages() {}
+
+    static void write(Context ctx, String template, Object model) throws IOException {
+        PageBytes out = new PageBytes(EXPECTED_LENGTH);
+        TEMPLATES.render(template, model, out);
+        ctx.contentType(io.javalin.http.ContentType.TEXT_HTML);
+        ResponseBody.write(ctx, out.array(), out.length());
+    }
+}
