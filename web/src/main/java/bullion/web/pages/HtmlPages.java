@@ -22,12 +22,18 @@ final class HtmlPages {
     /** Room for a night's view page (about 30 KB) without growing; a manage page grows it two or three times. */
     private static final int EXPECTED_LENGTH = 32 * 1024;
 
+    /**
+     * The header says UTF-8 too: a browser trusts the header's charset before the page's {@code <meta charset>} (the
+     * HTML standard's encoding sniffing), and a header without one left the choice to that later step.
+     */
+    private static final String CONTENT_TYPE = "text/html;charset=utf-8";
+
     private HtmlPages() {}
 
     static void write(Context ctx, String template, Object model) throws IOException {
         PageBytes out = new PageBytes(EXPECTED_LENGTH);
         TEMPLATES.render(template, model, out);
-        ctx.contentType(io.javalin.http.ContentType.TEXT_HTML);
+        ctx.contentType(CONTENT_TYPE);
         ResponseBody.write(ctx, out.array(), out.length());
     }
 }
