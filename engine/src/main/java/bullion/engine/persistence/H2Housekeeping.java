@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * about 100 bytes), and the pages it replaced die in older chunks. H2 reuses a chunk's space once nothing lives in it,
  * but with {@code WRITE_DELAY=0} (which durability needs) H2 runs no housekeeping of its own, so a chunk kept alive
  * by a few pages stays for good and the file grew about 9 KB per event. Every {@link #EVERY}, when anything has been
- * committed since its last run, this rewrites the live
- * pages of partly dead chunks, old ones first (H2's choice), into a new one ({@code MVStore.compact} and a commit,
+ * committed since its last run, this rewrites the live pages of partly dead chunks, old ones first (H2's choice),
+ * into a new one ({@code MVStore.compact} and a commit,
  * {@link #REWRITE_BYTES} a step, for up to {@link #BUDGET}, while the chunks' fill rate is under
  * {@link #TARGET_FILL_PERCENT} %), so whole chunks die and their space is reused. It never moves chunks
  * ({@code compactFile}): moving them under concurrent writes tripped H2's own free-space assertions (ARCHITECTURE.md,

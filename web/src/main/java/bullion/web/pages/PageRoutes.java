@@ -90,7 +90,9 @@ public final class PageRoutes {
     }
 
     public void register(RoutesConfig routes, TableFeed feed) {
-        routes.get("/", ctx -> html(ctx, "home.jte", HomePage.after(RefusedForm.take(ctx, OPEN_REFUSED, "/", "/"))));
+        routes.get(
+                "/",
+                ctx -> HtmlPages.write(ctx, "home.jte", HomePage.after(RefusedForm.take(ctx, OPEN_REFUSED, "/", "/"))));
         routes.post("/tables", this::open);
         routes.get("/open", PageRoutes::go);
         routes.get("/t/{id}", ctx -> render(ctx, page(ctx, Optional.empty(), WRONG_TOKEN), 200));
@@ -199,12 +201,7 @@ public final class PageRoutes {
             // The page carries the manage token: keep it out of every cache.
             ctx.header("Cache-Control", "no-store");
         }
-        html(ctx, template, page);
-    }
-
-    /** The page, written straight to the response ({@link HtmlPages}) as {@code ctx.html} would send it. */
-    private void html(Context ctx, String template, Object model) throws IOException {
-        HtmlPages.write(ctx, template, model);
+        HtmlPages.write(ctx, template, page);
     }
 
     /** A manage form's change: {@code field} is the control a rejection is shown beside. */
@@ -249,7 +246,7 @@ public final class PageRoutes {
         String message = own ? failure.getMessage() : page.message();
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("html")) {
-            html(ctx, "error.jte", new ErrorPage(status, page.title(), message));
+            HtmlPages.write(ctx, "error.jte", new ErrorPage(status, page.title(), message));
         } else {
             ctx.result(message);
         }
@@ -268,7 +265,7 @@ public final class PageRoutes {
         if (!ctx.pathParamMap().containsKey("id")) {
             if (ctx.method() == HandlerType.GET) {
                 ctx.status(422);
-                html(ctx, "home.jte", typed(ctx).withError(field, failure.getMessage()));
+                HtmlPages.write(ctx, "home.jte", typed(ctx).withError(field, failure.getMessage()));
                 return;
             }
             RefusedForm.of(ctx, "/", field, failure.getMessage()).send(ctx, OPEN_REFUSED, "/");
