@@ -14,6 +14,14 @@ final class FormRequestIds implements Supplier<String> {
     private final String base = UUID.randomUUID().toString();
     private int next;
 
+    /** The random part every id of this render starts with: {@link #LENGTH} ASCII characters. */
+    String base() {
+        return base;
+    }
+
+    /** How long {@link #base()} is: a UUID's text. */
+    static final int LENGTH = 36;
+
     @Override
     public String get() {
         return base + "-" + ++next;

@@ -60,6 +60,11 @@ final class PageBytes implements TemplateOutput {
         return length;
     }
 
+    /** The page in an array of its own length, to keep. */
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
     private void room(int more) {
         if (bytes.length - length < more) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));

@@ -3,6 +3,7 @@ package bullion.web.pages;
 import bullion.core.BuyInSize;
 import bullion.core.Command;
 import bullion.core.Rejection;
+import bullion.core.Table;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
 import bullion.engine.Tables;
@@ -84,6 +85,7 @@ public final class PageRoutes {
     private static final String TABLE_REFUSED = "bullion-refused";
 
     final TableCalls calls;
+    private final RenderedPages rendered = new RenderedPages();
 
     public PageRoutes(TableCalls calls) {
         this.calls = calls;
@@ -108,8 +110,8 @@ public final class PageRoutes {
                         200));
         // The board alone, for live pages, with its version so bullion.js can skip a refresh that shows nothing new.
         routes.get("/t/{id}/fragment", ctx -> {
-            TablePage page = page(ctx, Optional.ofNullable(ctx.queryParam("token")), WRONG_TOKEN);
-            ctx.header("Bullion-Version", String.valueOf(page.version()));
+            Shown page = page(ctx, Optional.ofNullable(ctx.queryParam("token")), WRONG_TOKEN);
+            ctx.header("Bullion-Version", String.valueOf(page.table().version()));
             show(ctx, "board.jte", page);
         });
         routes.get("/t/{id}/ledger.csv", ctx -> {
@@ -173,35 +175,49 @@ public final class PageRoutes {
         ctx.redirect(m.group(2) == null ? Links.viewPath(id) : Links.managePath(id, m.group(2)), HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * A table page to show: the table, the links as this reader sees them, the manage token when the caller gave the
+     * right one, and a refusal to show beside its form.
+     */
+    private record Shown(TableId id, Table table, Links links, Optional<String> token, RefusedForm refused) {}
+
     /** The view-only page without a token, the manage page with the right one, {@code wrongToken} with another. */
-    private TablePage page(Context ctx, Optional<String> token, HttpFailure wrongToken) {
+    private Shown page(Context ctx, Optional<String> token, HttpFailure wrongToken) {
         TableId id = Input.tableId(ctx);
         Outcome.Done done = calls.view(id, token);
         if (token.isPresent() && !done.canManage()) {
             throw wrongToken;
         }
-        if (token.isEmpty()) {
-            return TablePage.viewOnly(id, done.table(), Links.of(ctx, id));
-        }
         // Only the manage page itself shows (and so uses up) a refusal a form without JavaScript was redirected with.
-        RefusedForm refused = ctx.path().endsWith("/manage")
+        RefusedForm refused = token.isPresent() && ctx.path().endsWith("/manage")
                 ? RefusedForm.take(ctx, TABLE_REFUSED, Links.viewPath(id), id.value())
                 : RefusedForm.NONE;
-        return TablePage.manage(id, done.table(), Links.of(ctx, id), token.get(), refused);
+        return new Shown(id, done.table(), Links.of(ctx, id), token, refused);
     }
 
     /** The table page, or only its board for htmx. */
-    private void render(Context ctx, TablePage page, int status) throws IOException {
+    private void render(Context ctx, Shown page, int status) throws IOException {
         ctx.status(status);
         show(ctx, "true".equals(ctx.header("HX-Request")) ? "board.jte" : "table.jte", page);
     }
 
-    private void show(Context ctx, String template, TablePage page) throws IOException {
-        if (page.manage()) {
+    /** A page with a refusal is rendered for this answer alone; any other is rendered once per table version. */
+    private void show(Context ctx, String template, Shown page) throws IOException {
+        if (page.token().isPresent()) {
             // The page carries the manage token: keep it out of every cache.
             ctx.header("Cache-Control", "no-store");
         }
-        HtmlPages.write(ctx, template, page);
+        if (page.refused().equals(RefusedForm.NONE)) {
+            RenderedPages.Variant variant = RenderedPages.Variant.of(
+                    template, page.links(), page.token().orElse(""));
+            HtmlPages.write(ctx, rendered.page(page.table(), variant));
+            return;
+        }
+        HtmlPages.write(
+                ctx,
+                template,
+                TablePage.manage(
+                        page.id(), page.table(), page.links(), page.token().orElseThrow(), page.refused()));
     }
 
     /** A manage form's change: {@code field} is the control a rejection is shown beside. */
@@ -210,7 +226,7 @@ public final class PageRoutes {
         String token = Form.token(ctx);
         Outcome.Done done = calls.change(id, token, command, Form.requestId(ctx), Optional.of(field));
         if ("true".equals(ctx.header("HX-Request"))) {
-            render(ctx, TablePage.manage(id, done.table(), Links.of(ctx, id), token, RefusedForm.NONE), 200);
+            render(ctx, new Shown(id, done.table(), Links.of(ctx, id), Optional.of(token), RefusedForm.NONE), 200);
         } else {
             ctx.redirect(Links.managePath(id, token), HttpStatus.SEE_OTHER);
         }
@@ -280,7 +296,7 @@ public final class PageRoutes {
         }
         RefusedForm refusal = RefusedForm.of(ctx, id.value(), field, failure.getMessage());
         if (htmx) {
-            render(ctx, TablePage.manage(id, now.table(), Links.of(ctx, id), token, refusal), 422);
+            render(ctx, new Shown(id, now.table(), Links.of(ctx, id), Optional.of(token), refusal), 422);
             return;
         }
         refusal.send(ctx, TABLE_REFUSED, Links.viewPath(id));

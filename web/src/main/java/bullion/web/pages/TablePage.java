@@ -103,15 +103,28 @@ public record TablePage(
 
     /** The share view: numbers and ledger, no token, no controls. */
     static TablePage viewOnly(TableId id, Table table, Links links) {
-        return of(id, table, links, Optional.empty(), RefusedForm.NONE);
+        // Only the manage page has forms; the view-only page shows none of their request ids.
+        return of(id, table, links, Optional.empty(), RefusedForm.NONE, () -> "");
     }
 
     /** The manage view; a refusal is shown beside the control that caused it, with what was typed into its form. */
     static TablePage manage(TableId id, Table table, Links links, String token, RefusedForm refused) {
-        return of(id, table, links, Optional.of(token), refused);
+        return manage(id, table, links, token, refused, new FormRequestIds());
     }
 
-    private static TablePage of(TableId id, Table table, Links links, Optional<String> token, RefusedForm refused) {
+    /** The manage view with its forms' request ids from {@code requestIds}. */
+    static TablePage manage(
+            TableId id, Table table, Links links, String token, RefusedForm refused, Supplier<String> requestIds) {
+        return of(id, table, links, Optional.of(token), refused, requestIds);
+    }
+
+    private static TablePage of(
+            TableId id,
+            Table table,
+            Links links,
+            Optional<String> token,
+            RefusedForm refused,
+            Supplier<String> requestId) {
         TableTerms settings = table.settings();
         TableReport report = TableReport.of(table);
         Locale reader = links.reader();
@@ -119,8 +132,6 @@ public record TablePage(
         String errorControl = refused.field();
         String errorMessage = refused.message();
         Function<String, String> errorFor = control -> control.equals(errorControl) ? errorMessage : "";
-        // Only the manage page has forms; the view-only page shows none of their request ids.
-        Supplier<String> requestId = token.isPresent() ? new FormRequestIds() : () -> "";
 
         List<PlayerRow> players = report.players().stream()
                 .map(b -> playerRow(b, table.closed(), errorFor, reader, requestId))

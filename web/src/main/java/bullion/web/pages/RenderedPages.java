@@ -1,0 +1,133 @@
+package bullion.web.pages;
+
+import bullion.core.Table;
+import bullion.engine.TableId;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
+
+/**
+ * A table's page rendered once per version, as the API's JSON is ({@code RenderedTables}): every phone at a table
+ * re-fetches its board after each change, and a table answers every view of one version with the same {@link Table}
+ * value, so the page is remembered by that value's identity and what else it is made of (the template, the origin its
+ * links use, the reader's locale, the manage token). A manage page's forms each carry a request id that must be new on
+ * every render (a reload or a double tap then records one change, while two renders never share an id), so its bytes
+ * are remembered with where those ids are, and each answer is a copy with a fresh random part written over them: the
+ * same page a render would give, for a copy of its bytes and one UUID.
+ *
+ * <p>Bounded: {@link #SLOTS} slots by hash, a page in a slot replacing the one before; the table by a weak reference,
+ * so a remembered page never keeps an old table alive, and each slot by a soft one, so the collector can take the
+ * pages (tens of kilobytes each, a manage page of a long night about 100) before the heap runs short.
+ */
+final class RenderedPages {
+
+    static final int SLOTS = 512;
+
+    /** Everything but the table a table page is made of. A refused form's page is never remembered. */
+    record Variant(String template, TableId id, String origin, Locale reader, String token) {
+
+        static Variant of(String template, Links links, String token) {
+            return new Variant(template, links.id(), links.origin(), links.reader(), token);
+        }
+
+        boolean manage() {
+            return !token.isEmpty();
+        }
+    }
+
+    /**
+     * What to send: a page's bytes, and where every reader of its version gets the very same bytes (a view-only page),
+     * the page it was rendered as, which keeps them gzipped too.
+     */
+    record Answer(byte[] bytes, Optional<Rendered> same) {
+
+        /** The page gzipped, once per version, when every reader gets the same bytes. */
+        Optional<byte[]> gzipped() {
+            return same.map(Rendered::gzipped);
+        }
+    }
+
+    /** {@code bytes}, with the request ids' random part at each of {@code requestIds}; gzipped when first asked. */
+    static final class Rendered {
+
+        private final WeakReference<Table> table;
+        private final Variant variant;
+        private final byte[] bytes;
+        private final int[] requestIds;
+        private volatile byte[] gzipped; // two threads may both compress it once; either result is the same page
+
+        private Rendered(Table table, Variant variant, byte[] bytes, int[] requestIds) {
+            this.table = new WeakReference<>(table);
+            this.variant = variant;
+            this.bytes = bytes;
+            this.requestIds = requestIds;
+        }
+
+        private byte[] gzipped() {
+            byte[] known = gzipped;
+            if (known == null) {
+                known = Gzip.of(bytes);
+                gzipped = known;
+            }
+            return known;
+        }
+    }
+
+    private final AtomicReferenceArray<SoftReference<Rendered>> slots = new AtomicReferenceArray<>(SLOTS);
+
+    /** The page of {@code table} as {@code variant}, whose bytes the caller may keep but not change. */
+    Answer page(Table table, Variant variant) {
+        int slot = (System.identityHashCode(table) * 31 + variant.hashCode()) & (SLOTS - 1);
+        SoftReference<Rendered> ref = slots.get(slot);
+        Rendered known = ref == null ? null : ref.get();
+        if (known == null || known.table.get() != table || !known.variant.equals(variant)) {
+            known = render(table, variant);
+            slots.set(slot, new SoftReference<>(known));
+            return answer(known, known.bytes);
+        }
+        return answer(known, known.requestIds.length == 0 ? known.bytes : withNewRequestIds(known));
+    }
+
+    private static Answer answer(Rendered rendered, byte[] bytes) {
+        return new Answer(bytes, rendered.variant.manage() ? Optional.empty() : Optional.of(rendered));
+    }
+
+    /** Renders the page; the first answer uses the ids the render drew, every later one new ones. */
+    private static Rendered render(Table table, Variant variant) {
+        Links links = new Links(variant.origin(), variant.id(), variant.reader());
+        if (!variant.manage()) {
+            PageBytes out = HtmlPages.render(variant.template(), TablePage.viewOnly(variant.id(), table, links));
+            return new Rendered(table, variant, out.toByteArray(), new int[0]);
+        }
+        FormRequestIds ids = new FormRequestIds();
+        TablePage page = TablePage.manage(variant.id(), table, links, variant.token(), RefusedForm.NONE, ids);
+        byte[] bytes = HtmlPages.render(variant.template(), page).toByteArray();
+        return new Rendered(table, variant, bytes, where(ids.base(), bytes));
+    }
+
+    /**
+     * Where {@code base} is in {@code bytes}. It is a random UUID drawn for this render, and a request id is its only
+     * way onto the page: no name or reason anyone typed can contain it.
+     */
+    static int[] where(String base, byte[] bytes) {
+        String page = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte, so indexes are offsets
+        return IntStream.iterate(
+                        page.indexOf(base), at -> at >= 0, at -> page.indexOf(base, at + FormRequestIds.LENGTH))
+                .toArray();
+    }
+
+    private static byte[] withNewRequestIds(Rendered known) {
+        byte[] bytes = Arrays.copyOf(known.bytes, known.bytes.length);
+        byte[] base = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        for (int at : known.requestIds) {
+            System.arraycopy(base, 0, bytes, at, FormRequestIds.LENGTH);
+        }
+        return bytes;
+    }
+}
