@@ -47,9 +47,17 @@ final class RenderedPages {
      */
     record Answer(byte[] bytes, Optional<Rendered> same) {
 
-        /** The page gzipped, once per version, when every reader gets the same bytes. */
-        Optional<byte[]> gzipped() {
-            return same.map(Rendered::gzipped);
+        /**
+         * The page gzipped: compressed well once per version when every reader gets the same bytes, else compressed
+         * fast for this answer alone (a manage page: its request ids differ on every answer).
+         */
+        byte[] gzipped() {
+            return same.map(Rendered::gzipped).orElseGet(() -> Gzip.of(bytes, Gzip.FAST));
+        }
+
+        /** Whether {@link #gzipped()} is the same array for every answer of this page's version. */
+        boolean kept() {
+            return same.isPresent();
         }
     }
 
@@ -72,7 +80,7 @@ final class RenderedPages {
         private byte[] gzipped() {
             byte[] known = gzipped;
             if (known == null) {
-                known = Gzip.of(bytes);
+                known = Gzip.of(bytes, Gzip.WELL);
                 gzipped = known;
             }
             return known;

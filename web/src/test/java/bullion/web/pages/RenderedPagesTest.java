@@ -41,17 +41,24 @@ class RenderedPagesTest {
 
         assertThat(again.bytes()).isSameAs(first.bytes());
         assertThat(text(first.bytes())).isEqualTo(rendered("table.jte", TablePage.viewOnly(id, night, links)));
-        byte[] gzipped = first.gzipped().orElseThrow();
-        assertThat(again.gzipped().orElseThrow()).isSameAs(gzipped); // compressed once
+        byte[] gzipped = first.gzipped();
+        assertThat(first.kept()).isTrue();
+        assertThat(again.gzipped()).isSameAs(gzipped); // compressed once
         assertThat(gunzip(gzipped)).isEqualTo(first.bytes());
         assertThat(gzipped.length).isLessThan(first.bytes().length / 3);
     }
 
     @Test
-    void aManagePageIsNeverKeptGzippedItsRequestIdsDiffer() {
+    void aManagePageIsGzippedForEachAnswerItsRequestIdsDiffer() {
+        Table night = night(2);
         RenderedPages.Variant manage = RenderedPages.Variant.of("table.jte", links, TOKEN);
+        pages.page(night, manage);
 
-        assertThat(pages.page(night(2), manage).gzipped()).isEmpty();
+        RenderedPages.Answer answer = pages.page(night, manage);
+
+        assertThat(answer.kept()).isFalse();
+        assertThat(gunzip(answer.gzipped())).isEqualTo(answer.bytes());
+        assertThat(answer.gzipped()).isNotSameAs(answer.gzipped());
     }
 
     @Test
