@@ -9,6 +9,7 @@ import bullion.engine.TableId;
 import bullion.engine.Tables;
 import bullion.web.HttpFailure;
 import bullion.web.Input;
+import bullion.web.ResponseBody;
 import bullion.web.TableCalls;
 import bullion.web.live.TableFeed;
 import io.javalin.config.RoutesConfig;
@@ -122,6 +123,14 @@ public final class PageRoutes {
             ctx.result(LedgerCsv.of(done.table()));
         });
         routes.get("/t/{id}/live", ctx -> feed.stream(ctx, calls, Input.tableId(ctx)));
+        // The manage page's QR code of the view-only link: no secret in it, so any cache may keep it for a day.
+        routes.get("/t/{id}/qr.svg", ctx -> {
+            TableId id = Input.tableId(ctx);
+            calls.view(id, Optional.empty()); // a table that does not exist has no code: 404
+            ctx.contentType("image/svg+xml");
+            ctx.header("Cache-Control", "public, max-age=86400");
+            ResponseBody.write(ctx, QrCodeImage.svg(Links.of(ctx, id).viewUrl()));
+        });
         routes.post("/t/{id}/close", ctx -> change(ctx, PaymentRoutes.closing(ctx), "status"));
         routes.post("/t/{id}/reopen", ctx -> change(ctx, new Command.ReopenTable(), "status"));
         routes.post("/t/{id}/players", ctx -> change(ctx, new Command.AddPlayer(Form.text(ctx, "name")), "add-player"));

@@ -280,8 +280,15 @@ class TablePagesTest extends PageServer {
         String viewUrl = server.baseUrl() + "/t/" + table.id();
         assertThat(page.body())
                 .contains("id=\"view-link\" value=\"" + viewUrl + "\"")
-                .contains("src=\"data:image/svg+xml;base64,")
+                .contains("src=\"/t/" + table.id() + "/qr.svg\"")
                 .contains("data-copy=\"view-link\"");
+
+        HttpResponse<String> qr = http.get("/t/" + table.id() + "/qr.svg");
+        assertThat(qr.statusCode()).isEqualTo(200);
+        assertThat(qr.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+        assertThat(qr.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400");
+        assertThat(qr.body()).startsWith("<svg ").contains("<path d=\"M").doesNotContain(table.token());
+        assertThat(http.get("/t/AAAAAAAAAAAAAAAAAAAAAA/qr.svg").statusCode()).isEqualTo(404);
     }
 
     @Test
