@@ -1,6 +1,7 @@
 package bullion.engine;
 
 import bullion.core.CommandDecider;
+import bullion.engine.entity.LiveTables;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableTopics;
 import bullion.engine.ops.EngineMetrics;
@@ -86,12 +87,16 @@ public final class TableSystem implements AutoCloseable {
         awaitUp(system, cluster);
         ActorRef<TableTopics.Message> topics =
                 system.systemActorOf(TableTopics.create(), "table-topics", Props.empty());
+        LiveTables live =
+                new LiveTables(); // the tables of this node show themselves here, and Tables reads views from it
         TableEntity.Settings entitySettings = new TableEntity.Settings(
                 settings.snapshotEvery(),
                 settings.minBackoff(),
                 settings.maxBackoff(),
                 metrics,
-                new JournalRows(settings.database())::delete);
+                new JournalRows(settings.database())::delete,
+                "",
+                live);
         ClusterSharding sharding = ClusterSharding.get(system);
         sharding.init(Entity.of(
                 TableEntity.TYPE_KEY,
@@ -110,7 +115,8 @@ public final class TableSystem implements AutoCloseable {
                 settings.deadlineBudget(),
                 health::problem,
                 Clock.systemUTC(),
-                metrics);
+                metrics,
+                live);
         Health nodeHealth = Health.watching(
                 system,
                 TableEntity.TYPE_KEY.name(),

@@ -1,6 +1,7 @@
 package bullion.engine;
 
 import bullion.core.Command;
+import bullion.engine.entity.LiveTables;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableMessage;
 import bullion.engine.entity.TableTopics;
@@ -53,6 +54,7 @@ public final class Tables {
     private final Supplier<Optional<String>> journalProblem;
     private final Clock clock;
     private final EngineMetrics metrics;
+    private final LiveTables live;
 
     Tables(
             ClusterSharding sharding,
@@ -70,7 +72,8 @@ public final class Tables {
                 deadlineBudget,
                 journalProblem,
                 clock,
-                EngineMetrics.unread());
+                EngineMetrics.unread(),
+                new LiveTables());
     }
 
     Tables(
@@ -81,8 +84,10 @@ public final class Tables {
             Duration deadlineBudget,
             Supplier<Optional<String>> journalProblem,
             Clock clock,
-            EngineMetrics metrics) {
+            EngineMetrics metrics,
+            LiveTables live) {
         this.metrics = metrics;
+        this.live = live;
         this.sharding = sharding;
         this.topics = topics;
         this.askTimeout = askTimeout;
@@ -138,8 +143,21 @@ public final class Tables {
         return journalProblem.get();
     }
 
-    /** The table as it is now; {@code manageToken}, if given, is checked and the answer says if it matched. */
+    /** Whether {@code id} runs on this node and its views are answered from what it last showed; for tests. */
+    boolean shownHere(TableId id) {
+        return live.view(id, Optional.empty()).isPresent();
+    }
+
+    /**
+     * The table as it is now; {@code manageToken}, if given, is checked and the answer says if it matched. A table
+     * running on this node answers from {@link LiveTables}, at once; any other is asked through sharding, which starts
+     * it if it is not running anywhere.
+     */
     public CompletionStage<Outcome> view(TableId id, Optional<String> manageToken) {
+        Optional<Outcome> here = live.view(id, manageToken);
+        if (here.isPresent()) {
+            return CompletableFuture.completedFuture(here.get());
+        }
         Instant giveUpAt = clock.instant().plus(askTimeout);
         return AskAgain.within(
                 askAgainAfter,

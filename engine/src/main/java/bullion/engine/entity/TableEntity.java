@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -68,7 +69,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             Duration maxBackoff,
             EngineMetrics metrics,
             Consumer<String> deleteRows,
-            String journalPluginId) {
+            String journalPluginId,
+            LiveTables live) {
 
         /** A table whose figures go unread and that cannot be retired (tests, tools): a {@link TableMessage.Retire} keeps it. */
         public Settings(int snapshotEvery, Duration minBackoff, Duration maxBackoff) {
@@ -80,7 +82,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                     persistenceId -> {
                         throw new UnsupportedOperationException("this table system does not delete tables");
                     },
-                    "");
+                    "",
+                    new LiveTables());
         }
 
         public Settings(
@@ -89,12 +92,17 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                 Duration maxBackoff,
                 EngineMetrics metrics,
                 Consumer<String> deleteRows) {
-            this(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, "");
+            this(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, "", new LiveTables());
         }
 
         /** The same table, writing through another journal plugin. */
         public Settings withJournalPluginId(String pluginId) {
-            return new Settings(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, pluginId);
+            return new Settings(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, pluginId, live);
+        }
+
+        /** The same table, showing itself in {@code live} (the node's, which its {@code Tables} reads views from). */
+        public Settings withLive(LiveTables live) {
+            return new Settings(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, journalPluginId, live);
         }
     }
 
@@ -111,6 +119,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
     private final RequestIds requestIds = new RequestIds();
     /** The group this table was opened in, kept for {@link #tagsFor}, which sees only the event. */
     private Optional<String> groupId = Optional.empty();
+    /** What this process last showed in {@link Settings#live}, so that it forgets only its own when it stops. */
+    private TableState shown = TableState.empty();
 
     /** The audit log: every change that reaches a table, in the normal log. */
     private static final Logger AUDIT = LoggerFactory.getLogger("bullion.audit");
@@ -239,7 +249,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
             case TableMessage.Change change ->
                 decideInOrder(state, List.of(change), undecided -> {}).thenNoReply();
             case TableMessage.Changes changes -> decideInOrder(state, changes);
-            case TableMessage.View view -> view(state, state.table().orElseThrow(), view);
+            case TableMessage.View view -> view(state, view);
             case TableMessage.ImportHistory imported ->
                 Effect().reply(imported.replyTo(), new Outcome.Refused(new Rejection.TableAlreadyOpen()));
             case TableMessage.Retire retire -> retire(state.table().orElseThrow(), retire);
@@ -254,9 +264,11 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.class, (state, recovered) -> {
                     groupId = state.groupId();
+                    show(state);
                     // On every (re)start: whatever batch the intake handed over before is over, answered or not.
                     intake.ifPresent(i -> i.tell(new TableMessage.Ready()));
                 })
+                .onSignal(PostStop.class, (state, stopped) -> forget())
                 .build();
     }
 
@@ -335,7 +347,10 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                                 .map(e -> (StoredEvent) new StoredEvent.TableCreated(
                                         (Event.TableOpened) e, open.manageTokenHash(), open.groupTokenHash()))
                                 .toList())
-                        .thenRun(s -> recorded(open.command(), s, writing, open.logRequestId()))
+                        .thenRun(s -> {
+                            show(s);
+                            recorded(open.command(), s, writing, open.logRequestId());
+                        })
                         .thenReply(open.replyTo(), s -> done(s, accepted.events()));
         };
     }
@@ -379,6 +394,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         long writing = System.nanoTime();
         return Effect().persist(decided.events()).thenRun(written -> {
             settings.metrics().journalWrite(System.nanoTime() - writing);
+            show(written); // before any caller hears of it
             decided.afterWrite().forEach(this::send);
             publish(written);
         });
@@ -511,6 +527,7 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
                             retire.replyTo(),
                             new TableMessage.Retired(false, Optional.of(lastChange), "not deleted: " + e.getMessage()));
         }
+        forget(); // no view is answered from the forgotten state meanwhile
         return Effect()
                 .stop()
                 .thenReply(retire.replyTo(), s -> new TableMessage.Retired(true, Optional.of(lastChange), "deleted"));
@@ -536,9 +553,23 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         AUDIT.info("table {} {}: {}", tableId, StoredNames.CORE_TYPES.get(command.getClass()), outcome);
     }
 
-    private ReplyEffect<StoredEvent, TableState> view(TableState state, Table table, TableMessage.View view) {
-        boolean canManage = view.manageToken().map(state::managedBy).orElse(false);
-        return Effect().reply(view.replyTo(), new Outcome.Done(table, List.of(), canManage, state.groupId()));
+    private ReplyEffect<StoredEvent, TableState> view(TableState state, TableMessage.View view) {
+        return Effect().reply(view.replyTo(), viewOf(state, view.manageToken()));
+    }
+
+    /** A view of an open table: the table, whether {@code manageToken} (if given) manages it, and its group. */
+    static Outcome viewOf(TableState state, Optional<String> manageToken) {
+        boolean canManage = manageToken.map(state::managedBy).orElse(false);
+        return new Outcome.Done(state.table().orElseThrow(), List.of(), canManage, state.groupId());
+    }
+
+    private void show(TableState state) {
+        shown = state;
+        settings.live().show(tableId, state);
+    }
+
+    private void forget() {
+        settings.live().forget(tableId, shown);
     }
 
     /**
