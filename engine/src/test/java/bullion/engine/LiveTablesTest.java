@@ -6,20 +6,19 @@ import bullion.core.Command;
 import bullion.engine.persistence.DatabaseSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Views of a table running on this node come from what it last showed (LiveTables), not through sharding: never older
- * than a change its caller was told was recorded, and never from a table that has stopped.
+ * than a change its caller was told was recorded. That a table that stops is forgotten is in PassivationAndSnapshotTest
+ * (idle) and RetentionSweepTest (retired).
  */
 class LiveTablesTest {
 
@@ -82,28 +81,6 @@ class LiveTablesTest {
                     .isFalse();
             assertThat(Await.done(tables.view(opened.id(), Optional.empty())).canManage())
                     .isFalse();
-        }
-    }
-
-    @Test
-    void aTableThatStopsIsForgottenAndItsNextViewStartsItAgain() {
-        EngineSettings settings =
-                EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)).withPassivateAfter(Duration.ofSeconds(1));
-        try (TableSystem system = TableSystem.start(settings)) {
-            Tables tables = system.tables();
-            Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Idle", "USD", BigDecimal.TEN, 10)));
-            Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
-            assertThat(tables.shownHere(opened.id())).isTrue();
-
-            TestProbe<Object> waiter = TestProbe.create(system.actorSystem());
-            waiter.awaitAssert(Duration.ofSeconds(15), Duration.ofMillis(100), () -> {
-                assertThat(tables.shownHere(opened.id())).isFalse();
-                return null;
-            });
-
-            Outcome.Done back = Await.done(tables.view(opened.id(), Optional.empty()));
-            assertThat(back.table().players()).hasSize(1);
-            assertThat(tables.shownHere(opened.id())).isTrue();
         }
     }
 

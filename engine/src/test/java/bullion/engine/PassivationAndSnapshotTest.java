@@ -21,7 +21,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Idle tables stop and come back on the next message; long tables are snapshotted so they recover fast. */
+/** Idle tables stop and come back on the next request; long tables are snapshotted so they recover fast. */
 class PassivationAndSnapshotTest {
 
     @TempDir
@@ -36,12 +36,21 @@ class PassivationAndSnapshotTest {
             Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Idle", "USD", BigDecimal.TEN, 10)));
             Await.done(tables.addPlayer(opened.id(), opened.manageToken(), "Ari", Optional.empty()));
             assertThat(runningTables(system)).contains(opened.id().value());
+            assertThat(tables.shownHere(opened.id())).isTrue();
 
             TestProbe<Object> waiter = TestProbe.create(system.actorSystem());
             waiter.awaitAssert(Duration.ofSeconds(15), Duration.ofMillis(200), () -> {
                 assertThat(runningTables(system)).doesNotContain(opened.id().value());
                 return null;
             });
+
+            // A stopped table has forgotten what it showed (LiveTables): its next view goes through sharding,
+            // which starts it again from its journal.
+            assertThat(tables.shownHere(opened.id())).isFalse();
+            Outcome.Done viewed = Await.done(tables.view(opened.id(), Optional.empty()));
+            assertThat(viewed.table().players()).hasSize(1);
+            assertThat(runningTables(system)).contains(opened.id().value());
+            assertThat(tables.shownHere(opened.id())).isTrue();
 
             Outcome.Done back = Await.done(tables.buyIn(opened.id(), opened.manageToken(), 1, 1, Optional.empty()));
             assertThat(back.table().players()).hasSize(1);
