@@ -61,7 +61,8 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
      * How a table is run: snapshot cadence and restart backoff are configuration, not code; {@code metrics} times its
      * journal writes; {@code deleteRows} deletes a table's events and snapshots by persistence id, for retention
      * ({@link TableMessage.Retire}); {@code journalPluginId} is the journal plugin to write with, empty for the default
-     * (an import uses one with a longer call timeout).
+     * (an import uses one with a longer call timeout); {@code live} is where the table shows its state for views (the
+     * node's, which its {@code Tables} reads; a table run outside sharding gets one of its own that nothing reads).
      */
     public record Settings(
             int snapshotEvery,
@@ -98,11 +99,6 @@ public final class TableEntity extends EventSourcedBehaviorWithEnforcedReplies<T
         /** The same table, writing through another journal plugin. */
         public Settings withJournalPluginId(String pluginId) {
             return new Settings(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, pluginId, live);
-        }
-
-        /** The same table, showing itself in {@code live} (the node's, which its {@code Tables} reads views from). */
-        public Settings withLive(LiveTables live) {
-            return new Settings(snapshotEvery, minBackoff, maxBackoff, metrics, deleteRows, journalPluginId, live);
         }
     }
 
