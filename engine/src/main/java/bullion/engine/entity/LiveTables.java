@@ -27,11 +27,6 @@ public final class LiveTables {
         return state == null ? Optional.empty() : Optional.of(TableEntity.viewOf(state, manageToken));
     }
 
-    /** How many tables are shown; for tests. */
-    int size() {
-        return shown.size();
-    }
-
     void show(String tableId, TableState state) {
         if (state.table().isPresent()) {
             shown.put(tableId, state);

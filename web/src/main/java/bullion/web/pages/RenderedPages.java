@@ -54,11 +54,6 @@ final class RenderedPages {
         byte[] gzipped() {
             return same.map(Rendered::gzipped).orElseGet(() -> Gzip.of(bytes, Gzip.FAST));
         }
-
-        /** Whether {@link #gzipped()} is the same array for every answer of this page's version. */
-        boolean kept() {
-            return same.isPresent();
-        }
     }
 
     /** {@code bytes}, with the request ids' random part at each of {@code requestIds}; gzipped when first asked. */
