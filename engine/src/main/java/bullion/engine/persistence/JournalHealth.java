@@ -186,12 +186,31 @@ public final class JournalHealth implements AutoCloseable {
                 return;
             } catch (SQLException e) {
                 closeConnection();
-                if (e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED || attempt == REOPEN_ATTEMPTS) {
+                boolean retry = e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
+                        || (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 && releasedDeadLastOpen());
+                if (!retry || attempt == REOPEN_ATTEMPTS) {
                     throw e;
                 }
                 LOG.debug("The embedded database was dead on connecting (attempt {}), reopening it", attempt);
             }
         }
+    }
+
+    /**
+     * Whether the embedded database this probe was last on is dead and has now been shut down. A store that panicked
+     * on a failed write keeps its file locked until its last session closes; when the probe's own connection to it
+     * failed with something other than "closed" (so {@link #answers} did not release it), the file then stays "already
+     * in use" to every new connection. Shutting the dead database down frees the lock, and the next attempt reopens.
+     */
+    private boolean releasedDeadLastOpen() {
+        Database dead = lastOpen;
+        if (dead == null || alive(dead)) {
+            return false;
+        }
+        LOG.warn("The embedded file is held by the database that closed itself; releasing it so the file can reopen");
+        release(dead);
+        lastOpen = null;
+        return true;
     }
 
     /**
@@ -251,7 +270,8 @@ public final class JournalHealth implements AutoCloseable {
             statement.execute("SELECT 1");
             return true;
         } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED) {
+            Database on = openH2Database(connection);
+            if (e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED || (on != null && !alive(on))) {
                 releaseClosedH2(connection);
             }
             throw e;
