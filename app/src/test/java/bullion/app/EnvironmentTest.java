@@ -23,7 +23,7 @@ class EnvironmentTest {
                 .isEqualTo(
                         "jdbc:h2:synced:"
                                 + Path.of("./data").toAbsolutePath().resolve("bullion")
-                                + ";WRITE_DELAY=0;RETENTION_TIME=1000;PAGE_SIZE=2048;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE");
+                                + ";WRITE_DELAY=0;RETENTION_TIME=1000;PAGE_SIZE=2048;CACHE_SIZE=8192;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(env.engine()).isEqualTo(EngineSettings.singleNode(underData));
         assertThat(env.web()).isEqualTo(WebSettings.defaults());
     }
