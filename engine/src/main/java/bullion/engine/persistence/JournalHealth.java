@@ -271,8 +271,8 @@ public final class JournalHealth implements AutoCloseable {
             return true;
         } catch (SQLException e) {
             Database on = openH2Database(connection);
-            if (e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED || (on != null && !alive(on))) {
-                releaseClosedH2(connection);
+            if (on != null && (e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED || !alive(on))) {
+                releaseClosed(on);
             }
             throw e;
         }
@@ -284,17 +284,11 @@ public final class JournalHealth implements AutoCloseable {
      * journal down for good. This shuts the dead database down at once (its files closed, the lock released), so the
      * next connection reopens the file. Its other connections then fail their pool's check and are replaced.
      */
-    private static void releaseClosedH2(Connection connection) {
+    private static void releaseClosed(Database closed) {
+        LOG.warn("The embedded database closed itself after a failed write; releasing its file so it can reopen");
         try {
-            SessionLocal session =
-                    (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            Database closed = session.getDatabase();
-            if (closed != null) {
-                LOG.warn(
-                        "The embedded database closed itself after a failed write; releasing its file so it can reopen");
-                release(closed);
-            }
-        } catch (SQLException | RuntimeException | LinkageError e) {
+            release(closed);
+        } catch (RuntimeException | LinkageError e) {
             LOG.debug("Could not release the closed embedded database", e);
         }
     }
