@@ -81,7 +81,7 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
      *       commit puts new pages in it and leaves the ones they replace to age out, so a large cache is a stream of
      *       objects that live seconds to minutes: they survive young collections, are copied and promoted, and fill
      *       the old generation. With 8 MiB the heap after a young collection stayed at 36-48 MiB instead of climbing
-     *       to 64-98, the longest pauses under the open loop fell from 98-153 ms to 47-77 ms and the reads' p99 from
+     *       to 64-98, the longest pause of each open-loop run fell from 108-153 ms to 52-77 ms and the reads' p99 from
      *       48-87 ms to 27-37 ms, at the same CPU per change (BENCHMARKS.md, "H2's page cache and the open loop's
      *       tail"). The live data of a night is small, and a page not in the cache is read back from the operating
      *       system's cache of the file.
