@@ -25,8 +25,17 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  */
 final class JournalMigrations {
 
-    /** The scripts in each kind's folder, in the order they apply; the same names for every kind. */
-    static final List<String> SCRIPTS = List.of("V1__pekko_persistence.sql", "V2__group_standings.sql");
+    /** The scripts in a kind's folder, in the order they apply. */
+    static List<String> scripts(DatabaseSettings.Kind kind) {
+        return switch (kind) {
+            case H2 ->
+                List.of(
+                        "V1__pekko_persistence.sql",
+                        "V2__group_standings.sql",
+                        "V3__drop_duplicate_ordering_index.sql");
+            case POSTGRES -> List.of("V1__pekko_persistence.sql", "V2__group_standings.sql");
+        };
+    }
 
     /** One versioned SQL migration as Flyway records it in its history. */
     record Migration(String version, String description, String script, int checksum) {}
@@ -41,7 +50,8 @@ final class JournalMigrations {
 
     static JournalMigrations of(DatabaseSettings.Kind kind) {
         return new JournalMigrations(
-                kind, SCRIPTS.stream().map(script -> migration(kind, script)).toList());
+                kind,
+                scripts(kind).stream().map(script -> migration(kind, script)).toList());
     }
 
     List<Migration> migrations() {
@@ -52,7 +62,7 @@ final class JournalMigrations {
     ResourceProvider resources() {
         Location location = new Location("classpath:" + kind.migrations());
         ClassLoader loader = JournalMigrations.class.getClassLoader();
-        List<LoadableResource> resources = SCRIPTS.stream()
+        List<LoadableResource> resources = scripts(kind).stream()
                 .<LoadableResource>map(script -> new ClassPathResource(
                         location, kind.migrations() + "/" + script, loader, StandardCharsets.UTF_8))
                 .toList();

@@ -25,7 +25,7 @@ class JournalMigrationsTest {
         assertThat(folder).isNotNull();
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted())
-                    .containsExactlyElementsOf(JournalMigrations.SCRIPTS);
+                    .containsExactlyElementsOf(JournalMigrations.scripts(kind));
         }
     }
 

@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class JournalSchemaTest {
         assertThat(JournalSchema.migrate(db)).isEqualTo(JournalSchema.Outcome.MIGRATED);
         assertThat(rows(db, "\"event_journal\"")).isZero();
         assertThat(rows(db, "group_night")).isZero();
+        assertThat(indexesOnOrdering(db)).hasSize(1);
         assertThat(JournalSchema.migrate(db)).isEqualTo(JournalSchema.Outcome.CURRENT);
     }
 
@@ -45,10 +48,12 @@ class JournalSchemaTest {
         }
         DatabaseSettings db = DatabaseSettings.h2File(dataDir);
         assertThat(appliedVersions(db)).isEqualTo("1"); // written before the groups' tables (V2) existed
+        assertThat(indexesOnOrdering(db)).hasSize(2); // V1 indexed it twice, until V3
 
         assertThat(JournalSchema.migrate(db)).isEqualTo(JournalSchema.Outcome.MIGRATED);
-        assertThat(appliedVersions(db)).isEqualTo("1,2");
+        assertThat(appliedVersions(db)).isEqualTo("1,2,3");
         assertThat(rows(db, "group_night")).isZero();
+        assertThat(indexesOnOrdering(db)).hasSize(1); // the unique constraint's, which the foreign key uses
         assertThat(rows(db, "\"event_journal\"")).isEqualTo(16); // the golden night: opened, 3 players, 12 buy-ins
         assertThat(JournalSchema.migrate(db)).isEqualTo(JournalSchema.Outcome.CURRENT);
     }
@@ -74,9 +79,9 @@ class JournalSchemaTest {
         JournalSchema.migrate(db);
         execute(
                 db,
-                "INSERT INTO \"flyway_schema_history\" SELECT 3, '3', 'later', 'SQL', 'V3__later.sql', 1, "
+                "INSERT INTO \"flyway_schema_history\" SELECT 99, '99', 'later', 'SQL', 'V99__later.sql', 1, "
                         + "\"installed_by\", \"installed_on\", 0, TRUE FROM \"flyway_schema_history\" "
-                        + "WHERE \"version\" = '2'");
+                        + "WHERE \"version\" = '3'");
 
         // Flyway accepts a database migrated further (it ignores future migrations by default); only it decides so.
         assertThat(JournalSchema.migrate(db)).isEqualTo(JournalSchema.Outcome.MIGRATED);
@@ -117,6 +122,20 @@ class JournalSchemaTest {
                         + "FROM \"flyway_schema_history\" WHERE \"success\"")) {
             r.next();
             return r.getString(1);
+        }
+    }
+
+    /** The indexes of the journal's {@code ordering} column, by name. */
+    private static List<String> indexesOnOrdering(DatabaseSettings db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS "
+                        + "WHERE TABLE_NAME = 'event_journal' AND COLUMN_NAME = 'ordering' ORDER BY INDEX_NAME")) {
+            List<String> names = new ArrayList<>();
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+            return names;
         }
     }
 
