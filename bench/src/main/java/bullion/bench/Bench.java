@@ -11,6 +11,7 @@ import bullion.bench.load.Figures;
 import bullion.bench.load.LongNights;
 import bullion.bench.load.Night;
 import bullion.bench.load.OpenLoop;
+import bullion.bench.load.StartupCache;
 import bullion.bench.load.Stats;
 import bullion.bench.load.Viewers;
 import bullion.bench.load.Workload;
@@ -150,14 +151,15 @@ public final class Bench {
             }
             return;
         }
+        String cache = StartupCache.of(appJar()).describe();
         try (ChildServer bullion = startBullion("bullion_bench")) {
             out.printf(
-                    "Bullion ready from %s in %d ms, %d ms of CPU (%s; class-data sharing archive: %s)%n",
+                    "Bullion ready from %s in %d ms, %d ms of CPU (%s; %s)%n",
                     appJar(),
                     bullion.startedIn().toMillis(),
                     bullion.cpuAtReady().toMillis(),
                     database(),
-                    Files.exists(appJar().resolveSibling("bullion.jsa")) ? "present" : "none yet, this run writes it");
+                    cache);
             server = Optional.of(bullion.handle());
             for (String s : scenarios) {
                 scenario(s, bullion.url(), "Bullion");
@@ -330,7 +332,7 @@ public final class Bench {
      * with the README's command and stopped once ready; each start's time to ready (its readiness probe answers 200) and
      * its CPU time by then, and the medians. {@code --data fresh} (the default) starts each on a fresh database, as a
      * first start ever; {@code --data same} starts each on one database that a first, uncounted start created, as a
-     * restart or an upgrade finds it. Without an archive beside the jar, a first start writes it and is not counted.
+     * restart or an upgrade finds it. Without a current start-up cache beside the jar, a first start writes it and is not counted.
      */
     private void startup() throws Exception {
         int runs = options.integer("runs", 5);
@@ -351,10 +353,10 @@ public final class Bench {
     }
 
     private void measureStarts(int runs, Optional<Map<String, String>> sameData) throws Exception {
-        if (!Files.exists(appJar().resolveSibling("bullion.jsa")) || sameData.isPresent()) {
+        if (!StartupCache.of(appJar()).current() || sameData.isPresent()) {
             try (ChildServer first = startForStartup(sameData)) {
                 out.printf(
-                        "a first start (ready in %d ms) writes the class-data sharing archive if there is none%s;"
+                        "a first start (ready in %d ms) writes the start-up cache if there is none%s;"
                                 + " not counted%n",
                         first.startedIn().toMillis(),
                         sameData.isPresent() ? " and creates the database the others start on" : "");

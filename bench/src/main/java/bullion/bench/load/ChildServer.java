@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * A server under test in its own JVM, as users run it: Bullion is the README's {@code java … -jar
- * app/target/bullion.jar} (with its class-data sharing archive) with a
+ * app/target/bullion.jar} (with the start-up cache of the README's launcher, {@link StartupCache}) with a
  * fresh temporary data directory; the baseline is this jar's {@code BaselineServer}. Its output goes to a log
  * file in that directory. Closing it sends SIGTERM, waits, and deletes the directory.
  */
@@ -67,7 +67,7 @@ public final class ChildServer implements AutoCloseable {
         Path dir = Files.createTempDirectory("bullion-bench-");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(sharedArchive(appJar));
+        command.addAll(StartupCache.of(appJar).options());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", appJar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -80,15 +80,6 @@ public final class ChildServer implements AutoCloseable {
         builder.environment().put("BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE", "1000000");
         builder.environment().putAll(env);
         return start(builder, dir, port, BULLION_READY);
-    }
-
-    /**
-     * The README's class-data sharing options: the archive beside the jar, written by the first start that stops
-     * normally and mapped by every later one, so start-up is measured as users get it from their second start on.
-     */
-    static List<String> sharedArchive(Path appJar) {
-        Path archive = appJar.toAbsolutePath().resolveSibling("bullion.jsa");
-        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
     }
 
     /** Starts the stateless baseline from this program's own classpath. */
