@@ -101,6 +101,27 @@ class RenderedPagesTest {
     }
 
     @Test
+    void twoTablesWhoseHashesMeetAreBothRemembered() {
+        RenderedPages meeting = new RenderedPages(table -> 7); // every table in the same two slots
+        RenderedPages.Variant view = RenderedPages.Variant.of("table.jte", links, "");
+        Table one = night(2);
+        Table two = night(3);
+        Table three = night(4);
+
+        byte[] first = meeting.page(one, view).bytes();
+        byte[] second = meeting.page(two, view).bytes();
+
+        // With one slot a page, each render put the other out, and both were rendered on every view (issue 14).
+        assertThat(meeting.page(one, view).bytes()).isSameAs(first);
+        assertThat(meeting.page(two, view).bytes()).isSameAs(second);
+        // A third puts out the older of the two.
+        byte[] third = meeting.page(three, view).bytes();
+        assertThat(meeting.page(two, view).bytes()).isSameAs(second);
+        assertThat(meeting.page(three, view).bytes()).isSameAs(third);
+        assertThat(meeting.page(one, view).bytes()).isNotSameAs(first).isEqualTo(first);
+    }
+
+    @Test
     void eachReaderTemplateOriginAndTokenHasAPageOfItsOwn() {
         Table night = night(2);
         Links german = new Links(ORIGIN, id, Locale.GERMANY);
