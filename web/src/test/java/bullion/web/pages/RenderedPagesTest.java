@@ -6,6 +6,7 @@ import bullion.core.Event;
 import bullion.core.EventApplier;
 import bullion.core.Table;
 import bullion.engine.TableId;
+import bullion.web.VersionSlots;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +103,8 @@ class RenderedPagesTest {
 
     @Test
     void twoTablesWhoseHashesMeetAreBothRemembered() {
-        RenderedPages meeting = new RenderedPages(table -> 7); // every table in the same two slots
+        RenderedPages meeting =
+                new RenderedPages(new VersionSlots<>(RenderedPages.SLOTS, table -> 7)); // same two slots
         RenderedPages.Variant view = RenderedPages.Variant.of("table.jte", links, "");
         Table one = night(2);
         Table two = night(3);
