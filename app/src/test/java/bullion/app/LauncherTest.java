@@ -48,28 +48,39 @@ class LauncherTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.output())
-                .isEqualTo("-XX:AOTCacheOutput=" + cache() + " -Xlog:aot=off -Xlog:cds=off -jar " + jar
+                .isEqualTo("-XX:AOTCacheOutput=" + cache("25.0.3") + " -Xlog:aot=off -Xlog:cds=off -jar " + jar
                         + " export-all backup/");
     }
 
     @Test
     void onJdk25ACacheWrittenAfterTheJarIsMapped() throws Exception {
-        Files.writeString(cache(), "a cache");
-        Files.setLastModifiedTime(cache(), FileTime.from(Instant.parse("2026-11-30T10:01:00Z")));
+        Files.writeString(cache("26"), "a cache");
+        Files.setLastModifiedTime(cache("26"), FileTime.from(Instant.parse("2026-11-30T10:01:00Z")));
 
         Run run = launch(jdk("26"));
 
-        assertThat(run.output()).startsWith("-XX:AOTCache=" + cache() + " ");
+        assertThat(run.output()).startsWith("-XX:AOTCache=" + cache("26") + " ");
     }
 
     @Test
     void aCacheFromBeforeTheJarWasBuiltIsRecordedAgain() throws Exception {
-        Files.writeString(cache(), "a cache");
-        Files.setLastModifiedTime(cache(), FileTime.from(Instant.parse("2026-11-30T09:59:00Z")));
+        Files.writeString(cache("25"), "a cache");
+        Files.setLastModifiedTime(cache("25"), FileTime.from(Instant.parse("2026-11-30T09:59:00Z")));
 
         Run run = launch(jdk("25"));
 
-        assertThat(run.output()).startsWith("-XX:AOTCacheOutput=" + cache() + " ");
+        assertThat(run.output()).startsWith("-XX:AOTCacheOutput=" + cache("25") + " ");
+    }
+
+    @Test
+    void afterAJdkUpgradeTheNewJdkRecordsItsOwnCache() throws Exception {
+        Files.writeString(cache("25.0.3"), "a cache of the JDK before");
+        Files.setLastModifiedTime(cache("25.0.3"), FileTime.from(Instant.parse("2026-11-30T10:01:00Z")));
+
+        Run run = launch(jdk("25.0.4"));
+
+        // The JVM refuses a cache another JDK wrote, and would have refused it on every start until the next build.
+        assertThat(run.output()).startsWith("-XX:AOTCacheOutput=" + cache("25.0.4") + " ");
     }
 
     @Test
@@ -103,8 +114,9 @@ class LauncherTest {
         assertThat(run.output()).isEqualTo(jar + " is missing: build it first with ./mvnw -q -B package -DskipTests");
     }
 
-    private Path cache() {
-        return checkout.resolve("app/target/bullion.aot");
+    /** The AOT cache the launcher names for JDK {@code version}. */
+    private Path cache(String version) {
+        return checkout.resolve("app/target/bullion-" + version + ".aot");
     }
 
     /** A JDK home whose release file says {@code version} and whose java prints its arguments on one line. */

@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The start-up cache options of the README's launcher ({@code ./bullion}), so the bench starts Bullion as users do. On
- * JDK 25+ an AOT cache beside the jar: used when it is newer than the jar, else recorded by this run and written as it
+ * JDK 25+ an AOT cache beside the jar, named by the JDK's version: used when it is newer than the jar, else recorded by this run and written as it
  * stops. Before 25, class-data sharing: the archive beside the jar, which the JVM writes itself when it has none. The
  * child runs on this bench's JDK, so {@link Runtime#version()} picks.
  */
@@ -18,14 +19,16 @@ public record StartupCache(Path file, List<String> options, boolean current) {
     static final int AOT_FROM = 25;
 
     public static StartupCache of(Path appJar) {
-        return of(appJar, Runtime.version().feature());
+        return of(appJar, Runtime.version());
     }
 
-    static StartupCache of(Path appJar, int jdkFeature) {
+    static StartupCache of(Path appJar, Runtime.Version jdk) {
         Path jar = appJar.toAbsolutePath();
         String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        if (jdkFeature >= AOT_FROM) {
-            Path cache = jar.resolveSibling(base + ".aot");
+        if (jdk.feature() >= AOT_FROM) {
+            // As the launcher names it, by the JDK's version (its release file's JAVA_VERSION, e.g. 25.0.3).
+            String version = jdk.version().stream().map(String::valueOf).collect(Collectors.joining("."));
+            Path cache = jar.resolveSibling(base + "-" + version + ".aot");
             boolean current = newer(cache, jar);
             return new StartupCache(
                     cache,
