@@ -38,8 +38,7 @@ class LauncherTest {
         Files.copy(LAUNCHER, checkout.resolve("bullion"));
         executable(checkout.resolve("bullion"));
         jar = checkout.resolve("app/target/bullion.jar");
-        Files.writeString(jar, "a jar");
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-11-30T10:00:00Z")));
+        written(jar, "2026-11-30T10:00:00Z");
     }
 
     @Test
@@ -54,8 +53,7 @@ class LauncherTest {
 
     @Test
     void onJdk25ACacheWrittenAfterTheJarIsMapped() throws Exception {
-        Files.writeString(cache("26"), "a cache");
-        Files.setLastModifiedTime(cache("26"), FileTime.from(Instant.parse("2026-11-30T10:01:00Z")));
+        written(cache("26"), "2026-11-30T10:01:00Z");
 
         Run run = launch(jdk("26"));
 
@@ -64,8 +62,7 @@ class LauncherTest {
 
     @Test
     void aCacheFromBeforeTheJarWasBuiltIsRecordedAgain() throws Exception {
-        Files.writeString(cache("25"), "a cache");
-        Files.setLastModifiedTime(cache("25"), FileTime.from(Instant.parse("2026-11-30T09:59:00Z")));
+        written(cache("25"), "2026-11-30T09:59:00Z");
 
         Run run = launch(jdk("25"));
 
@@ -74,8 +71,7 @@ class LauncherTest {
 
     @Test
     void afterAJdkUpgradeTheNewJdkRecordsItsOwnCache() throws Exception {
-        Files.writeString(cache("25.0.3"), "a cache of the JDK before");
-        Files.setLastModifiedTime(cache("25.0.3"), FileTime.from(Instant.parse("2026-11-30T10:01:00Z")));
+        written(cache("25.0.3"), "2026-11-30T10:01:00Z");
 
         Run run = launch(jdk("25.0.4"));
 
@@ -139,6 +135,12 @@ class LauncherTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), output);
+    }
+
+    /** A file (a jar, a cache) last written {@code at}, so the launcher can tell which is newer. */
+    private static void written(Path file, String at) throws IOException {
+        Files.writeString(file, file.getFileName().toString());
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse(at)));
     }
 
     private static void executable(Path file) throws IOException {
