@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The README's launcher, {@code ./bullion}, run as a user runs it from a checkout: which start-up cache it gives the JVM
@@ -51,32 +53,25 @@ class LauncherTest {
                         + " export-all backup/");
     }
 
-    @Test
-    void onJdk25ACacheWrittenAfterTheJarIsMapped() throws Exception {
-        written(cache("26"), "2026-11-30T10:01:00Z");
+    /**
+     * The jar was built at 10:00. A cache written after it by the same JDK is used; one written before it came from
+     * another build, and one of another JDK would be refused by the JVM (on every start until the next build), so the
+     * run records a cache of its own.
+     */
+    @ParameterizedTest(name = "JDK {0}, a cache of JDK {1} written at {2}: {3}")
+    @CsvSource({
+        "26,     26,     2026-11-30T10:01:00Z, -XX:AOTCache=26",
+        "25,     25,     2026-11-30T09:59:00Z, -XX:AOTCacheOutput=25",
+        "25.0.4, 25.0.3, 2026-11-30T10:01:00Z, -XX:AOTCacheOutput=25.0.4"
+    })
+    void onJdk25ACurrentCacheIsUsedAndAnyOtherRecordedAgain(String jdk, String cacheOf, String at, String expected)
+            throws Exception {
+        written(cache(cacheOf), at);
 
-        Run run = launch(jdk("26"));
+        Run run = launch(jdk(jdk));
 
-        assertThat(run.output()).startsWith("-XX:AOTCache=" + cache("26") + " ");
-    }
-
-    @Test
-    void aCacheFromBeforeTheJarWasBuiltIsRecordedAgain() throws Exception {
-        written(cache("25"), "2026-11-30T09:59:00Z");
-
-        Run run = launch(jdk("25"));
-
-        assertThat(run.output()).startsWith("-XX:AOTCacheOutput=" + cache("25") + " ");
-    }
-
-    @Test
-    void afterAJdkUpgradeTheNewJdkRecordsItsOwnCache() throws Exception {
-        written(cache("25.0.3"), "2026-11-30T10:01:00Z");
-
-        Run run = launch(jdk("25.0.4"));
-
-        // The JVM refuses a cache another JDK wrote, and would have refused it on every start until the next build.
-        assertThat(run.output()).startsWith("-XX:AOTCacheOutput=" + cache("25.0.4") + " ");
+        String[] option = expected.split("=");
+        assertThat(run.output()).startsWith(option[0] + "=" + cache(option[1]) + " ");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The bench picks the launcher's start-up options ({@code ./bullion}) for the JDK and the cache beside the jar. */
 class StartupCacheTest {
@@ -28,38 +30,24 @@ class StartupCacheTest {
         assertThat(cache.describe()).isEqualTo("AOT cache: none yet, this run writes it");
     }
 
-    @Test
-    void onJdk25ACacheNewerThanTheJarIsUsed() throws Exception {
+    /** As the launcher chooses (its {@code LauncherTest}): the jar was built at 10:00. */
+    @ParameterizedTest(name = "JDK {0}, a cache of JDK {1} written at {2}: used {3}")
+    @CsvSource({
+        "26,     26,     2026-11-30T10:05:00Z, true,  -XX:AOTCache=26",
+        "25.0.3, 25.0.3, 2026-11-30T09:00:00Z, false, -XX:AOTCacheOutput=25.0.3",
+        "25.0.4, 25.0.3, 2026-11-30T10:05:00Z, false, -XX:AOTCacheOutput=25.0.4"
+    })
+    void onJdk25ACurrentCacheIsUsedAndAnyOtherRecordedAgain(
+            String jdk, String cacheOf, String at, boolean used, String expected) throws Exception {
         Path jar = jar(Instant.parse("2026-11-30T10:00:00Z"));
-        touch(dir.resolve("bullion-26.aot"), Instant.parse("2026-11-30T10:05:00Z"));
+        touch(dir.resolve("bullion-" + cacheOf + ".aot"), Instant.parse(at));
 
-        StartupCache cache = StartupCache.of(jar, Runtime.Version.parse("26"));
+        StartupCache cache = StartupCache.of(jar, Runtime.Version.parse(jdk));
 
-        assertThat(cache.current()).isTrue();
-        assertThat(cache.options()).first().isEqualTo("-XX:AOTCache=" + dir.resolve("bullion-26.aot"));
-        assertThat(cache.describe()).isEqualTo("AOT cache: present");
-    }
-
-    @Test
-    void aCacheOlderThanTheJarCameFromAnotherBuildAndIsRecordedAgain() throws Exception {
-        touch(dir.resolve("bullion-25.0.3.aot"), Instant.parse("2026-11-30T09:00:00Z"));
-        Path jar = jar(Instant.parse("2026-11-30T10:00:00Z"));
-
-        StartupCache cache = StartupCache.of(jar, Runtime.Version.parse("25.0.3"));
-
-        assertThat(cache.current()).isFalse();
-        assertThat(cache.options()).first().isEqualTo("-XX:AOTCacheOutput=" + dir.resolve("bullion-25.0.3.aot"));
-    }
-
-    @Test
-    void aCacheOfAnotherJdkIsLeftAndThisJdkRecordsItsOwn() throws Exception {
-        Path jar = jar(Instant.parse("2026-11-30T10:00:00Z"));
-        touch(dir.resolve("bullion-25.0.3.aot"), Instant.parse("2026-11-30T10:05:00Z"));
-
-        StartupCache cache = StartupCache.of(jar, Runtime.Version.parse("25.0.4"));
-
-        assertThat(cache.current()).isFalse();
-        assertThat(cache.options()).first().isEqualTo("-XX:AOTCacheOutput=" + dir.resolve("bullion-25.0.4.aot"));
+        String[] option = expected.split("=");
+        assertThat(cache.current()).isEqualTo(used);
+        assertThat(cache.options()).first().isEqualTo(option[0] + "=" + dir.resolve("bullion-" + option[1] + ".aot"));
+        assertThat(cache.describe()).isEqualTo(used ? "AOT cache: present" : "AOT cache: none yet, this run writes it");
     }
 
     @Test
