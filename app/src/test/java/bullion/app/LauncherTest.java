@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The README's launcher, {@code ./bullion}, run as a user runs it from a checkout: which start-up cache it gives the JVM
- * for the JDK it finds and the cache beside the jar. The JDK is a stand-in whose {@code java} prints what it was given,
- * with the {@code release} file a real JDK has; that the JVM takes these options is the bench's smoke test's part (the
- * bench starts Bullion with the same ones).
+ * The README's launcher, {@code ./bullion}, run as a user runs it from a checkout: which start-up cache it gives the
+ * JVM for the JDK it finds and the cache beside the jar. The JDK is a stand-in whose {@code java} prints what it was
+ * given, with the {@code release} file a real JDK has; that the JVM takes these options is the bench's smoke test's
+ * part (the bench starts Bullion with the same ones).
  */
 class LauncherTest {
 

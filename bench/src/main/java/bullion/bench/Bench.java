@@ -332,7 +332,8 @@ public final class Bench {
      * with the README's command and stopped once ready; each start's time to ready (its readiness probe answers 200) and
      * its CPU time by then, and the medians. {@code --data fresh} (the default) starts each on a fresh database, as a
      * first start ever; {@code --data same} starts each on one database that a first, uncounted start created, as a
-     * restart or an upgrade finds it. Without a current start-up cache beside the jar, a first start writes it and is not counted.
+     * restart or an upgrade finds it. Without a current start-up cache beside the jar, a first start writes it and is
+     * not counted.
      */
     private void startup() throws Exception {
         int runs = options.integer("runs", 5);

@@ -30,7 +30,7 @@ public final class VersionSlots<V> {
         this(count, System::identityHashCode);
     }
 
-    /** With {@code identity} in place of a version's identity hash: a test makes two versions meet in the same slots. */
+    /** With {@code identity} in place of a version's identity hash: a test makes versions meet in the same slots. */
     public VersionSlots(int count, ToIntFunction<Object> identity) {
         if (Integer.bitCount(count) != 1 || count < 2) {
             throw new IllegalArgumentException("count must be a power of two, at least 2: " + count);

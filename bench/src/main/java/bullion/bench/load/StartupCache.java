@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The start-up cache options of the README's launcher ({@code ./bullion}), so the bench starts Bullion as users do. On
- * JDK 25+ an AOT cache beside the jar, named by the JDK's version: used when it is newer than the jar, else recorded by this run and written as it
- * stops. Before 25, class-data sharing: the archive beside the jar, which the JVM writes itself when it has none. The
- * child runs on this bench's JDK, so {@link Runtime#version()} picks.
+ * JDK 25+ an AOT cache beside the jar, named by the JDK's version: used when it is newer than the jar, else recorded by
+ * this run and written as it stops. Before 25, class-data sharing: the archive beside the jar, which the JVM writes
+ * itself when it has none. The child runs on this bench's JDK, so {@link Runtime#version()} picks.
  */
 public record StartupCache(Path file, List<String> options, boolean current) {
 

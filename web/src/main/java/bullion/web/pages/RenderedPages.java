@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  * same page a render would give, for a copy of its bytes and one UUID.
  *
  * <p>Bounded: {@link #SLOTS} pages at most, each in one of two slots by the table version's identity and the variant
- * ({@link VersionSlots}); a page of a long night's manage page is about 100 KB.
+ * ({@link VersionSlots}); a long night's manage page is about 100 KB.
  */
 final class RenderedPages {
 
