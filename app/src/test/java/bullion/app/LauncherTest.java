@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +123,7 @@ class LauncherTest {
 
     private Run launch(Path javaHome, String... args) throws Exception {
         List<String> command =
-                new java.util.ArrayList<>(List.of(checkout.resolve("bullion").toString()));
+                new ArrayList<>(List.of(checkout.resolve("bullion").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", javaHome.toString());
