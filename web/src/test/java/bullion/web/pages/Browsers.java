@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -141,7 +143,17 @@ final class Browsers {
 
     /** An element's text whether or not this width shows it: a phone's row hides the columns a desktop shows. */
     static String text(WebDriver driver, By by) {
-        return driver.findElement(by).getDomProperty("textContent").strip();
+        try {
+            return driver.findElement(by).getDomProperty("textContent").strip();
+        } catch (WebDriverException e) {
+            // Found in one document and read in the next (a form posted without JavaScript loads a new page): Chromium
+            // answers that the node "does not belong to the document" instead of calling it stale, which every wait
+            // here already waits out.
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                throw new StaleElementReferenceException("the page changed while its text was read", e);
+            }
+            throw e;
+        }
     }
 
     static ExpectedCondition<Boolean> textIs(By by, String text) {
