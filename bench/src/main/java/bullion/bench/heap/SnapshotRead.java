@@ -26,7 +26,8 @@ import java.util.UUID;
  * and the same table in table-state 4's shape (one object per entry, read through the 4 → 5 upcaster), read in
  * turn {@code rounds} times by the stored format's serializer; prints the first read of each (class loading and a
  * cold JIT, as in a fresh server) and the median of the rest, in CPU time of this thread (steadier than wall time on
- * a loaded machine) and wall time.
+ * a loaded machine) and wall time. Then the same for writing it as table-state 5, which a long table does every
+ * {@code BULLION_SNAPSHOT_EVERY} events: its cost grows with the night too.
  */
 public final class SnapshotRead {
 
@@ -91,6 +92,25 @@ public final class SnapshotRead {
                     Arrays.stream(cpu[shape]).min().orElse(0) / 1e6);
         }
         out.printf("ratio (4 / 5, CPU): %.1fx%n", median(cpu[1]) / (double) median(cpu[0]));
+        long[] writeCpu = new long[rounds];
+        long[] writeWall = new long[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long c = threads.getCurrentThreadCpuTime();
+            long w = System.nanoTime();
+            byte[] written = serializer.toBinary(state);
+            writeWall[r] = System.nanoTime() - w;
+            writeCpu[r] = threads.getCurrentThreadCpuTime() - c;
+            if (!Arrays.equals(written, columns)) {
+                throw new IllegalStateException("the snapshot was written differently the second time");
+            }
+        }
+        out.printf(
+                "%-26s write: median %.1f ms CPU, %.1f ms wall (of %d writes; min %.1f ms CPU)%n",
+                names[0],
+                median(writeCpu) / 1e6,
+                median(writeWall) / 1e6,
+                rounds,
+                Arrays.stream(writeCpu).min().orElse(0) / 1e6);
     }
 
     private static long median(long[] values) {

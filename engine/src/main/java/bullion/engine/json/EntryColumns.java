@@ -6,6 +6,7 @@ import bullion.core.Paid;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -79,51 +80,68 @@ final class EntryColumns {
         return out;
     }
 
+    /**
+     * Writes the columns from one read of each entry: a {@link Ledger} makes an entry (and its {@link Instant}) on
+     * every {@code get}, and reading it once per column made nine of each, most of a long table's snapshot CPU
+     * (BENCHMARKS.md, "A snapshot written from one read of each entry").
+     */
     static final class Writer extends JsonSerializer<List<Entry>> {
+        /** Each constant's name as JSON, quoted and encoded once rather than checked for escapes on every entry. */
+        private static final SerializedString[] KIND_NAMES = names(Entry.Kind.values());
+
+        private static final SerializedString[] UNIT_NAMES = names(Entry.Unit.values());
+        private static final SerializedString[] PAID_NAMES = names(Paid.values());
+
+        private static SerializedString[] names(Enum<?>[] constants) {
+            return Arrays.stream(constants)
+                    .map(c -> new SerializedString(c.name()))
+                    .toArray(SerializedString[]::new);
+        }
+
         @Override
-        public void serialize(List<Entry> entries, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            int n = entries.size();
+        public void serialize(List<Entry> list, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            Entry[] entries = list.toArray(Entry[]::new);
             gen.writeStartObject();
             gen.writeFieldName(SEQ);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeNumber(entries.get(i).seq());
+            for (Entry entry : entries) {
+                gen.writeNumber(entry.seq());
             }
             gen.writeEndArray();
             gen.writeFieldName(AT_SECOND);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeNumber(entries.get(i).at().getEpochSecond());
+            for (Entry entry : entries) {
+                gen.writeNumber(entry.at().getEpochSecond());
             }
             gen.writeEndArray();
             gen.writeFieldName(AT_NANO);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeNumber(entries.get(i).at().getNano());
+            for (Entry entry : entries) {
+                gen.writeNumber(entry.at().getNano());
             }
             gen.writeEndArray();
             gen.writeFieldName(PLAYER_ID);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeNumber(entries.get(i).playerId());
+            for (Entry entry : entries) {
+                gen.writeNumber(entry.playerId());
             }
             gen.writeEndArray();
             gen.writeFieldName(KIND);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeString(entries.get(i).kind().name());
+            for (Entry entry : entries) {
+                gen.writeString(KIND_NAMES[entry.kind().ordinal()]);
             }
             gen.writeEndArray();
             gen.writeFieldName(QUANTITY);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeNumber(entries.get(i).quantity());
+            for (Entry entry : entries) {
+                gen.writeNumber(entry.quantity());
             }
             gen.writeEndArray();
             gen.writeFieldName(VOIDING);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                Optional<Entry.Voiding> voiding = entries.get(i).voiding();
+            for (Entry entry : entries) {
+                Optional<Entry.Voiding> voiding = entry.voiding();
                 if (voiding.isPresent()) {
                     provider.defaultSerializeValue(voiding.get(), gen);
                 } else {
@@ -133,14 +151,14 @@ final class EntryColumns {
             gen.writeEndArray();
             gen.writeFieldName(UNIT);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeString(entries.get(i).unit().name());
+            for (Entry entry : entries) {
+                gen.writeString(UNIT_NAMES[entry.unit().ordinal()]);
             }
             gen.writeEndArray();
             gen.writeFieldName(PAID);
             gen.writeStartArray();
-            for (int i = 0; i < n; i++) {
-                gen.writeString(entries.get(i).paid().name());
+            for (Entry entry : entries) {
+                gen.writeString(PAID_NAMES[entry.paid().ordinal()]);
             }
             gen.writeEndArray();
             gen.writeEndObject();
