@@ -51,7 +51,8 @@ public final class Bench {
                   again on the same data: the time of the first view of each (the first one in a fresh JVM)
         idle-tables  --tables (10000) tables of a night live in this JVM (a journal that keeps nothing): heap per
                   table after full GCs and the classes that grew; --request-ids false plays without them
-        snapshot-read  a table of --entries (10000) entries: its snapshot read back as table-state 5 and as 4
+        snapshot-read  a table of --entries (10000) entries: its snapshot read back as table-state 5 and as 4,
+                  then written as 5
         startup   Bullion started --runs (5) times as the README runs it, each on fresh data (--data same: each on
                   the data a first start created, as a restart): time to ready and CPU
         suite     writes, writes on one table, reads, pages, mix, open, viewers, compare

@@ -82,7 +82,7 @@ final class EntryColumns {
 
     /**
      * Writes the columns from one read of each entry: a {@link Ledger} makes an entry (and its {@link Instant}) on
-     * every {@code get}, and reading it once per column made nine of each, most of a long table's snapshot CPU
+     * every {@code get}, and reading it once per column made nine of each, about a third of the writer's CPU
      * (BENCHMARKS.md, "A snapshot written from one read of each entry").
      */
     static final class Writer extends JsonSerializer<List<Entry>> {
