@@ -25,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -49,7 +50,8 @@ public final class StoredJson {
             .addModule(new CoreJsonModule())
             .addModule(new SimpleModule("bullion-stored-shapes")
                     .addSerializer(RecentRequests.class, new RecentRequestsAsList())
-                    .addDeserializer(RecentRequests.class, new RecentRequestsFromList()))
+                    .addDeserializer(RecentRequests.class, new RecentRequestsFromList())
+                    .addDeserializer(Instant.class, new InstantReader()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // a map (pay handles) in key order, not the JVM's hash order, so the same value is the same bytes every run
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
