@@ -23,15 +23,8 @@ final class InstantReader extends JsonDeserializer<Instant> {
 
     private static final int SECONDS_PER_DAY = 86_400;
 
-    private final JsonDeserializer<Instant> jackson;
-
-    InstantReader() {
-        this(InstantDeserializer.INSTANT);
-    }
-
-    InstantReader(JsonDeserializer<Instant> jackson) {
-        this.jackson = jackson;
-    }
+    /** Jackson's own reader of an instant, which the stored JSON used for every time before this one. */
+    private static final JsonDeserializer<Instant> JACKSON = InstantDeserializer.INSTANT;
 
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -41,7 +34,7 @@ final class InstantReader extends JsonDeserializer<Instant> {
                 return read;
             }
         }
-        return jackson.deserialize(p, ctxt);
+        return JACKSON.deserialize(p, ctxt);
     }
 
     /** The instant {@code text} names if it is in {@link Instant#toString}'s shape for years 0-9999, else null. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -93,8 +92,8 @@ class InstantReaderTest {
                 .createInstance(StoredJson.MAPPER.getDeserializationConfig(), null, null);
         assertThat(context.findRootValueDeserializer(StoredJson.MAPPER.constructType(Instant.class)))
                 .isInstanceOf(InstantReader.class);
-        List<String> texts = new ArrayList<>(List.of("2026-11-27T19:00:00Z", "2026-11-27T19:00:00.123Z"));
-        texts.add("2026-11-27T19:00:00.000000001Z");
+        List<String> texts =
+                List.of("2026-11-27T19:00:00Z", "2026-11-27T19:00:00.123Z", "2026-11-27T19:00:00.000000001Z");
         for (String text : texts) {
             String json = "\"" + text + "\"";
             assertThat(StoredJson.MAPPER.readValue(json, Instant.class)).isEqualTo(Instant.parse(text));
