@@ -80,7 +80,11 @@ class BenchSmokeTest {
 
     @Test
     void pagesPrintTheViewAndManagePagesAndTheirRatio() throws Exception {
-        assertThat(run("pages")).contains("view page ").contains("manage page ").contains("manage page / view page");
+        assertThat(run("pages"))
+                .contains("view page ")
+                .contains("manage page ")
+                .contains("manage page, gzip (")
+                .contains("manage page / view page");
     }
 
     @Test
@@ -134,7 +138,9 @@ class BenchSmokeTest {
                 .contains("DecideApplyBenchmark.buyIn")
                 .contains("SettleUpBenchmark.transfers")
                 .contains("ReplayBenchmark.replay10kEvents")
-                .contains("ReportBenchmark.report");
+                .contains("ReportBenchmark.report")
+                .contains("PageRenderBenchmark.viewPage")
+                .contains("PageRenderBenchmark.managePage");
     }
 
     @Test

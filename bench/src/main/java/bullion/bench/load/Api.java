@@ -81,9 +81,18 @@ public final class Api implements AutoCloseable {
         return send(request("/api/tables/" + table).GET().build());
     }
 
-    /** A page as a browser gets it: GET of {@code path} (e.g. /t/{id}) asking for HTML. */
-    public Reply page(String path) throws IOException, InterruptedException {
-        return send(request(path).header("Accept", "text/html").GET().build());
+    /**
+     * A page as a browser gets it: GET of {@code path} (e.g. /t/{id}) asking for HTML, and with {@code gzip} for gzip
+     * too, as every browser does. The body is read as bytes and not unzipped (a browser's work, not the server's);
+     * the reply's body is its length.
+     */
+    public Reply page(String path, boolean gzip) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path).header("Accept", "text/html");
+        if (gzip) {
+            builder.header("Accept-Encoding", "gzip");
+        }
+        HttpResponse<byte[]> response = http.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), response.body().length + " bytes");
     }
 
     /** A live viewer: the table's event stream on a socket of its own ({@link EventStream}). */

@@ -71,9 +71,9 @@ public final class Workload {
 
     /**
      * A page load on a table picked at random: the view-only page ({@code /t/{id}}), or with {@code manage} the
-     * host's page ({@code /t/{id}/manage?token=…}), recorded as "view page" or "manage page".
+     * host's page ({@code /t/{id}/manage?token=…}), recorded as "view page" or "manage page"; gzipped if {@code gzip}.
      */
-    public ClosedLoop.Step pageStep(boolean manage) {
+    public ClosedLoop.Step pageStep(boolean manage, boolean gzip) {
         String op = manage ? "manage page" : "view page";
         return (random, stats, intendedNanos) -> {
             Night night = nights.get(random.nextInt(nights.size()));
@@ -82,7 +82,8 @@ public final class Workload {
                     op,
                     200,
                     intendedNanos,
-                    () -> api.page(manage ? "/t/" + night.id + "/manage?token=" + night.token : "/t/" + night.id));
+                    () -> api.page(
+                            manage ? "/t/" + night.id + "/manage?token=" + night.token : "/t/" + night.id, gzip));
         };
     }
 

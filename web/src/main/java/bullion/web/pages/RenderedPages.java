@@ -42,14 +42,15 @@ final class RenderedPages {
      * What to send: a page's bytes, and where every reader of its version gets the very same bytes (a view-only page),
      * the page it was rendered as, which keeps them gzipped too.
      */
-    record Answer(byte[] bytes, Optional<Rendered> same) {
+    record Answer(byte[] bytes, Rendered rendered) {
 
         /**
-         * The page gzipped: compressed well once per version when every reader gets the same bytes, else compressed
-         * fast for this answer alone (a manage page: its request ids differ on every answer).
+         * The page gzipped: compressed well once per version when every reader gets the same bytes; a manage page,
+         * whose request ids differ on every answer, as the gzip compressed once with this answer's ids written in
+         * ({@link PatchableGzip}), or compressed fast for this answer alone if its page cannot have one.
          */
         byte[] gzipped() {
-            return same.map(Rendered::gzipped).orElseGet(() -> Gzip.of(bytes, Gzip.FAST));
+            return rendered.variant.manage() ? rendered.gzipped(bytes) : rendered.gzipped();
         }
     }
 
@@ -60,11 +61,33 @@ final class RenderedPages {
         private final byte[] bytes;
         private final int[] requestIds;
         private volatile byte[] gzipped; // two threads may both compress it once; either result is the same page
+        private volatile Optional<PatchableGzip> template; // likewise; null until a manage page is first gzipped
 
         private Rendered(Variant variant, byte[] bytes, int[] requestIds) {
             this.variant = variant;
             this.bytes = bytes;
             this.requestIds = requestIds;
+        }
+
+        /** The page as rendered: the first answer's bytes. */
+        byte[] bytes() {
+            return bytes;
+        }
+
+        /** Whether this page's answers are gzipped by writing their ids into one gzip ({@link PatchableGzip}). */
+        boolean gzippedOnce() {
+            Optional<PatchableGzip> known = template;
+            return known != null && known.isPresent();
+        }
+
+        /** {@code answer}, this page with its own request ids, gzipped. */
+        private byte[] gzipped(byte[] answer) {
+            Optional<PatchableGzip> known = template;
+            if (known == null) {
+                known = PatchableGzip.of(bytes, requestIds, FormRequestIds.LENGTH);
+                template = known;
+            }
+            return known.isPresent() ? known.get().of(answer) : Gzip.of(answer, Gzip.FAST);
         }
 
         private byte[] gzipped() {
@@ -100,11 +123,11 @@ final class RenderedPages {
     }
 
     private static Answer answer(Rendered rendered, byte[] bytes) {
-        return new Answer(bytes, rendered.variant.manage() ? Optional.empty() : Optional.of(rendered));
+        return new Answer(bytes, rendered);
     }
 
     /** Renders the page; the first answer uses the ids the render drew, every later one new ones. */
-    private static Rendered render(Table table, Variant variant) {
+    static Rendered render(Table table, Variant variant) {
         Links links = new Links(variant.origin(), variant.id(), variant.reader());
         if (!variant.manage()) {
             PageBytes out = HtmlPages.render(variant.template(), TablePage.viewOnly(variant.id(), table, links));

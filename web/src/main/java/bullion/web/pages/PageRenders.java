@@ -1,0 +1,34 @@
+package bullion.web.pages;
+
+import bullion.core.Table;
+import bullion.engine.TableId;
+import java.util.Locale;
+
+/**
+ * A table's full page rendered as its first reader of a version gets it: the view model worked out, the template
+ * written to bytes, and, for the manage page, its forms' request ids found. Every later reader of that version gets
+ * the remembered bytes instead ({@link RenderedPages}), so this is what a change costs the pages, once per version
+ * and variant. Outside the routes only for the bench's JMH benchmark of a page render (issue 14); the routes render
+ * through {@link RenderedPages} and never call this.
+ */
+public final class PageRenders {
+
+    private static final String ORIGIN = "http://127.0.0.1:8080";
+
+    private PageRenders() {}
+
+    /** The view-only page (the share link's) of {@code table}, in US English. */
+    public static byte[] viewPage(TableId id, Table table) {
+        return RenderedPages.render(table, new RenderedPages.Variant("table.jte", id, ORIGIN, Locale.US, ""))
+                .bytes();
+    }
+
+    /** The manage page of {@code table} for the holder of {@code token}, in US English. */
+    public static byte[] managePage(TableId id, Table table, String token) {
+        if (token.isEmpty()) {
+            throw new IllegalArgumentException("a manage page needs its token");
+        }
+        return RenderedPages.render(table, new RenderedPages.Variant("table.jte", id, ORIGIN, Locale.US, token))
+                .bytes();
+    }
+}

@@ -1,0 +1,161 @@
+package bullion.web.pages;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * A manage page gzipped once per version, with each of its forms' request ids left as uncompressed bytes at a known
+ * place in the gzip, so that an answer is a copy of the gzip with that answer's ids written over them, and a new
+ * checksum: no compression per answer. Compressing each answer cost a gzipped manage page about eight times the
+ * view page's CPU, which is compressed once per version (issue 14).
+ *
+ * <p>The page is deflated in pieces: the text between two ids at {@link Gzip#WELL}, each id stored (deflate's level
+ * 0, whose bytes appear in the stream as they are), every piece ended by a sync flush. What keeps the patch sound is
+ * that no compressed piece may refer back into an id (deflate's back-references copy earlier bytes of the page, and
+ * an id's bytes change on every answer): the stored ids are a filler byte that occurs nowhere else on the page, so no
+ * match can reach into one. A page that has the filler byte elsewhere gets no template, and is compressed per answer
+ * as before.
+ */
+final class PatchableGzip {
+
+    /** SOH: a control character, never in the page's own text; a page that has one anyway gets no template. */
+    private static final byte FILLER = 0x01;
+
+    /** RFC 1952's header as the JDK's {@code GZIPOutputStream} writes it: deflate, no name, no time, OS 0. */
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0};
+
+    private final byte[] gzip; // the header, the deflate stream, then 8 bytes for each answer's CRC-32 and length
+    private final int[] requestIds; // where each id is on the page
+    private final int[] patches; // where each id's stored bytes are in gzip
+    private final int idLength;
+
+    private PatchableGzip(byte[] gzip, int[] requestIds, int[] patches, int idLength) {
+        this.gzip = gzip;
+        this.requestIds = requestIds;
+        this.patches = patches;
+        this.idLength = idLength;
+    }
+
+    /**
+     * The template of {@code page}, whose ids ({@code idLength} bytes each) are at {@code requestIds} in ascending
+     * order; empty when the page has the filler byte outside them, or deflate did not store an id as one run.
+     */
+    static Optional<PatchableGzip> of(byte[] page, int[] requestIds, int idLength) {
+        byte[] filled = page.clone();
+        for (int at : requestIds) {
+            Arrays.fill(filled, at, at + idLength, FILLER);
+        }
+        int fillers = 0;
+        for (byte b : filled) {
+            fillers += b == FILLER ? 1 : 0;
+        }
+        if (fillers != requestIds.length * idLength) {
+            return Optional.empty();
+        }
+        Deflater deflater = new Deflater(Gzip.WELL, true);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(page.length / 4);
+            out.writeBytes(HEADER);
+            int[] patches = new int[requestIds.length];
+            int from = 0;
+            for (int i = 0; i < requestIds.length; i++) {
+                int at = requestIds[i];
+                out.writeBytes(flushed(deflater, filled, from, at - from));
+                out.writeBytes(atLevel(deflater, Deflater.NO_COMPRESSION));
+                byte[] stored = flushed(deflater, filled, at, idLength);
+                out.writeBytes(atLevel(deflater, Gzip.WELL));
+                int run = run(stored, idLength);
+                if (run < 0) {
+                    return Optional.empty();
+                }
+                patches[i] = out.size() + run;
+                out.writeBytes(stored);
+                from = at + idLength;
+            }
+            deflater.setInput(filled, from, filled.length - from);
+            deflater.finish();
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            out.writeBytes(new byte[8]); // the trailer, written per answer
+            return Optional.of(new PatchableGzip(out.toByteArray(), requestIds.clone(), patches, idLength));
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * The gzip of {@code answer}: the page this template was made from with other ids at the same places (a
+     * {@link RenderedPages} answer), each id copied from {@code answer} into its stored bytes.
+     */
+    byte[] of(byte[] answer) {
+        byte[] out = gzip.clone();
+        for (int i = 0; i < patches.length; i++) {
+            System.arraycopy(answer, requestIds[i], out, patches[i], idLength);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(answer);
+        int trailer = out.length - 8;
+        writeIntLittleEndian(out, trailer, (int) crc.getValue());
+        writeIntLittleEndian(out, trailer + 4, answer.length); // ISIZE: the length modulo 2^32
+        return out;
+    }
+
+    /**
+     * Sets the level, and has it take effect with no input pending: zlib applies a new level at the next deflate
+     * call and compresses the input given to that call at the old one, which would compress the id that was to be
+     * stored. What this writes, if anything, is part of the stream.
+     */
+    private static byte[] atLevel(Deflater deflater, int level) {
+        deflater.setLevel(level);
+        return flushed(deflater, new byte[0], 0, 0);
+    }
+
+    /** {@code length} bytes of {@code in} from {@code offset} deflated, then a sync flush: all of them, byte-aligned. */
+    private static byte[] flushed(Deflater deflater, byte[] in, int offset, int length) {
+        deflater.setInput(in, offset, length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 4));
+        byte[] buffer = new byte[8192];
+        int written;
+        do {
+            written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+            out.write(buffer, 0, written);
+        } while (written == buffer.length || !deflater.needsInput());
+        return out.toByteArray();
+    }
+
+    /**
+     * Where the one run of exactly {@code length} filler bytes begins in {@code bytes}, or -1 if
+     * there is none or more than one: a stored id is its bytes between the stored block's length fields and the sync
+     * flush's empty block, neither of which holds the filler byte.
+     */
+    private static int run(byte[] bytes, int length) {
+        int found = -1;
+        int count = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i < bytes.length && bytes[i] == FILLER) {
+                count++;
+                continue;
+            }
+            if (count == length) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i - length;
+            }
+            count = 0;
+        }
+        return found;
+    }
+
+    private static void writeIntLittleEndian(byte[] out, int at, int value) {
+        out[at] = (byte) value;
+        out[at + 1] = (byte) (value >>> 8);
+        out[at + 2] = (byte) (value >>> 16);
+        out[at + 3] = (byte) (value >>> 24);
+    }
+}
