@@ -51,7 +51,7 @@ record Environment(EngineSettings engine, WebSettings web, Optional<String> metr
         limits = limits.withRequests(
                         positive(env, "BULLION_RATE_LIMIT_BURST").orElse(limits.requestBurst()),
                         positive(env, "BULLION_RATE_LIMIT_PER_SECOND")
-                                .map(perSecond -> Math.multiplyExact(perSecond, 60))
+                                .map(Environment::perMinute)
                                 .orElse(limits.requestsPerMinute()))
                 .withTableOpensPerMinute(positive(env, "BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE")
                         .orElse(limits.tableOpensPerMinute()))
@@ -103,6 +103,16 @@ record Environment(EngineSettings engine, WebSettings web, Optional<String> metr
             case "true" -> Optional.of(true);
             default -> throw new IllegalArgumentException(name + " must be true or false, not \"" + value + "\"");
         };
+    }
+
+    /** The limiter counts a minute's allowance in an {@code int}: a rate past that is refused by name, not overflowed. */
+    private static int perMinute(int perSecond) {
+        int most = Integer.MAX_VALUE / 60;
+        if (perSecond > most) {
+            throw new IllegalArgumentException(
+                    "BULLION_RATE_LIMIT_PER_SECOND must be at most " + most + ", not " + perSecond);
+        }
+        return perSecond * 60;
     }
 
     /** The variable as a whole number above zero; empty when it is not set (or blank). */

@@ -112,6 +112,14 @@ class EnvironmentTest {
                         5000, 60_000, 100_000, 20_000, 5000, 4, java.time.Duration.ofSeconds(3)));
         assertThatThrownBy(() -> Environment.from(Map.of("BULLION_HTTP_MAX_CONNECTIONS_PER_CLIENT", "0")))
                 .hasMessage("BULLION_HTTP_MAX_CONNECTIONS_PER_CLIENT must be at least 1, not 0");
+        // A minute's allowance of a rate this high does not fit the limiter's int: refused by name, not overflowed.
+        assertThat(Environment.from(Map.of("BULLION_RATE_LIMIT_PER_SECOND", "35791394"))
+                        .web()
+                        .limits()
+                        .requestsPerMinute())
+                .isEqualTo(2_147_483_640);
+        assertThatThrownBy(() -> Environment.from(Map.of("BULLION_RATE_LIMIT_PER_SECOND", "100000000")))
+                .hasMessage("BULLION_RATE_LIMIT_PER_SECOND must be at most 35791394, not 100000000");
     }
 
     @Test
