@@ -55,36 +55,29 @@ final class PatchableGzip {
         if (fillers != requestIds.length * idLength) {
             return Optional.empty();
         }
-        Deflater deflater = new Deflater(Gzip.WELL, true);
+        Pieces pieces = new Pieces(page.length / 4);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(page.length / 4);
-            out.writeBytes(HEADER);
+            pieces.out.writeBytes(HEADER);
             int[] patches = new int[requestIds.length];
             int from = 0;
             for (int i = 0; i < requestIds.length; i++) {
                 int at = requestIds[i];
-                out.writeBytes(flushed(deflater, filled, from, at - from));
-                out.writeBytes(atLevel(deflater, Deflater.NO_COMPRESSION));
-                byte[] stored = flushed(deflater, filled, at, idLength);
-                out.writeBytes(atLevel(deflater, Gzip.WELL));
-                int run = run(stored, idLength);
-                if (run < 0) {
+                pieces.flushed(filled, from, at - from);
+                pieces.atLevel(Deflater.NO_COMPRESSION);
+                int stored = pieces.out.size();
+                pieces.flushed(filled, at, idLength);
+                patches[i] = run(pieces.out.array(), stored, pieces.out.size(), idLength);
+                if (patches[i] < 0) {
                     return Optional.empty();
                 }
-                patches[i] = out.size() + run;
-                out.writeBytes(stored);
+                pieces.atLevel(Gzip.WELL);
                 from = at + idLength;
             }
-            deflater.setInput(filled, from, filled.length - from);
-            deflater.finish();
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            out.writeBytes(new byte[8]); // the trailer, written per answer
-            return Optional.of(new PatchableGzip(out.toByteArray(), requestIds.clone(), patches, idLength));
+            pieces.finished(filled, from, filled.length - from);
+            pieces.out.writeBytes(new byte[8]); // the trailer, written per answer
+            return Optional.of(new PatchableGzip(pieces.out.toByteArray(), requestIds.clone(), patches, idLength));
         } finally {
-            deflater.end();
+            pieces.deflater.end();
         }
     }
 
@@ -105,39 +98,70 @@ final class PatchableGzip {
         return out;
     }
 
-    /**
-     * Sets the level, and has it take effect with no input pending: zlib applies a new level at the next deflate
-     * call and compresses the input given to that call at the old one, which would compress the id that was to be
-     * stored. What this writes, if anything, is part of the stream.
-     */
-    private static byte[] atLevel(Deflater deflater, int level) {
-        deflater.setLevel(level);
-        return flushed(deflater, new byte[0], 0, 0);
+    /** The page's pieces deflated one after another into one stream, through one buffer. */
+    private static final class Pieces {
+
+        private static final byte[] NOTHING = new byte[0];
+
+        final Deflater deflater = new Deflater(Gzip.WELL, true);
+        final Bytes out;
+        private final byte[] buffer = new byte[16 * 1024];
+
+        Pieces(int expected) {
+            out = new Bytes(expected);
+        }
+
+        /** {@code length} bytes of {@code in} from {@code offset} deflated, then a sync flush: all out, byte-aligned. */
+        void flushed(byte[] in, int offset, int length) {
+            deflater.setInput(in, offset, length);
+            int written;
+            do {
+                written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                out.write(buffer, 0, written);
+            } while (written == buffer.length || !deflater.needsInput());
+        }
+
+        /**
+         * Sets the level, and has it take effect with no input pending: zlib applies a new level at the next deflate
+         * call and compresses the input given to that call at the old one, which would compress an id that was to be
+         * stored. What this writes, if anything, is part of the stream.
+         */
+        void atLevel(int level) {
+            deflater.setLevel(level);
+            flushed(NOTHING, 0, 0);
+        }
+
+        /** The last piece, and the end of the stream. */
+        void finished(byte[] in, int offset, int length) {
+            deflater.setInput(in, offset, length);
+            deflater.finish();
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
     }
 
-    /** {@code length} bytes of {@code in} from {@code offset} deflated, then a sync flush: all of them, byte-aligned. */
-    private static byte[] flushed(Deflater deflater, byte[] in, int offset, int length) {
-        deflater.setInput(in, offset, length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 4));
-        byte[] buffer = new byte[8192];
-        int written;
-        do {
-            written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-            out.write(buffer, 0, written);
-        } while (written == buffer.length || !deflater.needsInput());
-        return out.toByteArray();
+    /** A byte stream whose bytes can be read in place, to find a stored id without copying what came before. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes(int size) {
+            super(size);
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 
     /**
-     * Where the one run of exactly {@code length} filler bytes begins in {@code bytes}, or -1 if
+     * Where the one run of exactly {@code length} filler bytes between from and to begins in {@code bytes}, or -1 if
      * there is none or more than one: a stored id is its bytes between the stored block's length fields and the sync
      * flush's empty block, neither of which holds the filler byte.
      */
-    private static int run(byte[] bytes, int length) {
+    private static int run(byte[] bytes, int from, int to, int length) {
         int found = -1;
         int count = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i < bytes.length && bytes[i] == FILLER) {
+        for (int i = from; i <= to; i++) {
+            if (i < to && bytes[i] == FILLER) {
                 count++;
                 continue;
             }

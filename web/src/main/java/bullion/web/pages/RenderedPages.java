@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -25,6 +26,15 @@ import java.util.stream.IntStream;
 final class RenderedPages {
 
     static final int SLOTS = 512;
+
+    /**
+     * From which gzipped answer of one version a manage page is gzipped once for all its answers
+     * ({@link PatchableGzip}). Making that gzip costs about four compressions of one answer (it deflates the page in
+     * a few hundred pieces), and a home game's manage page is read once or twice a version (the host's phones
+     * fetch the board after each change), so it is made only for a version read more often than that: a host who
+     * reloads, several hosts, a busy night (issue 14).
+     */
+    static final int GZIPPED_ONCE_FROM = 4;
 
     /** Everything but the table a table page is made of. A refused form's page is never remembered. */
     record Variant(String template, TableId id, String origin, Locale reader, String token) {
@@ -61,7 +71,8 @@ final class RenderedPages {
         private final byte[] bytes;
         private final int[] requestIds;
         private volatile byte[] gzipped; // two threads may both compress it once; either result is the same page
-        private volatile Optional<PatchableGzip> template; // likewise; null until a manage page is first gzipped
+        private volatile Optional<PatchableGzip> template; // likewise; null until made
+        private final AtomicInteger gzippedAnswers = new AtomicInteger();
 
         private Rendered(Variant variant, byte[] bytes, int[] requestIds) {
             this.variant = variant;
@@ -80,10 +91,16 @@ final class RenderedPages {
             return known != null && known.isPresent();
         }
 
-        /** {@code answer}, this page with its own request ids, gzipped. */
+        /**
+         * {@code answer}, this page with its own request ids, gzipped: compressed alone for the first answers of a
+         * version, and from the {@link #GZIPPED_ONCE_FROM}th on written into the gzip made once for them all.
+         */
         private byte[] gzipped(byte[] answer) {
             Optional<PatchableGzip> known = template;
             if (known == null) {
+                if (gzippedAnswers.incrementAndGet() < GZIPPED_ONCE_FROM) {
+                    return Gzip.of(answer, Gzip.FAST);
+                }
                 known = PatchableGzip.of(bytes, requestIds, FormRequestIds.LENGTH);
                 template = known;
             }
