@@ -1,10 +1,13 @@
 package bullion.web.pages;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A manage page gzipped once per version, with each of its forms' request ids left as uncompressed bytes at a known
@@ -75,9 +78,21 @@ final class PatchableGzip {
             }
             pieces.finished(filled, from, filled.length - from);
             pieces.out.writeBytes(new byte[8]); // the trailer, written per answer
-            return Optional.of(new PatchableGzip(pieces.out.toByteArray(), requestIds.clone(), patches, idLength));
+            PatchableGzip made = new PatchableGzip(pieces.out.toByteArray(), requestIds.clone(), patches, idLength);
+            // Checked once per version against the page itself, so that a zlib that stores or flushes otherwise than
+            // the JDK's own costs a compression per answer, never a page that does not read back.
+            return readsBackAs(made.of(page), page) ? Optional.of(made) : Optional.empty();
         } finally {
             pieces.deflater.end();
+        }
+    }
+
+    /** Whether {@code gzip} is a whole gzip stream of exactly {@code page}. */
+    static boolean readsBackAs(byte[] gzip, byte[] page) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return Arrays.equals(in.readAllBytes(), page);
+        } catch (IOException e) {
+            return false; // not gzip, or its checksum or length does not match what it holds
         }
     }
 

@@ -85,6 +85,23 @@ class PatchableGzipTest {
         assertThat(gunzip(gzip.of(answer))).isEqualTo(answer);
     }
 
+    @Test
+    void aTemplateIsKeptOnlyIfItReadsBackAsThePage() {
+        Page page = Page.random(new SplittableRandom(5), 8);
+        byte[] bytes = page.bytes(UUID.randomUUID());
+        byte[] gzip = Gzip.of(bytes, Gzip.FAST);
+        byte[] otherPage = bytes.clone();
+        otherPage[0] ^= 1;
+        byte[] badChecksum = gzip.clone();
+        badChecksum[gzip.length - 8] ^= 1;
+
+        assertThat(PatchableGzip.readsBackAs(gzip, bytes)).isTrue();
+        assertThat(PatchableGzip.readsBackAs(gzip, otherPage)).isFalse();
+        assertThat(PatchableGzip.readsBackAs(badChecksum, bytes)).isFalse();
+        assertThat(PatchableGzip.readsBackAs(java.util.Arrays.copyOf(gzip, gzip.length - 3), bytes))
+                .isFalse();
+    }
+
     /** Text of HTML-like pieces, each followed by an id, as a manage page's forms are. */
     private record Page(byte[] template, int[] ids) {
 
