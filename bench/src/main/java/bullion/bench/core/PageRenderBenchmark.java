@@ -14,12 +14,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * A table's page rendered for the first reader of a version (the view-only page and the manage page, HTML bytes
- * as sent before compression; and the manage page gzipped, as its first reader of a version gets it), for a
- * settled night of 12 players: a realistic night (150 entries) and a long one
- * (10,000). Each call renders a new table value equal to the night, as after a change, so no report or page is
- * remembered between calls; the readers after the first of a version get remembered bytes and are measured over HTTP
- * by the {@code pages} scenario instead.
+ * A table's page rendered for the first reader of a version (the view-only page and the manage page, HTML bytes as
+ * sent before compression; and the manage page gzipped, as its first reader of a version gets it), for a settled
+ * night of 12 players: a realistic night (150 entries) and a long one (10,000). Each call renders a new table value
+ * equal to the night, as after a change, so no report or page is remembered between calls; the readers after the
+ * first of a version get remembered bytes and are measured over HTTP by the {@code pages} scenario instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
