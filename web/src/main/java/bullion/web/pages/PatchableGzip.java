@@ -3,6 +3,8 @@ package bullion.web.pages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -107,9 +109,10 @@ final class PatchableGzip {
         }
         CRC32 crc = new CRC32();
         crc.update(answer);
-        int trailer = out.length - 8;
-        writeIntLittleEndian(out, trailer, (int) crc.getValue());
-        writeIntLittleEndian(out, trailer + 4, answer.length); // ISIZE: the length modulo 2^32
+        ByteBuffer.wrap(out, out.length - 8, 8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) crc.getValue())
+                .putInt(answer.length); // ISIZE: the length modulo 2^32
         return out;
     }
 
@@ -189,12 +192,5 @@ final class PatchableGzip {
             count = 0;
         }
         return found;
-    }
-
-    private static void writeIntLittleEndian(byte[] out, int at, int value) {
-        out[at] = (byte) value;
-        out[at + 1] = (byte) (value >>> 8);
-        out[at + 2] = (byte) (value >>> 16);
-        out[at + 3] = (byte) (value >>> 24);
     }
 }
