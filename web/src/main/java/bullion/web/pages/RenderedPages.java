@@ -49,8 +49,8 @@ final class RenderedPages {
     }
 
     /**
-     * What to send: a page's bytes, and where every reader of its version gets the very same bytes (a view-only page),
-     * the page it was rendered as, which keeps them gzipped too.
+     * What to send: a page's bytes, and the page they were answered from, which keeps what gzipping them needs (a
+     * view-only page's gzip, a manage page's {@link PatchableGzip}).
      */
     record Answer(byte[] bytes, Rendered rendered) {
 
@@ -134,13 +134,9 @@ final class RenderedPages {
         if (known == null) {
             known = render(table, variant);
             slots.put(table, variant.hashCode(), known);
-            return answer(known, known.bytes);
+            return new Answer(known.bytes, known);
         }
-        return answer(known, known.requestIds.length == 0 ? known.bytes : withNewRequestIds(known));
-    }
-
-    private static Answer answer(Rendered rendered, byte[] bytes) {
-        return new Answer(bytes, rendered);
+        return new Answer(known.requestIds.length == 0 ? known.bytes : withNewRequestIds(known), known);
     }
 
     /** Renders the page; the first answer uses the ids the render drew, every later one new ones. */
