@@ -19,8 +19,7 @@ public final class PageRenders {
 
     /** The view-only page (the share link's) of {@code table}, in US English. */
     public static byte[] viewPage(TableId id, Table table) {
-        return RenderedPages.render(table, new RenderedPages.Variant("table.jte", id, ORIGIN, Locale.US, ""))
-                .bytes();
+        return render(id, table, "").bytes();
     }
 
     /** The manage page of {@code table} for the holder of {@code token}, in US English. */
@@ -41,6 +40,11 @@ public final class PageRenders {
         if (token.isEmpty()) {
             throw new IllegalArgumentException("a manage page needs its token");
         }
+        return render(id, table, token);
+    }
+
+    /** The full page as {@code token}'s holder sees it (none: the view-only page), as the routes render it. */
+    private static RenderedPages.Rendered render(TableId id, Table table, String token) {
         return RenderedPages.render(table, new RenderedPages.Variant("table.jte", id, ORIGIN, Locale.US, token));
     }
 }
