@@ -1,5 +1,6 @@
 package bullion.engine.persistence;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,13 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which database holds the journal. Embedded H2 in a file by default; PostgreSQL in production. The only
- * difference the rest of Bullion sees is this value.
+ * Which database holds the journal. Embedded SQLite in a file by default (H2 in a data directory an earlier version
+ * made); PostgreSQL in production. The only difference the rest of Bullion sees is this value.
  */
 public record DatabaseSettings(Kind kind, String url, String user, String password) {
 
     /** A file system prefix in an H2 url, such as {@code file:}; a Windows drive letter is a single letter. */
     private static final Pattern H2_FILE_SYSTEM = Pattern.compile("[A-Za-z][A-Za-z0-9]+:");
+
+    /** The file {@link #h2File} keeps its database in. */
+    public static final String H2_FILE_NAME = "bullion.mv.db";
 
     /** H2's {@code RETENTION_TIME} on the embedded file, in milliseconds (see {@link #h2File}). */
     static final int RETENTION_MILLIS = 1000;
@@ -28,7 +32,8 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
 
     public enum Kind {
         H2("slick.jdbc.H2Profile$", "org.h2.Driver", "db/migration/h2"),
-        POSTGRES("slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "db/migration/postgres");
+        POSTGRES("slick.jdbc.PostgresProfile$", "org.postgresql.Driver", "db/migration/postgres"),
+        SQLITE("slick.jdbc.SQLiteProfile$", "org.sqlite.JDBC", "db/migration/sqlite");
 
         private final String slickProfile;
         private final String driver;
@@ -109,13 +114,72 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     /** PostgreSQL at a JDBC url such as {@code jdbc:postgresql://127.0.0.1:5432/bullion}. */
     public static DatabaseSettings postgres(String url, String user, String password) {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("BULLION_DB_URL must be a jdbc:postgresql: url, not " + url);
+            throw new IllegalArgumentException(
+                    "BULLION_DB_URL must be a jdbc:postgresql: or a jdbc:sqlite: url, not " + url);
         }
         return new DatabaseSettings(Kind.POSTGRES, url, user, password);
     }
 
     /**
-     * The directory of the embedded file; empty for PostgreSQL or an in-memory or server H2. The url may name the file
+     * SQLite in the file a {@code jdbc:sqlite:} url names, such as {@code jdbc:sqlite:/var/lib/bullion/bullion.db}, with
+     * the settings Bullion needs added to it:
+     * <ul>
+     *   <li>{@code journal_mode=WAL}: a commit appends its pages to the write-ahead log beside the file, and readers
+     *       (a table's recovery, the standings) go on while a write commits.
+     *   <li>{@code synchronous=FULL}: every commit syncs the log before it returns, so an acknowledged change survives
+     *       a power cut, not only a crash (SQLite's WAL default, NORMAL, syncs only at checkpoints).
+     *   <li>{@code transaction_mode=IMMEDIATE}: a transaction takes the write lock when it begins, so two writers (the
+     *       journal, the snapshots, the standings) queue for it ({@code busy_timeout}) instead of one failing when it
+     *       upgrades a read to a write.
+     *   <li>{@code busy_timeout=10000}: how long a writer waits for the lock, in ms; a journal write is bounded sooner
+     *       by its own call timeout.
+     * </ul>
+     */
+    public static DatabaseSettings sqlite(String url) {
+        String prefix = "jdbc:sqlite:";
+        if (!url.startsWith(prefix) || url.length() == prefix.length() || url.contains("?")) {
+            throw new IllegalArgumentException(
+                    "BULLION_DB_URL for SQLite must name a file and nothing else, such as jdbc:sqlite:/var/lib/bullion/bullion.db,"
+                            + " not " + url);
+        }
+        String file = url.substring(prefix.length());
+        if (file.equals(":memory:") || file.startsWith("file::memory:")) {
+            throw new IllegalArgumentException("BULLION_DB_URL must name a file SQLite keeps on disk, not " + url);
+        }
+        return new DatabaseSettings(
+                Kind.SQLITE,
+                url + "?journal_mode=WAL&synchronous=FULL&transaction_mode=IMMEDIATE&busy_timeout=10000",
+                "",
+                "");
+    }
+
+    /**
+     * The embedded database in {@code dataDir}: SQLite ({@link #sqliteFile}), except in a directory that already holds
+     * the H2 file of a version before it ({@code bullion.mv.db}), which goes on with that file ({@link #h2File}) so an
+     * upgrade finds every table it had. SQLite commits a change for a fraction of H2's work (BENCHMARKS.md, "SQLite as
+     * the embedded default").
+     */
+    public static DatabaseSettings embedded(Path dataDir) {
+        return Files.exists(dataDir.resolve(H2_FILE_NAME)) ? h2File(dataDir) : sqliteFile(dataDir);
+    }
+
+    /** SQLite in {@code bullion.db} under {@code dataDir} (see {@link #sqlite}). */
+    public static DatabaseSettings sqliteFile(Path dataDir) {
+        return sqlite("jdbc:sqlite:"
+                + dataDir.toAbsolutePath().resolve("bullion.db").toString().replace('\\', '/'));
+    }
+
+    /** The directory of the embedded file, H2's or SQLite's; empty for PostgreSQL or an in-memory or server H2. */
+    public Optional<Path> embeddedDirectory() {
+        if (kind == Kind.SQLITE) {
+            String file = url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
+            return Optional.ofNullable(Path.of(file).toAbsolutePath().getParent());
+        }
+        return h2Directory();
+    }
+
+    /**
+     * The directory of the embedded H2 file; empty for SQLite, PostgreSQL or an in-memory or server H2. The url may name the file
      * through any of H2's file systems ({@code file:}, {@code nio:}, or one registered with {@code FilePath.register},
      * as a test's write-failing double is).
      */

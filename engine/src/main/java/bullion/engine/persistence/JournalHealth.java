@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether this node's journal can take a write, probed every {@code every} on a thread of its own: one connection,
- * validated with a bounded wait; on the embedded file also the free space of its disk, so writes are refused cleanly
+ * validated with a bounded wait; on an embedded file (H2's or SQLite's) also the free space of its disk, so writes are refused cleanly
  * before the disk is full rather than failing inside the store. The facade asks {@link #problem()} before every
  * change and refuses at once while there is one, instead of letting the caller wait out its timeout.
  */
@@ -130,7 +130,7 @@ public final class JournalHealth implements AutoCloseable {
     }
 
     private Optional<String> lowDisk() {
-        Optional<Path> dir = database.h2Directory();
+        Optional<Path> dir = database.embeddedDirectory();
         if (dir.isEmpty()) {
             return Optional.empty();
         }

@@ -33,7 +33,7 @@ final class JournalMigrations {
                         "V1__pekko_persistence.sql",
                         "V2__group_standings.sql",
                         "V3__drop_duplicate_ordering_index.sql");
-            case POSTGRES -> List.of("V1__pekko_persistence.sql", "V2__group_standings.sql");
+            case POSTGRES, SQLITE -> List.of("V1__pekko_persistence.sql", "V2__group_standings.sql");
         };
     }
 

@@ -55,7 +55,7 @@ public final class JournalRows {
     public List<String> quietSince(String prefix, Instant cutoff) {
         try (Connection connection = connect();
                 PreparedStatement select = connection.prepareStatement("SELECT \"persistence_id\" FROM"
-                        + " \"event_journal\" WHERE \"persistence_id\" LIKE ? GROUP BY \"persistence_id\""
+                        + " \"event_journal\" WHERE \"persistence_id\" LIKE ? ESCAPE '\\' GROUP BY \"persistence_id\""
                         + " HAVING MAX(\"write_timestamp\") < ? ORDER BY \"persistence_id\"")) {
             select.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
             select.setLong(2, cutoff.toEpochMilli());
