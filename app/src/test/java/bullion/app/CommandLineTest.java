@@ -64,7 +64,7 @@ class CommandLineTest {
     @Test
     void exportAllThenImportAllBringsEveryTableBackUnderNewIds() throws Exception {
         Map<String, Table> tables = new LinkedHashMap<>();
-        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(source)))) {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.embedded(source)))) {
             for (int n = 0; n < 4; n++) {
                 Night night = night(system.tables(), n);
                 tables.put(night.id(), night.table());
@@ -82,7 +82,7 @@ class CommandLineTest {
         Map<String, String[]> mapping = mapping(imported.printed());
         assertThat(mapping.keySet()).containsExactlyInAnyOrderElementsOf(tables.keySet());
 
-        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(target)))) {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.embedded(target)))) {
             for (Map.Entry<String, String[]> moved : mapping.entrySet()) {
                 TableId newId = new TableId(moved.getValue()[0]);
                 assertThat(newId.value()).isNotEqualTo(moved.getKey());
@@ -107,7 +107,7 @@ class CommandLineTest {
 
     @Test
     void aTamperedFileIsRefusedByNameAndTheOthersAreImported() throws Exception {
-        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(source)))) {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.embedded(source)))) {
             night(system.tables(), 1);
             night(system.tables(), 2);
         }
@@ -135,7 +135,7 @@ class CommandLineTest {
 
     @Test
     void rebuildStandingsBringsBackNightsTheReadSideLost() throws Exception {
-        DatabaseSettings database = DatabaseSettings.h2File(source);
+        DatabaseSettings database = DatabaseSettings.embedded(source);
         Groups.Created group;
         Standings before;
         try (TableSystem system = TableSystem.start(EngineSettings.singleNode(database))) {

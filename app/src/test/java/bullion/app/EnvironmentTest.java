@@ -12,20 +12,31 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentTest {
 
     @Test
     void withNothingSetBullionRunsWithTheEngineAndWebDefaultsOnAnEmbeddedFileUnderData() {
         Environment env = Environment.from(Map.of());
-        DatabaseSettings underData = DatabaseSettings.h2File(Path.of("./data"));
+        DatabaseSettings underData = DatabaseSettings.sqliteFile(Path.of("./data"));
         assertThat(underData.url())
-                .isEqualTo(
-                        "jdbc:h2:synced:"
-                                + Path.of("./data").toAbsolutePath().resolve("bullion")
-                                + ";WRITE_DELAY=0;RETENTION_TIME=1000;PAGE_SIZE=2048;CACHE_SIZE=8192;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE");
+                .isEqualTo("jdbc:sqlite:"
+                        + Path.of("./data").toAbsolutePath().resolve("bullion.db")
+                        + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000");
         assertThat(env.engine()).isEqualTo(EngineSettings.singleNode(underData));
         assertThat(env.web()).isEqualTo(WebSettings.defaults());
+    }
+
+    @Test
+    void aDataDirAnEarlierVersionFilledGoesOnWithItsH2File(@TempDir Path dataDir) throws IOException {
+        Files.createFile(dataDir.resolve("bullion.mv.db"));
+        Environment env = Environment.from(Map.of("BULLION_DATA_DIR", dataDir.toString()));
+        assertThat(env.engine().database().url())
+                .isEqualTo(
+                        "jdbc:h2:synced:"
+                                + dataDir.toAbsolutePath().resolve("bullion")
+                                + ";WRITE_DELAY=0;RETENTION_TIME=1000;PAGE_SIZE=2048;CACHE_SIZE=8192;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** The defaults live in the code; the README's configuration table says what they are, and must agree. */
@@ -125,7 +136,7 @@ class EnvironmentTest {
     @Test
     void theDataDirAndPortCanBeMoved() {
         Environment env = Environment.from(Map.of("BULLION_DATA_DIR", "/srv/bullion", "BULLION_HTTP_PORT", "9090"));
-        assertThat(env.engine().database().url()).startsWith("jdbc:h2:synced:/srv/bullion/bullion;");
+        assertThat(env.engine().database().url()).startsWith("jdbc:sqlite:/srv/bullion/bullion.db?");
         assertThat(env.web().port()).isEqualTo(9090);
     }
 
@@ -141,6 +152,19 @@ class EnvironmentTest {
         assertThat(env.engine().database())
                 .isEqualTo(new DatabaseSettings(
                         DatabaseSettings.Kind.POSTGRES, "jdbc:postgresql://db:5432/bullion", "bullion", "secret"));
+    }
+
+    @Test
+    void aSqliteUrlNamesTheFile() {
+        Environment env = Environment.from(Map.of("BULLION_DB_URL", "jdbc:sqlite:/srv/bullion/journal.db"));
+        assertThat(env.engine().database())
+                .isEqualTo(new DatabaseSettings(
+                        DatabaseSettings.Kind.SQLITE,
+                        "jdbc:sqlite:/srv/bullion/journal.db" + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000",
+                        "",
+                        ""));
+        assertThatThrownBy(() -> Environment.from(Map.of("BULLION_DB_URL", "jdbc:sqlite:/srv/j.db?synchronous=OFF")))
+                .hasMessageContaining("must name a file and nothing else");
     }
 
     @Test

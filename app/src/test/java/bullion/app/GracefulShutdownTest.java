@@ -112,7 +112,7 @@ class GracefulShutdownTest {
             threads.shutdownNow();
         }
 
-        try (TableSystem restarted = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
+        try (TableSystem restarted = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.embedded(dataDir)))) {
             Outcome outcome = restarted
                     .tables()
                     .view(new TableId(tableId), Optional.empty())

@@ -128,11 +128,11 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
      *       (a table's recovery, the standings) go on while a write commits.
      *   <li>{@code synchronous=FULL}: every commit syncs the log before it returns, so an acknowledged change survives
      *       a power cut, not only a crash (SQLite's WAL default, NORMAL, syncs only at checkpoints).
-     *   <li>{@code transaction_mode=IMMEDIATE}: a transaction takes the write lock when it begins, so two writers (the
-     *       journal, the snapshots, the standings) queue for it ({@code busy_timeout}) instead of one failing when it
-     *       upgrades a read to a write.
-     *   <li>{@code busy_timeout=10000}: how long a writer waits for the lock, in ms; a journal write is bounded sooner
-     *       by its own call timeout.
+     *   <li>{@code busy_timeout=10000}: how long a writer waits for the one write lock, in ms, while another (the
+     *       journal, the snapshots, the standings) holds it; a journal write is bounded sooner by its own call timeout.
+     *       Transactions stay deferred (SQLite's default): the driver begins the next one as soon as one commits, and
+     *       an immediate one would take the lock right then. Every writing transaction here writes before it reads,
+     *       so none has to turn a read into a write after another write committed (which SQLite refuses at once).
      * </ul>
      */
     public static DatabaseSettings sqlite(String url) {
@@ -146,11 +146,7 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
         if (file.equals(":memory:") || file.startsWith("file::memory:")) {
             throw new IllegalArgumentException("BULLION_DB_URL must name a file SQLite keeps on disk, not " + url);
         }
-        return new DatabaseSettings(
-                Kind.SQLITE,
-                url + "?journal_mode=WAL&synchronous=FULL&transaction_mode=IMMEDIATE&busy_timeout=10000",
-                "",
-                "");
+        return new DatabaseSettings(Kind.SQLITE, url + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000", "", "");
     }
 
     /**

@@ -7,11 +7,12 @@ import bullion.engine.entity.StoredEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
- * One event of a group table, applied to the read side in the projection's transaction. A table's first event says
+ * One event of a group table, applied to the read side in a transaction of its own. A table's first event says
  * which group it is in; an event that can change a closed night (the close, a reopen, a payment marked or unmarked, a
  * player renamed) replays the table to that event and writes its night as it then was (or removes it while the table
  * is open again). Every other event changes no night: buy-ins, cash-outs and voids happen only while a table is open.
@@ -22,14 +23,21 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
     static final java.util.concurrent.atomic.AtomicLong APPLIED = new java.util.concurrent.atomic.AtomicLong();
 
     private final TableJournal journal;
+    private final Function<String, Optional<String>> groupOf;
     private final BiConsumer<String, List<String>> makeMembers;
 
     /**
+     * @param groupOf the group a table was registered in, read outside the projection's transaction (see
+     *     {@link #process})
      * @param makeMembers makes a night's players members of the group (idempotent: a name a member answers to adds
      *     nothing, so a replayed event asks again harmlessly)
      */
-    StandingsHandler(TableJournal journal, BiConsumer<String, List<String>> makeMembers) {
+    StandingsHandler(
+            TableJournal journal,
+            Function<String, Optional<String>> groupOf,
+            BiConsumer<String, List<String>> makeMembers) {
         this.journal = journal;
+        this.groupOf = groupOf;
         this.makeMembers = makeMembers;
     }
 
@@ -47,12 +55,19 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
                 });
             case StoredEvent.Recorded recorded
             when changesTheNight(recorded.event()) -> {
-                Optional<String> group = session.withConnection(c -> NightRows.groupOf(c, tableId));
+                // Everything but this transaction's writes happens before its first statement. On SQLite a
+                // transaction that has written holds the database's one write lock until it commits, so the group's
+                // own journal write, which makeMembers waits for, would wait for this transaction until both timed
+                // out; and a transaction that has read may not start writing once another write committed since.
+                // The group was registered by an earlier event, whose transaction has committed.
+                Optional<String> group = groupOf.apply(tableId);
                 if (group.isEmpty()) {
                     return;
                 }
                 Optional<Table> table = journal.replay(envelope.persistenceId(), envelope.sequenceNr());
                 Optional<Night> night = table.flatMap(t -> Night.of(tableId, t));
+                night.ifPresent(n -> makeMembers.accept(
+                        group.get(), n.seats().stream().map(Night.Seat::name).toList()));
                 session.withConnection(c -> {
                     if (night.isPresent()) {
                         NightRows.put(c, group.get(), night.get());
@@ -61,8 +76,6 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
                     }
                     return null;
                 });
-                night.ifPresent(n -> makeMembers.accept(
-                        group.get(), n.seats().stream().map(Night.Seat::name).toList()));
             }
             default -> {}
         }

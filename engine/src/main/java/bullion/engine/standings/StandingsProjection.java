@@ -13,16 +13,20 @@ import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
-import org.apache.pekko.projection.javadsl.ExactlyOnceProjection;
+import org.apache.pekko.projection.javadsl.AtLeastOnceProjection;
 import org.apache.pekko.projection.javadsl.ProjectionManagement;
 import org.apache.pekko.projection.javadsl.SourceProvider;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 
 /**
  * The group standings' projection: the journal's events tagged {@link #TAG} (every event of a table opened in a
- * group), read with pekko-persistence-jdbc's {@code eventsByTag}, each applied by {@link StandingsHandler} in one
- * JDBC transaction with the projection's offset ({@code JdbcProjection.exactlyOnce}). It runs once in the cluster,
- * as a sharded daemon process of one instance, so two nodes never both count an event.
+ * group), read with pekko-persistence-jdbc's {@code eventsByTag}, each applied by {@link StandingsHandler} in a JDBC
+ * transaction, and the projection's offset stored after each event in a transaction of its own
+ * ({@code JdbcProjection.atLeastOnce}): an event applied again after a crash between the two changes nothing, as the
+ * handler replaces a night whole and asks the group for members idempotently. Not {@code exactlyOnce}: that writes the
+ * offset first, in the handler's transaction, so on SQLite the handler would hold the database's one write lock
+ * while it waits for the group's own journal write, and both would time out. It runs once in the cluster, as a
+ * sharded daemon process of one instance, so two nodes never both count an event.
  */
 public final class StandingsProjection {
 
@@ -49,8 +53,13 @@ public final class StandingsProjection {
         SourceProvider<Offset, EventEnvelope<StoredEvent>> events =
                 EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), TAG);
         TableJournal journal = new TableJournal(system, Duration.ofSeconds(10));
-        ExactlyOnceProjection<Offset, EventEnvelope<StoredEvent>> projection = JdbcProjection.exactlyOnce(
-                        ID, events, store::session, () -> new StandingsHandler(journal, makeMembers), system)
+        AtLeastOnceProjection<Offset, EventEnvelope<StoredEvent>> projection = JdbcProjection.atLeastOnce(
+                        ID,
+                        events,
+                        store::session,
+                        () -> new StandingsHandler(journal, store::groupOf, makeMembers),
+                        system)
+                .withSaveOffset(1, Duration.ZERO)
                 .withRestartBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2);
         ShardedDaemonProcess.get(system)
                 .init(

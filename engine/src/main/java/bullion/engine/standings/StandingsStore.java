@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The read side's database: a small pool of its own on the journal's database (the embedded file through the same
@@ -60,6 +61,20 @@ public final class StandingsStore implements AutoCloseable {
             return NightRows.nights(c, groupId);
         } catch (SQLException e) {
             throw new Unavailable("the standings could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The group a table was opened in, as its first event registered it; empty for a table in no group. Read in a
+     * transaction of its own, not the projection's (StandingsHandler says why).
+     *
+     * @throws Unavailable when the database cannot be read
+     */
+    Optional<String> groupOf(String tableId) {
+        try (Connection c = pool.getConnection()) {
+            return NightRows.groupOf(c, tableId);
+        } catch (SQLException e) {
+            throw new Unavailable("the group of table " + tableId + " could not be read: " + e.getMessage(), e);
         }
     }
 
