@@ -1,9 +1,13 @@
 package bullion.engine.persistence;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -65,6 +69,9 @@ public final class JournalSchema {
 
     private static Outcome migrateOnce(DatabaseSettings db) throws SQLException {
         JournalMigrations migrations = JournalMigrations.of(db.kind());
+        if (db.kind() == DatabaseSettings.Kind.SQLITE) {
+            createDirectory(db); // H2 makes a missing data directory itself; SQLite refuses to open the file
+        }
         // Held open while Flyway runs, so an embedded H2 file is opened once, not once per connection.
         try (Connection connection = connect(db)) {
             if (isCurrent(connection, migrations, db)) {
@@ -80,6 +87,18 @@ public final class JournalSchema {
                     .load()
                     .migrate();
             return Outcome.MIGRATED;
+        }
+    }
+
+    private static void createDirectory(DatabaseSettings db) throws SQLException {
+        Optional<Path> directory = db.embeddedDirectory();
+        if (directory.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory.get());
+        } catch (IOException e) {
+            throw new SQLException("cannot create the directory " + directory.get() + ": " + e, e);
         }
     }
 

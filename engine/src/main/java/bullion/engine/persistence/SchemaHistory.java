@@ -27,7 +27,7 @@ final class SchemaHistory {
      * @throws SQLException when the database cannot be reached or the history cannot be read as Flyway writes it
      */
     static boolean isCurrent(Connection connection, List<JournalMigrations.Migration> migrations) throws SQLException {
-        String schema = connection.getSchema();
+        String schema = schemaOf(connection);
         if (schema == null || !hasHistory(connection, schema)) {
             return false;
         }
@@ -52,6 +52,18 @@ final class SchemaHistory {
             }
         }
         return sameIgnoringScript(applied, migrations);
+    }
+
+    /**
+     * The connection's schema, where Flyway keeps its history. SQLite's driver names none, and Flyway uses SQLite's
+     * {@code main} database there.
+     */
+    private static String schemaOf(Connection connection) throws SQLException {
+        String schema = connection.getSchema();
+        if (schema == null && "SQLite".equals(connection.getMetaData().getDatabaseProductName())) {
+            return "main";
+        }
+        return schema;
     }
 
     /** Whether the history table exists; asked first, so a fresh database is not an error on PostgreSQL's log. */
