@@ -21,6 +21,7 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
     /** Events applied in this JVM since it started, on any node it runs: a figure for operations and tests. */
     static final java.util.concurrent.atomic.AtomicLong APPLIED = new java.util.concurrent.atomic.AtomicLong();
 
+    private final StandingsStore store;
     private final TableJournal journal;
     private final BiConsumer<String, List<String>> makeMembers;
 
@@ -28,7 +29,8 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
      * @param makeMembers makes a night's players members of the group (idempotent: a name a member answers to adds
      *     nothing, so a replayed event asks again harmlessly)
      */
-    StandingsHandler(TableJournal journal, BiConsumer<String, List<String>> makeMembers) {
+    StandingsHandler(StandingsStore store, TableJournal journal, BiConsumer<String, List<String>> makeMembers) {
+        this.store = store;
         this.journal = journal;
         this.makeMembers = makeMembers;
     }
@@ -47,12 +49,16 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
                 });
             case StoredEvent.Recorded recorded
             when changesTheNight(recorded.event()) -> {
-                Optional<String> group = session.withConnection(c -> NightRows.groupOf(c, tableId));
+                // Read, and the members made, before the session's first write: on SQLite the members' journal write
+                // would wait for the lock that write holds until the commit (StandingsProjection).
+                Optional<String> group = store.groupOf(tableId);
                 if (group.isEmpty()) {
                     return;
                 }
                 Optional<Table> table = journal.replay(envelope.persistenceId(), envelope.sequenceNr());
                 Optional<Night> night = table.flatMap(t -> Night.of(tableId, t));
+                night.ifPresent(n -> makeMembers.accept(
+                        group.get(), n.seats().stream().map(Night.Seat::name).toList()));
                 session.withConnection(c -> {
                     if (night.isPresent()) {
                         NightRows.put(c, group.get(), night.get());
@@ -61,8 +67,6 @@ final class StandingsHandler extends JdbcHandler<EventEnvelope<StoredEvent>, Sta
                     }
                     return null;
                 });
-                night.ifPresent(n -> makeMembers.accept(
-                        group.get(), n.seats().stream().map(Night.Seat::name).toList()));
             }
             default -> {}
         }

@@ -5,24 +5,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.projection.Projection;
 import org.apache.pekko.projection.ProjectionBehavior;
 import org.apache.pekko.projection.ProjectionId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
-import org.apache.pekko.projection.javadsl.ExactlyOnceProjection;
 import org.apache.pekko.projection.javadsl.ProjectionManagement;
 import org.apache.pekko.projection.javadsl.SourceProvider;
+import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
 
 /**
  * The group standings' projection: the journal's events tagged {@link #TAG} (every event of a table opened in a
  * group), read with pekko-persistence-jdbc's {@code eventsByTag}, each applied by {@link StandingsHandler} in one
- * JDBC transaction with the projection's offset ({@code JdbcProjection.exactlyOnce}). It runs once in the cluster,
- * as a sharded daemon process of one instance, so two nodes never both count an event.
+ * JDBC transaction with the projection's offset ({@code JdbcProjection.exactlyOnce}; on SQLite the offset right after
+ * it, see {@link #start}). It runs once in the cluster, as a sharded daemon process of one instance, so two nodes never
+ * both count an event.
  */
 public final class StandingsProjection {
 
@@ -49,9 +52,19 @@ public final class StandingsProjection {
         SourceProvider<Offset, EventEnvelope<StoredEvent>> events =
                 EventSourcedProvider.eventsByTag(system, JdbcReadJournal.Identifier(), TAG);
         TableJournal journal = new TableJournal(system, Duration.ofSeconds(10));
-        ExactlyOnceProjection<Offset, EventEnvelope<StoredEvent>> projection = JdbcProjection.exactlyOnce(
-                        ID, events, store::session, () -> new StandingsHandler(journal, makeMembers), system)
-                .withRestartBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2);
+        Supplier<JdbcHandler<EventEnvelope<StoredEvent>, StandingsSession>> handler =
+                () -> new StandingsHandler(store, journal, makeMembers);
+        // exactlyOnce writes the offset first in the event's transaction. On SQLite that write takes the database's
+        // one write lock until the commit, so the handler's members (a journal write of the group, awaited) would wait
+        // for it until both time out, and every table's write with them. There the offset is saved in a transaction of
+        // its own right after each event's: an event whose offset a crash lost is applied again, which its night (one
+        // row per table, replaced whole) and its members (idempotent) allow.
+        Projection<EventEnvelope<StoredEvent>> projection = store.oneWriterAtATime()
+                ? JdbcProjection.atLeastOnce(ID, events, store::session, handler, system)
+                        .withSaveOffset(1, Duration.ZERO)
+                        .withRestartBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2)
+                : JdbcProjection.exactlyOnce(ID, events, store::session, handler, system)
+                        .withRestartBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2);
         ShardedDaemonProcess.get(system)
                 .init(
                         ProjectionBehavior.Command.class,

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The read side's database: a small pool of its own on the journal's database (the embedded file through the same
@@ -48,6 +49,21 @@ public final class StandingsStore implements AutoCloseable {
 
     StandingsSession session() {
         return new StandingsSession(pool);
+    }
+
+    /**
+     * Whether the journal's database takes one writer at a time, so that a transaction that has written holds every
+     * other write until it ends (SQLite); H2 and PostgreSQL lock rows.
+     */
+    boolean oneWriterAtATime() {
+        return kind == DatabaseSettings.Kind.SQLITE;
+    }
+
+    /** The group a table was opened in, as the projection registered it (committed), outside any session. */
+    Optional<String> groupOf(String tableId) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return NightRows.groupOf(c, tableId);
+        }
     }
 
     /**
