@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A group's standings come from the read side: closed nights of its tables only, the table's nets, members matched
  * by name, renames and merges applied to every night; the same numbers as a straight fold over the journal, after a
- * rebuild and after a restart.
+ * rebuild and after a restart; on each embedded file.
  */
 class GroupStandingsTest {
 
@@ -25,9 +26,10 @@ class GroupStandingsTest {
 
     private static final long WAIT_MS = 15_000;
 
-    @Test
-    void twoNightsMakeStandingsThatFollowRenamesAndMerges() throws Exception {
-        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void twoNightsMakeStandingsThatFollowRenamesAndMerges(EmbeddedFile file) throws Exception {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(file.in(dataDir)))) {
             GroupNights nights = new GroupNights(system);
             Groups.Created group = nights.group("Thursday crew");
             nights.closedNight(
@@ -78,9 +80,10 @@ class GroupStandingsTest {
         }
     }
 
-    @Test
-    void onlyClosedTablesOfTheGroupCountAndAReopenedTableLeavesUntilItClosesAgain() throws Exception {
-        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void onlyClosedTablesOfTheGroupCountAndAReopenedTableLeavesUntilItClosesAgain(EmbeddedFile file) throws Exception {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(file.in(dataDir)))) {
             GroupNights nights = new GroupNights(system);
             Groups.Created group = nights.group("Crew");
             TableId closed = nights.closedNight(
@@ -104,9 +107,10 @@ class GroupStandingsTest {
         }
     }
 
-    @Test
-    void aRebuildFromScratchGivesIdenticalStandings() throws Exception {
-        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void aRebuildFromScratchGivesIdenticalStandings(EmbeddedFile file) throws Exception {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(file.in(dataDir)))) {
             GroupNights nights = new GroupNights(system);
             Groups.Created group = nights.group("Crew");
             for (int i = 0; i < 3; i++) {
@@ -130,9 +134,10 @@ class GroupStandingsTest {
         }
     }
 
-    @Test
-    void stoppingMidStreamAndRestartingGivesIdenticalStandings() throws Exception {
-        DatabaseSettings db = DatabaseSettings.h2File(dataDir);
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void stoppingMidStreamAndRestartingGivesIdenticalStandings(EmbeddedFile file) throws Exception {
+        DatabaseSettings db = file.in(dataDir);
         GroupId groupId;
         try (TableSystem system = TableSystem.start(EngineSettings.singleNode(db))) {
             GroupNights nights = new GroupNights(system);
@@ -154,9 +159,10 @@ class GroupStandingsTest {
         }
     }
 
-    @Test
-    void theReadSideLagsTheJournalByUnderASecond() throws Exception {
-        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)))) {
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void theReadSideLagsTheJournalByUnderASecond(EmbeddedFile file) throws Exception {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(file.in(dataDir)))) {
             GroupNights nights = new GroupNights(system);
             Groups.Created group = nights.group("Crew");
             nights.closedNight(group, "Warm-up", List.of(new GroupNights.Seat("Ann", 1, 10)));
