@@ -195,6 +195,38 @@ class GroupStandingsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void tablesClosedAllAtOnceAreEachCountedOnce(EmbeddedFile file) throws Exception {
+        try (TableSystem system = TableSystem.start(EngineSettings.singleNode(file.in(dataDir)))) {
+            GroupNights nights = new GroupNights(system);
+            Groups.Created group = nights.group("Crew");
+            List<TableId> tables = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                tables.add(nights.openedNight(
+                        group,
+                        "Night " + i,
+                        List.of(new GroupNights.Seat("Ann", 1, 4 + i), new GroupNights.Seat("Bob", 1, 16 - i))));
+            }
+            // Closed without waiting for each other, so the journal can write several tagged events in one batch: each
+            // needs its own row id back to be tagged (and so projected) as itself.
+            List<java.util.concurrent.CompletableFuture<Outcome>> closing = tables.stream()
+                    .map(table -> system.tables()
+                            .close(table, group.manageToken(), Optional.empty())
+                            .toCompletableFuture())
+                    .toList();
+            closing.forEach(close -> assertThat(Await.result(close)).isInstanceOf(Outcome.Done.class));
+            assertThat(JournalFold.millisUntilProjected(system, group.id(), WAIT_MS))
+                    .isNotNegative();
+            Standings standings = JournalFold.projected(system, group.id());
+            assertThat(standings).isEqualTo(JournalFold.standings(system, group.id()));
+            assertThat(standings.nights())
+                    .extracting(Standings.NightStanding::tableId)
+                    .containsExactlyInAnyOrderElementsOf(
+                            tables.stream().map(TableId::value).toList());
+        }
+    }
+
     private static void awaitNights(TableSystem system, Groups.Created group, int count) {
         long deadline = System.nanoTime() + Duration.ofMillis(WAIT_MS).toNanos();
         while (JournalFold.projected(system, group.id()).nights().size() != count) {
