@@ -18,11 +18,11 @@ public final class DurabilityProbe {
 
     private DurabilityProbe() {}
 
-    /** {@code h2 <data dir>} or {@code postgres <jdbc url> <user>}. */
+    /** {@code <EmbeddedFile name> <data dir>} or {@code postgres <jdbc url> <user>}. */
     public static void main(String[] args) {
-        DatabaseSettings database = args[0].equals("h2")
-                ? DatabaseSettings.h2File(Path.of(args[1]))
-                : DatabaseSettings.postgres(args[1], args[2], "");
+        DatabaseSettings database = args[0].equals("postgres")
+                ? DatabaseSettings.postgres(args[1], args[2], "")
+                : EmbeddedFile.valueOf(args[0]).in(Path.of(args[1]));
         TableSystem system = TableSystem.start(EngineSettings.singleNode(database));
         Tables tables = system.tables();
         Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Durable", "USD", BigDecimal.TEN, 10)));

@@ -14,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Nothing acknowledged is ever lost: a child JVM records buy-ins and is killed with SIGKILL mid-stream; every
- * buy-in it acknowledged must be in the journal afterwards, on the embedded H2 file (which H2's default
- * WRITE_DELAY would break) and on PostgreSQL.
+ * buy-in it acknowledged must be in the journal afterwards, on each embedded file (which H2's default WRITE_DELAY
+ * would break) and on PostgreSQL.
  */
 class DurabilityTest {
 
@@ -27,9 +29,10 @@ class DurabilityTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void everyAcknowledgedBuyInSurvivesKillDashNineOnAnH2File() throws Exception {
-        killMidStreamAndCount(DatabaseSettings.h2File(dataDir), List.of("h2", dataDir.toString()));
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void everyAcknowledgedBuyInSurvivesKillDashNineOnAnEmbeddedFile(EmbeddedFile file) throws Exception {
+        killMidStreamAndCount(file.in(dataDir), List.of(file.name(), dataDir.toString()));
     }
 
     @Test

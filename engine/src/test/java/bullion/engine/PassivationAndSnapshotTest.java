@@ -18,8 +18,9 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Idle tables stop and come back on the next request; long tables are snapshotted so they recover fast. */
 class PassivationAndSnapshotTest {
@@ -27,10 +28,10 @@ class PassivationAndSnapshotTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void anIdleTableStopsAndComesBackWithItsHistory() {
-        EngineSettings settings =
-                EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)).withPassivateAfter(Duration.ofSeconds(1));
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void anIdleTableStopsAndComesBackWithItsHistory(EmbeddedFile file) {
+        EngineSettings settings = EngineSettings.singleNode(file.in(dataDir)).withPassivateAfter(Duration.ofSeconds(1));
         try (TableSystem system = TableSystem.start(settings)) {
             Tables tables = system.tables();
             Tables.Opened opened = Await.result(tables.open(new Command.OpenTable("Idle", "USD", BigDecimal.TEN, 10)));
@@ -58,9 +59,10 @@ class PassivationAndSnapshotTest {
         }
     }
 
-    @Test
-    void aLongTableIsSnapshottedAndRecoversToTheSameState() throws Exception {
-        DatabaseSettings db = DatabaseSettings.h2File(dataDir);
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void aLongTableIsSnapshottedAndRecoversToTheSameState(EmbeddedFile file) throws Exception {
+        DatabaseSettings db = file.in(dataDir);
         EngineSettings settings = EngineSettings.singleNode(db).withSnapshotEvery(5);
         Tables.Opened opened;
         Outcome.Done last;

@@ -9,23 +9,27 @@ import bullion.core.Paid;
 import bullion.core.Table;
 import bullion.core.TableReport;
 import bullion.core.TableStatus;
-import bullion.engine.persistence.DatabaseSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A table survives a full stop of the actor system: a new system on the same H2 file knows its whole history. */
+/**
+ * A table survives a full stop of the actor system: a new system on the same embedded file (H2's or SQLite's) knows its
+ * whole history.
+ */
 class RestartOnSameFileTest {
 
     @TempDir
     Path dataDir;
 
-    @Test
-    void aTableAnswersItsFirstCommandAfterARestartWithItsWholeHistory() {
-        EngineSettings settings = EngineSettings.singleNode(DatabaseSettings.h2File(dataDir));
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void aTableAnswersItsFirstCommandAfterARestartWithItsWholeHistory(EmbeddedFile file) {
+        EngineSettings settings = EngineSettings.singleNode(file.in(dataDir));
         TableId id;
         String token;
         try (TableSystem first = TableSystem.start(settings)) {
@@ -48,11 +52,11 @@ class RestartOnSameFileTest {
         }
     }
 
-    @Test
-    void aClosedNightKeepsItsFrozenPaymentsAndTheirPaidMarksThroughARestart() {
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void aClosedNightKeepsItsFrozenPaymentsAndTheirPaidMarksThroughARestart(EmbeddedFile file) {
         // Snapshots every 2 events, so the second system recovers from a snapshot and the events after it.
-        EngineSettings settings =
-                EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)).withSnapshotEvery(2);
+        EngineSettings settings = EngineSettings.singleNode(file.in(dataDir)).withSnapshotEvery(2);
         TableId id;
         String token;
         Table closed;

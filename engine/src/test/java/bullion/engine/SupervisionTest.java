@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bullion.core.Command;
 import bullion.core.CommandDecider;
-import bullion.engine.persistence.DatabaseSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A fault inside one table restarts that table from its journal and leaves every other table alone. */
 class SupervisionTest {
@@ -28,10 +28,10 @@ class SupervisionTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void aCrashedTableRestartsFromItsJournalWithoutTouchingAnother() throws Exception {
-        EngineSettings settings =
-                EngineSettings.singleNode(DatabaseSettings.h2File(dataDir)).withAskTimeout(Duration.ofSeconds(3));
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void aCrashedTableRestartsFromItsJournalWithoutTouchingAnother(EmbeddedFile file) throws Exception {
+        EngineSettings settings = EngineSettings.singleNode(file.in(dataDir)).withAskTimeout(Duration.ofSeconds(3));
         try (TableSystem system = TableSystem.start(settings, FAULTY)) {
             Tables tables = system.tables();
             Tables.Opened crashing =

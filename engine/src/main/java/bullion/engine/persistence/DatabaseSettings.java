@@ -146,7 +146,18 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
         if (file.equals(":memory:") || file.startsWith("file::memory:")) {
             throw new IllegalArgumentException("BULLION_DB_URL must name a file SQLite keeps on disk, not " + url);
         }
-        return new DatabaseSettings(Kind.SQLITE, url + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000", "", "");
+        // A URI filename (file:...) or a special name (:resource:...) is no path: embeddedDirectory would name a
+        // directory that does not exist, and the free-space check would then keep the journal refusing every write.
+        if (file.startsWith("file:") || file.startsWith(":")) {
+            throw new IllegalArgumentException(
+                    "BULLION_DB_URL for SQLite must name its file by a path, such as jdbc:sqlite:/var/lib/bullion/bullion.db,"
+                            + " not " + url);
+        }
+        return new DatabaseSettings(
+                Kind.SQLITE,
+                url + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000",
+                "",
+                "");
     }
 
     /**

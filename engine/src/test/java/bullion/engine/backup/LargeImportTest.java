@@ -8,23 +8,24 @@ import bullion.core.Decision;
 import bullion.core.Event;
 import bullion.core.EventApplier;
 import bullion.core.Table;
+import bullion.engine.EmbeddedFile;
 import bullion.engine.EngineSettings;
 import bullion.engine.Outcome;
 import bullion.engine.TableSystem;
 import bullion.engine.entity.StoredEvent;
-import bullion.engine.persistence.DatabaseSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A long night imports whole, in its one atomic write: 10,000 events decided by the core (written straight into an
- * export, as a long-lived table's journal would hold them), imported on the embedded file and read back equal. Prints
+ * export, as a long-lived table's journal would hold them), imported on each embedded file and read back equal. Prints
  * the file's size and how long the import took.
  */
 class LargeImportTest {
@@ -34,8 +35,9 @@ class LargeImportTest {
     @TempDir
     Path dir;
 
-    @Test
-    void tenThousandEventsImportInOneWrite() {
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void tenThousandEventsImportInOneWrite(EmbeddedFile embedded) {
         List<StoredEvent> journal = new ArrayList<>();
         Optional<Table> table = Optional.empty();
         Instant at = Instant.parse("2026-11-27T20:00:00Z");
@@ -59,13 +61,15 @@ class LargeImportTest {
         }
         byte[] file = TableExport.of("AAAAAAAAAAAAAAAAAAAAAA", at, journal).toJson();
 
-        EngineSettings settings = EngineSettings.singleNode(DatabaseSettings.h2File(dir));
+        EngineSettings settings = EngineSettings.singleNode(embedded.in(dir));
         try (TableSystem system = TableSystem.start(settings)) {
             long started = System.nanoTime();
             Backups.Imported imported =
                     RandomNight.await(Backups.of(system, settings).importTable(file));
             long tookMs = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf("large import: %d events, %d bytes, imported in %d ms%n", EVENTS, file.length, tookMs);
+            System.out.printf(
+                    "large import (%s): %d events, %d bytes, imported in %d ms%n",
+                    embedded, EVENTS, file.length, tookMs);
             Outcome.Done back = (Outcome.Done) RandomNight.await(system.tables().view(imported.id(), Optional.empty()));
             assertThat(back.table()).isEqualTo(table.orElseThrow());
         }

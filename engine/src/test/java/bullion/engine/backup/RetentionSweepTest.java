@@ -7,6 +7,7 @@ import bullion.core.Command;
 import bullion.core.CommandDecider;
 import bullion.core.MissingChips;
 import bullion.core.Paid;
+import bullion.engine.EmbeddedFile;
 import bullion.engine.EngineSettings;
 import bullion.engine.Outcome;
 import bullion.engine.PostgresDatabase;
@@ -29,6 +30,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Retention deletes a closed table unchanged for longer than it keeps tables, events and snapshots, and nothing else:
@@ -42,9 +45,10 @@ class RetentionSweepTest {
     @TempDir
     Path dir;
 
-    @Test
-    void onAnEmbeddedFileOnlyOldClosedTablesAreDeleted() throws SQLException {
-        sweepDeletesOnlyOldClosedTables(DatabaseSettings.h2File(dir));
+    @ParameterizedTest
+    @EnumSource(EmbeddedFile.class)
+    void onAnEmbeddedFileOnlyOldClosedTablesAreDeleted(EmbeddedFile file) throws SQLException {
+        sweepDeletesOnlyOldClosedTables(file.in(dir));
     }
 
     @Test
