@@ -153,11 +153,7 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
                     "BULLION_DB_URL for SQLite must name its file by a path, such as jdbc:sqlite:/var/lib/bullion/bullion.db,"
                             + " not " + url);
         }
-        return new DatabaseSettings(
-                Kind.SQLITE,
-                url + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000",
-                "",
-                "");
+        return new DatabaseSettings(Kind.SQLITE, url + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000", "", "");
     }
 
     /**
