@@ -70,7 +70,7 @@ public final class BaselineServer {
         Files.createDirectories(dataDir); // H2 makes the directories of its file, SQLite does not
         DatabaseSettings database = switch (o.getOrDefault("db", "sqlite")) {
             case "sqlite" -> DatabaseSettings.sqliteFile(dataDir);
-            case "h2" -> legacyH2(dataDir);
+            case "h2" -> DatabaseSettings.h2File(dataDir);
             case "postgres" ->
                 DatabaseSettings.postgres(
                         o.get("pg-url"), o.getOrDefault("pg-user", "postgres"), o.getOrDefault("pg-password", ""));
@@ -91,19 +91,6 @@ public final class BaselineServer {
             }
         }));
         System.out.println("Baseline is running on http://127.0.0.1:" + port + "/");
-    }
-
-    /**
-     * The baseline's H2 file as it has always been: {@code WRITE_DELAY=0} writes each commit to the file before it
-     * returns, but without Bullion's synced file system it is not synced (BENCHMARKS.md, "the baseline's H2 does not
-     * sync").
-     */
-    private static DatabaseSettings legacyH2(Path dataDir) {
-        return new DatabaseSettings(
-                DatabaseSettings.Kind.H2,
-                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("baseline") + ";WRITE_DELAY=0",
-                "",
-                "");
     }
 
     private record Answer(int status, String body) {}
