@@ -3,6 +3,7 @@ package bullion.bench;
 import bullion.bench.heap.IdleTables;
 import bullion.bench.heap.SnapshotRead;
 import bullion.bench.load.Api;
+import bullion.bench.load.BenchDatabase;
 import bullion.bench.load.ChildServer;
 import bullion.bench.load.ClosedLoop;
 import bullion.bench.load.CpuTime;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * The one command: {@code java -jar bench/target/bullion-bench.jar <scenario> [--option value]…}; see USAGE and
  * BENCHMARKS.md. Without {@code --url} each scenario starts Bullion from app/target/bullion.jar in a child JVM
- * on a fresh temporary data directory (or a fresh PostgreSQL database with {@code --db postgres}).
+ * on a fresh temporary data directory, with SQLite as a new one gets it (or H2 as an earlier version's has it, with
+ * {@code --db h2}), or on a fresh PostgreSQL database with {@code --db postgres} ({@link BenchDatabase}).
  */
 public final class Bench {
 
@@ -47,13 +49,14 @@ public final class Bench {
         pages     closed loop on the view-only page, then on the manage page, of the same tables (gzipped, as a
                   browser asks); prints the ratio
         viewers   --viewers live viewers on one table's event stream, --changes changes one after another
-        compare   the mix against Bullion, then against the stateless baseline; prints the ratio
+        compare   the mix against Bullion, then against the stateless baseline on the same --db; prints the ratio
         first-request  --long-tables tables played to --events (10050) events, the server stopped and started
                   again on the same data: the time of the first view of each (the first one in a fresh JVM)
-        idle-tables  --tables (10000) tables of a night live in this JVM (a journal that keeps nothing): heap per
-                  table after full GCs and the classes that grew; --request-ids false plays without them
+        idle-tables  --tables (10000) tables of a night live in this JVM (a journal that keeps nothing, --db sqlite
+                  or h2 for the rest): heap per table after full GCs and the classes that grew; --request-ids false
+                  plays without them
         snapshot-read  a table of --entries (10000) entries: its snapshot read back as table-state 5 and as 4,
-                  then written as 5
+                  then written as 5 (in this JVM, no database)
         startup   Bullion started --runs (5) times as the README runs it, each on fresh data (--data same: each on
                   the data a first start created, as a restart): time to ready and CPU
         suite     writes, writes on one table, reads, pages, mix, open, viewers, compare
@@ -62,9 +65,11 @@ public final class Bench {
         --url URL               a running Bullion on loopback instead of a child JVM
         --app-jar PATH          [app/target/bullion.jar]
         --java-opts "OPTS"      JVM options for the child server, e.g. -XX:StartFlightRecording=...
-        --server-env NAME=VALUE more environment for the child server (repeatable)
-        --db h2|postgres        [h2] the child's database; --pg-url [jdbc:postgresql://127.0.0.1:5432/]
-                                --pg-user [postgres] --pg-password []
+        --server-env NAME=VALUE more environment for the child server (repeatable; not BULLION_DB_URL: --db)
+        --db sqlite|h2|postgres [sqlite] the child's database and the baseline's: sqlite as a new data directory
+                                gets it, h2 as an earlier version's data directory has it (an empty H2 file
+                                made before the start), postgres a fresh database bullion_bench on
+                                --pg-url [jdbc:postgresql://127.0.0.1:5432/] --pg-user [postgres] --pg-password []
         --tables N [100]  --players N [8]  --events N [60] events per table before measuring
         --clients N [64]  --duration S [10]  --warmup S [3]  --requests N [10000000] (per phase)
         --reads PCT [90]  --rate N [2000]  --max-in-flight N [10000]
@@ -119,6 +124,7 @@ public final class Bench {
                         bench.options.integer("events", 60),
                         Boolean.parseBoolean(bench.options.get("request-ids", "true")),
                         bench.options.integer("clients", 64),
+                        bench.database(),
                         out);
             case "suite" -> {
                 bench.onBullion(List.of("writes", "one-table", "reads", "pages", "mix", "open", "viewers"));
@@ -161,7 +167,7 @@ public final class Bench {
                     appJar(),
                     bullion.startedIn().toMillis(),
                     bullion.cpuAtReady().toMillis(),
-                    database(),
+                    database().label(),
                     cache);
             server = Optional.of(bullion.handle());
             for (String s : scenarios) {
@@ -307,13 +313,18 @@ public final class Bench {
         } else {
             try (ChildServer child = startBullion("bullion_bench")) {
                 server = Optional.of(child.handle());
+                out.printf(
+                        "Bullion started in %d ms (%s)%n",
+                        child.startedIn().toMillis(), database().label());
                 bullion = scenario("mix", child.url(), "Bullion");
             }
         }
         Stats baseline;
         try (ChildServer child = startBaseline()) {
             server = Optional.of(child.handle());
-            out.printf("%nBaseline started in %d ms (%s)%n", child.startedIn().toMillis(), database());
+            out.printf(
+                    "%nBaseline started in %d ms (%s)%n",
+                    child.startedIn().toMillis(), database().label());
             baseline = scenario("mix", child.url(), "stateless baseline");
         }
         out.println();
@@ -377,7 +388,8 @@ public final class Bench {
                 wall.add(child.startedIn().toMillis());
                 cpu.add(child.cpuAtReady().toMillis());
                 out.printf(
-                        "start %d: ready in %d ms, %d ms of CPU (%s)%n", i, wall.getLast(), cpu.getLast(), database());
+                        "start %d: ready in %d ms, %d ms of CPU (%s)%n",
+                        i, wall.getLast(), cpu.getLast(), database().label());
             }
         }
         out.printf(
@@ -387,7 +399,8 @@ public final class Bench {
 
     private ChildServer startForStartup(Optional<Map<String, String>> sameData) throws Exception {
         return sameData.isPresent()
-                ? ChildServer.bullion(appJar(), ChildServer.javaOptions(options.get("java-opts", "")), sameData.get())
+                ? ChildServer.bullion(
+                        appJar(), ChildServer.javaOptions(options.get("java-opts", "")), sameData.get(), database())
                 : startBullion("bullion_bench");
     }
 
@@ -396,16 +409,22 @@ public final class Bench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private ChildServer startBullion(String database) throws Exception {
+    private ChildServer startBullion(String postgresName) throws Exception {
         return ChildServer.bullion(
-                appJar(), ChildServer.javaOptions(options.get("java-opts", "")), freshDatabase(database));
+                appJar(),
+                ChildServer.javaOptions(options.get("java-opts", "")),
+                freshDatabase(postgresName),
+                database());
     }
 
-    /** The child's environment for a fresh database: a new PostgreSQL database, or (H2) the child's own data dir. */
-    private Map<String, String> freshDatabase(String database) throws Exception {
+    /**
+     * The child's environment for a fresh database: a new PostgreSQL database, or (SQLite, H2) the child's own data
+     * dir, which {@link ChildServer#bullion} readies for the database.
+     */
+    private Map<String, String> freshDatabase(String postgresName) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
-        if (postgres()) {
-            env.put("BULLION_DB_URL", Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), database));
+        if (database() == BenchDatabase.POSTGRES) {
+            env.put("BULLION_DB_URL", Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), postgresName));
             env.put("BULLION_DB_USER", pgUser());
             env.put("BULLION_DB_PASSWORD", pgPassword());
         }
@@ -440,7 +459,7 @@ public final class Bench {
     private void measureFirstRequests(int tables, int events, List<String> javaOptions, Map<String, String> env)
             throws Exception {
         List<Night> nights;
-        try (ChildServer first = ChildServer.bullion(appJar(), javaOptions, env);
+        try (ChildServer first = ChildServer.bullion(appJar(), javaOptions, env, database());
                 Api api = new Api(first.url(), options.integer("client-addresses", 4096))) {
             long began = System.nanoTime();
             nights = LongNights.play(
@@ -455,9 +474,9 @@ public final class Bench {
                     tables,
                     nights.stream().map(n -> String.valueOf(n.events())).toList(),
                     (System.nanoTime() - began) / 1_000_000,
-                    database());
+                    database().label());
         }
-        try (ChildServer again = ChildServer.bullion(appJar(), javaOptions, env);
+        try (ChildServer again = ChildServer.bullion(appJar(), javaOptions, env, database());
                 Api api = new Api(again.url(), options.integer("client-addresses", 4096))) {
             out.printf(
                     "Started again on the same data in %d ms%n",
@@ -473,11 +492,9 @@ public final class Bench {
     }
 
     private ChildServer startBaseline() throws Exception {
-        List<String> args = new ArrayList<>();
-        if (postgres()) {
+        List<String> args = new ArrayList<>(List.of("--db", database().option()));
+        if (database() == BenchDatabase.POSTGRES) {
             args.addAll(List.of(
-                    "--db",
-                    "postgres",
                     "--pg-url",
                     Databases.freshPostgres(pgUrl(), pgUser(), pgPassword(), "bullion_bench_baseline"),
                     "--pg-user",
@@ -492,12 +509,16 @@ public final class Bench {
         return Path.of(options.get("app-jar", System.getProperty("bullion.bench.appJar", "app/target/bullion.jar")));
     }
 
-    private boolean postgres() {
-        return options.get("db", "h2").equals("postgres");
-    }
-
-    private String database() {
-        return postgres() ? "PostgreSQL" : "H2 file";
+    /**
+     * The child's database, and the baseline's. Refuses a BULLION_DB_URL of --server-env: the bench would name one
+     * database in its printouts and start the baseline on it while the child ran on another.
+     */
+    private BenchDatabase database() {
+        if (options.serverEnvironment().containsKey("BULLION_DB_URL")) {
+            throw new IllegalArgumentException(
+                    "--server-env BULLION_DB_URL: choose the child's database with --db (and --pg-url) instead");
+        }
+        return BenchDatabase.named(options.get("db", "sqlite"));
     }
 
     private String pgUrl() {

@@ -7,6 +7,7 @@ import bullion.core.Event;
 import bullion.core.EventApplier;
 import bullion.core.Table;
 import bullion.core.TableReport;
+import bullion.engine.persistence.DatabaseSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +31,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The design Bullion replaced, kept as small as honesty allows: a stateless HTTP server (the JDK's, on virtual
@@ -37,7 +41,9 @@ import java.util.regex.Pattern;
  * uses, with the same bodies and statuses as Bullion's API; it has no rate limit, no CSRF check and no live
  * feed, so it does less per request than Bullion, not more.
  *
- * <p>{@code --port N --data-dir DIR [--db h2|postgres --pg-url URL --pg-user U --pg-password P --connections N]}
+ * <p>{@code --port N --data-dir DIR [--db sqlite|h2|postgres --pg-url URL --pg-user U --pg-password P --connections
+ * N]}: the embedded files are opened with Bullion's own urls ({@link DatabaseSettings}), so with the same durability
+ * and settings.
  */
 public final class BaselineServer {
 
@@ -60,23 +66,17 @@ public final class BaselineServer {
         }
         int port = Integer.parseInt(o.getOrDefault("port", "8081"));
         int connections = Integer.parseInt(o.getOrDefault("connections", "16"));
-        EventStore store = o.getOrDefault("db", "h2").equals("postgres")
-                ? new EventStore(
-                        o.get("pg-url"),
-                        o.getOrDefault("pg-user", "postgres"),
-                        o.getOrDefault("pg-password", ""),
-                        connections)
-                // The same durability as Bullion's default: WRITE_DELAY=0 commits every transaction to the file at
-                // once.
-                : new EventStore(
-                        "jdbc:h2:file:"
-                                + Path.of(o.getOrDefault("data-dir", "./baseline-data"))
-                                        .toAbsolutePath()
-                                        .resolve("baseline")
-                                + ";WRITE_DELAY=0",
-                        "",
-                        "",
-                        connections);
+        Path dataDir = Path.of(o.getOrDefault("data-dir", "./baseline-data"));
+        Files.createDirectories(dataDir); // H2 makes the directories of its file, SQLite does not
+        DatabaseSettings database = switch (o.getOrDefault("db", "sqlite")) {
+            case "sqlite" -> DatabaseSettings.sqliteFile(dataDir);
+            case "h2" -> DatabaseSettings.h2File(dataDir);
+            case "postgres" ->
+                DatabaseSettings.postgres(
+                        o.get("pg-url"), o.getOrDefault("pg-user", "postgres"), o.getOrDefault("pg-password", ""));
+            default -> throw new IllegalArgumentException("--db takes sqlite, h2 or postgres, not " + o.get("db"));
+        };
+        EventStore store = new EventStore(database.url(), database.user(), database.password(), connections);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         BaselineServer baseline = new BaselineServer(store);
@@ -172,7 +172,7 @@ public final class BaselineServer {
     }
 
     private Answer view(String id) throws SQLException, InterruptedException {
-        Optional<EventStore.Stored> stored = store.inTransaction(c -> EventStore.load(c, id));
+        Optional<EventStore.Stored> stored = store.read(c -> EventStore.load(c, id));
         if (stored.isEmpty()) {
             return problem(404, "No table " + id + ".");
         }
@@ -217,10 +217,18 @@ public final class BaselineServer {
         }
     }
 
-    // 23505 is unique_violation in both PostgreSQL and H2; H2 may also report a lock conflict (HYT00 / 40001).
-    private static boolean isDuplicateKey(SQLException e) {
+    // 23505 is unique_violation in both PostgreSQL and H2; H2 may also report a lock conflict (HYT00 / 40001). SQLite
+    // sets no SQL state: its driver says which constraint failed. On SQLite it does not happen in a run: one
+    // transaction writes at a time (EventStore) and takes the write lock before its read (IMMEDIATE), so none appends
+    // after a stale read.
+    static boolean isDuplicateKey(SQLException e) {
         String state = e.getSQLState();
-        return "23505".equals(state) || "40001".equals(state) || "HYT00".equals(state);
+        return "23505".equals(state)
+                || "40001".equals(state)
+                || "HYT00".equals(state)
+                || (e instanceof SQLiteException sqlite
+                        && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+                                || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE));
     }
 
     private static Answer rejected(Decision.Rejected rejected) {

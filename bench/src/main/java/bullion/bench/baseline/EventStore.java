@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * The baseline's journal over plain JDBC: a row per table (its token's hash) and a row per event, keyed by
  * (table, seq), so two concurrent writers of one table cannot both append the same seq: the loser retries.
- * Events are JSON by Jackson, as Bullion's journal stores them. A fixed pool of connections, opened at start.
+ * Events are JSON by Jackson, as Bullion's journal stores them. A fixed pool of connections, opened at start, each
+ * in auto-commit between uses. On SQLite one transaction writes at a time, the others queue here in order.
  */
 final class EventStore implements AutoCloseable {
 
@@ -28,13 +30,19 @@ final class EventStore implements AutoCloseable {
             new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
 
     private final BlockingQueue<Connection> pool;
+    /**
+     * How many transactions may write at once: all on H2 and PostgreSQL; one on SQLite, which lets one writer in at a
+     * time anyway, and whose queue for its write lock is a busy handler that polls with sleeps of up to 100 ms: with
+     * 16 writers one of them waited out the 10 s busy timeout (a 503 in the set-up) while the others came and went.
+     * Bullion's journal writes one transaction at a time on an embedded database too.
+     */
+    private final Semaphore writers;
 
     EventStore(String url, String user, String password, int connections) throws SQLException {
         pool = new ArrayBlockingQueue<>(connections);
+        writers = new Semaphore(url.startsWith("jdbc:sqlite:") ? 1 : connections, true);
         for (int i = 0; i < connections; i++) {
-            Connection c = DriverManager.getConnection(url, user, password);
-            c.setAutoCommit(false);
-            pool.add(c);
+            pool.add(DriverManager.getConnection(url, user, password));
         }
         try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement s = c.createStatement()) {
@@ -52,15 +60,47 @@ final class EventStore implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one transaction. It is committed by returning to auto-commit (JDBC commits a transaction
+     * when auto-commit is switched on) rather than by {@code commit()}: SQLite's driver begins the next transaction at
+     * once after a commit or a rollback, and with Bullion's {@code transaction_mode=IMMEDIATE} that one takes the write
+     * lock, so a connection idle in the pool would hold it and every other writer would wait out its busy timeout.
+     */
     <T> T inTransaction(Work<T> work) throws SQLException, InterruptedException {
-        Connection c = pool.take();
+        writers.acquire(); // before a connection, so a queued writer holds none that a read could use
+        Connection c;
         try {
+            c = pool.take();
+        } catch (InterruptedException e) {
+            writers.release();
+            throw e;
+        }
+        try {
+            c.setAutoCommit(false);
             T result = work.run(c);
-            c.commit();
+            c.setAutoCommit(true);
             return result;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            if (!c.getAutoCommit()) { // not when the transaction could not even begin
+                c.rollback();
+                c.setAutoCommit(true);
+            }
             throw e;
+        } finally {
+            pool.add(c);
+            writers.release();
+        }
+    }
+
+    /**
+     * Runs {@code work}, which only reads, in auto-commit: on SQLite a transaction of this store would take the write
+     * lock (IMMEDIATE) and queue every view behind the changes, where SQLite's WAL lets reads go on beside a write.
+     * A table's token hash never changes, so its two reads need not see one snapshot.
+     */
+    <T> T read(Work<T> work) throws SQLException, InterruptedException {
+        Connection c = pool.take();
+        try {
+            return work.run(c);
         } finally {
             pool.add(c);
         }

@@ -1,12 +1,12 @@
 package bullion.bench.heap;
 
+import bullion.bench.load.BenchDatabase;
 import bullion.core.Command;
 import bullion.engine.EngineSettings;
 import bullion.engine.Outcome;
 import bullion.engine.TableId;
 import bullion.engine.TableSystem;
 import bullion.engine.Tables;
-import bullion.engine.persistence.DatabaseSettings;
 import com.typesafe.config.ConfigFactory;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -30,8 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * Heap per live idle table (issue 14: 100,000 in 300 MB). Starts the table system in this JVM as the app does
- * (sharding, the intake, topics, an H2 file for everything but the tables' own rows), except that the journal and
- * snapshot store keep nothing ({@link DiscardingJournal}), so the heap holds the tables and not their history. Plays
+ * (sharding, the intake, topics, the embedded database of {@code --db} for everything but the tables' own rows), except
+ * that the journal and snapshot store keep nothing ({@link DiscardingJournal}), so the heap holds the tables and not
+ * their history. The database still matters to the heap: H2 keeps its page cache there, SQLite outside it. Plays
  * {@code warmUp} tables, weighs the heap after full collections, plays {@code tables} more, weighs again, and prints
  * the growth per table and the classes that grew most. Every change goes through the {@link Tables} facade with a
  * request id, as the pages send one with every form (or without, {@code requestIds} false).
@@ -50,7 +51,14 @@ public final class IdleTables {
         this.requestIds = requestIds;
     }
 
-    public static void run(int count, int players, int events, boolean requestIds, int callers, PrintStream out)
+    public static void run(
+            int count,
+            int players,
+            int events,
+            boolean requestIds,
+            int callers,
+            BenchDatabase database,
+            PrintStream out)
             throws Exception {
         System.setProperty("pekko.persistence.journal.plugin", "bullion-bench-discarding-journal");
         System.setProperty("bullion-bench-discarding-journal.class", DiscardingJournal.class.getName());
@@ -59,8 +67,11 @@ public final class IdleTables {
         ConfigFactory.invalidateCaches();
         Path dir = Files.createTempDirectory("bullion-idle-tables-");
         EngineSettings settings =
-                EngineSettings.singleNode(DatabaseSettings.h2File(dir)).withPassivateAfter(Duration.ofDays(1));
+                EngineSettings.singleNode(database.embeddedIn(dir)).withPassivateAfter(Duration.ofDays(1));
         try (TableSystem system = TableSystem.start(settings)) {
+            out.printf(
+                    "the table system runs in this JVM on a %s (journal and snapshots keep nothing)%n",
+                    database.label());
             IdleTables idle = new IdleTables(system.tables(), players, events, requestIds);
             List<TableId> kept = new ArrayList<>();
             int warmUp = Math.min(1_000, Math.max(100, count / 10));

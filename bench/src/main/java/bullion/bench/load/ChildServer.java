@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,12 +55,14 @@ public final class ChildServer implements AutoCloseable {
     }
 
     /**
-     * Starts Bullion from its jar. The environment gets a free port, the temporary data dir,
+     * Starts Bullion from its jar on {@code database}. The environment gets a free port, the temporary data dir,
      * BULLION_TRUST_PROXY=true (see {@link Api} on rate limits) and a table-open allowance no set-up reaches, then
-     * {@code env} on top.
+     * {@code env} on top (which names PostgreSQL, or another data dir). The data dir is readied for the database before
+     * the start ({@link BenchDatabase#prepare}, not counted in its time) and checked once it is ready.
      */
-    public static ChildServer bullion(Path appJar, List<String> javaOptions, Map<String, String> env)
-            throws IOException {
+    public static ChildServer bullion(
+            Path appJar, List<String> javaOptions, Map<String, String> env, BenchDatabase database)
+            throws IOException, SQLException {
         if (!Files.isRegularFile(appJar)) {
             throw new IllegalArgumentException(
                     appJar + " is missing: build it with ./mvnw -q -B -pl bench -am package -DskipTests");
@@ -79,7 +82,16 @@ public final class ChildServer implements AutoCloseable {
         // over the server's default allowance of 120 a minute for all clients together.
         builder.environment().put("BULLION_RATE_LIMIT_TABLE_OPENS_PER_MINUTE", "1000000");
         builder.environment().putAll(env);
-        return start(builder, dir, port, BULLION_READY);
+        Path dataDir = Path.of(builder.environment().get("BULLION_DATA_DIR"));
+        database.prepare(dataDir);
+        ChildServer child = start(builder, dir, port, BULLION_READY);
+        try {
+            database.check(dataDir);
+        } catch (RuntimeException e) {
+            child.close();
+            throw e;
+        }
+        return child;
     }
 
     /** Starts the stateless baseline from this program's own classpath. */
