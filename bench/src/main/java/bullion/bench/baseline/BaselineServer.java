@@ -219,8 +219,7 @@ public final class BaselineServer {
 
     // 23505 is unique_violation in both PostgreSQL and H2; H2 may also report a lock conflict (HYT00 / 40001). SQLite
     // sets no SQL state: its driver says which constraint failed. On SQLite it does not happen in a run: one
-    // transaction writes at a time (EventStore) and takes the write lock before its read (IMMEDIATE), so none appends
-    // after a stale read.
+    // transaction writes at a time (EventStore), so none appends after a read another has outdated.
     static boolean isDuplicateKey(SQLException e) {
         String state = e.getSQLState();
         return "23505".equals(state)

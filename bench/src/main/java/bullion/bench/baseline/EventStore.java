@@ -63,8 +63,8 @@ final class EventStore implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction. It is committed by returning to auto-commit (JDBC commits a transaction
      * when auto-commit is switched on) rather than by {@code commit()}: SQLite's driver begins the next transaction at
-     * once after a commit or a rollback, and with Bullion's {@code transaction_mode=IMMEDIATE} that one takes the write
-     * lock, so a connection idle in the pool would hold it and every other writer would wait out its busy timeout.
+     * once after a commit or a rollback, and a connection idle in the pool should hold no transaction open (an open one
+     * that had read would pin its snapshot of the file).
      */
     <T> T inTransaction(Work<T> work) throws SQLException, InterruptedException {
         writers.acquire(); // before a connection, so a queued writer holds none that a read could use
@@ -93,8 +93,8 @@ final class EventStore implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work}, which only reads, in auto-commit: on SQLite a transaction of this store would take the write
-     * lock (IMMEDIATE) and queue every view behind the changes, where SQLite's WAL lets reads go on beside a write.
+     * Runs {@code work}, which only reads, in auto-commit, outside the writers' queue: SQLite's WAL lets reads go on
+     * beside a write, and a view needs no transaction to begin and end.
      * A table's token hash never changes, so its two reads need not see one snapshot.
      */
     <T> T read(Work<T> work) throws SQLException, InterruptedException {

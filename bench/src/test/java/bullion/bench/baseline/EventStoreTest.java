@@ -66,8 +66,8 @@ class EventStoreTest {
                     done.add(pool.submit(() -> {
                         for (int i = 0; i < each; i++) {
                             // Read, then append after what was read, in one transaction: the baseline's change, with
-                            // no retry here. On SQLite one transaction writes at a time, and holds the lock from its
-                            // start (IMMEDIATE): none can append after a read another is about to outdate.
+                            // no retry here. On SQLite one transaction writes at a time (EventStore's queue): none
+                            // can append after a read another is about to outdate.
                             store.inTransaction(c -> {
                                 int seq = EventStore.load(c, "t")
                                                 .orElseThrow()
