@@ -121,8 +121,8 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     }
 
     /**
-     * SQLite in the file a {@code jdbc:sqlite:} url names, such as {@code jdbc:sqlite:/var/lib/bullion/bullion.db}, with
-     * the settings Bullion needs added to it:
+     * SQLite in the file a {@code jdbc:sqlite:} url names, such as {@code jdbc:sqlite:/var/lib/bullion/bullion.db},
+     * with the settings Bullion needs added to it:
      * <ul>
      *   <li>{@code journal_mode=WAL}: a commit appends its pages to the write-ahead log beside the file, and readers
      *       (a table's recovery, the standings) go on while a write commits.
@@ -138,9 +138,8 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     public static DatabaseSettings sqlite(String url) {
         String prefix = "jdbc:sqlite:";
         if (!url.startsWith(prefix) || url.length() == prefix.length() || url.contains("?")) {
-            throw new IllegalArgumentException(
-                    "BULLION_DB_URL for SQLite must name a file and nothing else, such as jdbc:sqlite:/var/lib/bullion/bullion.db,"
-                            + " not " + url);
+            throw new IllegalArgumentException("BULLION_DB_URL for SQLite must name a file and nothing else, such as"
+                    + " jdbc:sqlite:/var/lib/bullion/bullion.db, not " + url);
         }
         String file = url.substring(prefix.length());
         if (file.equals(":memory:") || file.startsWith("file::memory:")) {
@@ -149,9 +148,8 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
         // A URI filename (file:...) or a special name (:resource:...) is no path: embeddedDirectory would name a
         // directory that does not exist, and the free-space check would then keep the journal refusing every write.
         if (file.startsWith("file:") || file.startsWith(":")) {
-            throw new IllegalArgumentException(
-                    "BULLION_DB_URL for SQLite must name its file by a path, such as jdbc:sqlite:/var/lib/bullion/bullion.db,"
-                            + " not " + url);
+            throw new IllegalArgumentException("BULLION_DB_URL for SQLite must name its file by a path, such as"
+                    + " jdbc:sqlite:/var/lib/bullion/bullion.db, not " + url);
         }
         return new DatabaseSettings(Kind.SQLITE, url + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000", "", "");
     }
@@ -182,9 +180,9 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     }
 
     /**
-     * The directory of the embedded H2 file; empty for SQLite, PostgreSQL or an in-memory or server H2. The url may name the file
-     * through any of H2's file systems ({@code file:}, {@code nio:}, or one registered with {@code FilePath.register},
-     * as a test's write-failing double is).
+     * The directory of the embedded H2 file; empty for SQLite, PostgreSQL or an in-memory or server H2. The url may
+     * name the file through any of H2's file systems ({@code file:}, {@code nio:}, or one registered with
+     * {@code FilePath.register}, as a test's write-failing double is).
      */
     public Optional<Path> h2Directory() {
         String prefix = "jdbc:h2:";

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether this node's journal can take a write, probed every {@code every} on a thread of its own: one connection,
- * validated with a bounded wait; on an embedded file (H2's or SQLite's) also the free space of its disk, so writes are refused cleanly
- * before the disk is full rather than failing inside the store. The facade asks {@link #problem()} before every
+ * validated with a bounded wait; on an embedded file (H2's or SQLite's) also the free space of its disk, so writes are
+ * refused cleanly before the disk is full rather than failing inside the store. The facade asks {@link #problem()} before every
  * change and refuses at once while there is one, instead of letting the caller wait out its timeout.
  */
 public final class JournalHealth implements AutoCloseable {
