@@ -23,10 +23,8 @@ record Environment(EngineSettings engine, WebSettings web, Optional<String> metr
     static Environment from(Map<String, String> env) {
         DatabaseSettings database = !env.containsKey("BULLION_DB_URL")
                 ? DatabaseSettings.embedded(Path.of(env.getOrDefault("BULLION_DATA_DIR", "./data")))
-                : env.get("BULLION_DB_URL").startsWith("jdbc:sqlite:")
-                        ? DatabaseSettings.sqlite(env.get("BULLION_DB_URL"))
-                        : DatabaseSettings.postgres(
-                                env.get("BULLION_DB_URL"), env.get("BULLION_DB_USER"), env.get("BULLION_DB_PASSWORD"));
+                : DatabaseSettings.fromUrl(
+                        env.get("BULLION_DB_URL"), env.get("BULLION_DB_USER"), env.get("BULLION_DB_PASSWORD"));
         EngineSettings engineDefaults = EngineSettings.singleNode(database);
         EngineSettings engine = engineDefaults
                 .withSnapshotEvery(integer(env, "BULLION_SNAPSHOT_EVERY").orElse(engineDefaults.snapshotEvery()))

@@ -1,5 +1,6 @@
 package bullion.bench.baseline;
 
+import bullion.bench.load.BenchDatabase;
 import bullion.core.Command;
 import bullion.core.CommandDecider;
 import bullion.core.Decision;
@@ -68,14 +69,11 @@ public final class BaselineServer {
         int connections = Integer.parseInt(o.getOrDefault("connections", "16"));
         Path dataDir = Path.of(o.getOrDefault("data-dir", "./baseline-data"));
         Files.createDirectories(dataDir); // H2 makes the directories of its file, SQLite does not
-        DatabaseSettings database = switch (o.getOrDefault("db", "sqlite")) {
-            case "sqlite" -> DatabaseSettings.sqliteFile(dataDir);
-            case "h2" -> DatabaseSettings.h2File(dataDir);
-            case "postgres" ->
-                DatabaseSettings.postgres(
-                        o.get("pg-url"), o.getOrDefault("pg-user", "postgres"), o.getOrDefault("pg-password", ""));
-            default -> throw new IllegalArgumentException("--db takes sqlite, h2 or postgres, not " + o.get("db"));
-        };
+        BenchDatabase kind = BenchDatabase.named(o.getOrDefault("db", "sqlite"));
+        DatabaseSettings database = kind == BenchDatabase.POSTGRES
+                ? DatabaseSettings.postgres(
+                        o.get("pg-url"), o.getOrDefault("pg-user", "postgres"), o.getOrDefault("pg-password", ""))
+                : kind.embeddedIn(dataDir);
         EventStore store = new EventStore(database.url(), database.user(), database.password(), connections);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -16,6 +16,9 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     /** A file system prefix in an H2 url, such as {@code file:}; a Windows drive letter is a single letter. */
     private static final Pattern H2_FILE_SYSTEM = Pattern.compile("[A-Za-z][A-Za-z0-9]+:");
 
+    /** How a SQLite url starts. */
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+
     /** The file {@link #h2File} keeps its database in. */
     public static final String H2_FILE_NAME = "bullion.mv.db";
 
@@ -111,6 +114,11 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
                 "");
     }
 
+    /** The database a {@code BULLION_DB_URL} names: SQLite for a {@code jdbc:sqlite:} url, else PostgreSQL. */
+    public static DatabaseSettings fromUrl(String url, String user, String password) {
+        return url.startsWith(SQLITE_PREFIX) ? sqlite(url) : postgres(url, user, password);
+    }
+
     /** PostgreSQL at a JDBC url such as {@code jdbc:postgresql://127.0.0.1:5432/bullion}. */
     public static DatabaseSettings postgres(String url, String user, String password) {
         if (!url.startsWith("jdbc:postgresql:")) {
@@ -136,12 +144,11 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
      * </ul>
      */
     public static DatabaseSettings sqlite(String url) {
-        String prefix = "jdbc:sqlite:";
-        if (!url.startsWith(prefix) || url.length() == prefix.length() || url.contains("?")) {
+        if (!url.startsWith(SQLITE_PREFIX) || url.length() == SQLITE_PREFIX.length() || url.contains("?")) {
             throw new IllegalArgumentException("BULLION_DB_URL for SQLite must name a file and nothing else, such as"
                     + " jdbc:sqlite:/var/lib/bullion/bullion.db, not " + url);
         }
-        String file = url.substring(prefix.length());
+        String file = url.substring(SQLITE_PREFIX.length());
         if (file.equals(":memory:") || file.startsWith("file::memory:")) {
             throw new IllegalArgumentException("BULLION_DB_URL must name a file SQLite keeps on disk, not " + url);
         }
@@ -166,14 +173,14 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
 
     /** SQLite in {@code bullion.db} under {@code dataDir} (see {@link #sqlite}). */
     public static DatabaseSettings sqliteFile(Path dataDir) {
-        return sqlite("jdbc:sqlite:"
+        return sqlite(SQLITE_PREFIX
                 + dataDir.toAbsolutePath().resolve("bullion.db").toString().replace('\\', '/'));
     }
 
     /** The directory of the embedded file, H2's or SQLite's; empty for PostgreSQL or an in-memory or server H2. */
     public Optional<Path> embeddedDirectory() {
         if (kind == Kind.SQLITE) {
-            String file = url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
+            String file = url.substring(SQLITE_PREFIX.length()).split("\\?", 2)[0];
             return Optional.ofNullable(Path.of(file).toAbsolutePath().getParent());
         }
         return h2Directory();
