@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 
 /**
  * The write load and its bookkeeping shared by the journal fault tests ({@link H2FullDiskFaultTest},
- * {@link PostgresFaultTest}), so that both prove the same promise the same way and differ only in the fault they
+ * {@link SqliteFullDiskFaultTest}, {@link PostgresFaultTest}), so that both prove the same promise the same way and differ only in the fault they
  * inject. The promise: every change the facade acknowledged is in the journal exactly once, and every change it said
  * was not recorded (timed out, or refused) is not.
  *
@@ -118,6 +118,13 @@ final class FaultLoad {
                         >= atLeast,
                 within,
                 "fewer than " + atLeast + " changes recorded");
+    }
+
+    /** How many changes have been acknowledged so far. */
+    long recordedSoFar() {
+        return attempts.values().stream()
+                .filter(a -> a.result() == Result.RECORDED)
+                .count();
     }
 
     /**

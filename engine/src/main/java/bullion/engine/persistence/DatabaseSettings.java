@@ -180,10 +180,18 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
     /** The directory of the embedded file, H2's or SQLite's; empty for PostgreSQL or an in-memory or server H2. */
     public Optional<Path> embeddedDirectory() {
         if (kind == Kind.SQLITE) {
-            String file = url.substring(SQLITE_PREFIX.length()).split("\\?", 2)[0];
-            return Optional.ofNullable(Path.of(file).toAbsolutePath().getParent());
+            return sqlitePath().map(Path::getParent);
         }
         return h2Directory();
+    }
+
+    /** SQLite's file, as an absolute path; empty for the other databases. */
+    public Optional<Path> sqlitePath() {
+        if (kind != Kind.SQLITE) {
+            return Optional.empty();
+        }
+        String file = url.substring(SQLITE_PREFIX.length()).split("\\?", 2)[0];
+        return Optional.of(Path.of(file).toAbsolutePath());
     }
 
     /**

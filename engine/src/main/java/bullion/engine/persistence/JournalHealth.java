@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -145,6 +146,10 @@ public final class JournalHealth implements AutoCloseable {
     }
 
     private Optional<String> unreachable() {
+        Optional<String> unwritableDirectory = unwritableSqliteDirectory();
+        if (unwritableDirectory.isPresent()) {
+            return unwritableDirectory;
+        }
         try {
             if (connection == null || !answers(connection) || !joinable(connection)) {
                 closeConnection();
@@ -332,6 +337,33 @@ public final class JournalHealth implements AutoCloseable {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of("cannot write beside the embedded database " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * On SQLite's file, whether a new file of 4 KiB can be written beside it (then deleted), checked at every probe.
+     * SQLite's connections stay valid while its writes fail (a disk with an I/O fault, a file system remounted read-only,
+     * a limit on the size of this process's files, a full disk below the free-space rule's reach), and each failed write
+     * rolls back on its own: without this the facade would not know, and a change would wait out its time limit instead
+     * of being refused at once. A new file takes new blocks, as a journal write does; it is not forced to disk, so a
+     * healthy probe usually writes nothing there (the file is gone before the kernel writes it back).
+     */
+    private Optional<String> unwritableSqliteDirectory() {
+        Optional<Path> file = database.sqlitePath();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path probe = file.get().resolveSibling(file.get().getFileName() + ".health");
+        try {
+            try (FileChannel channel = FileChannel.open(
+                    probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(ByteBuffer.allocate(4096), 0);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("cannot write beside the embedded database " + probe + ": " + e.getMessage());
         }
     }
 

@@ -54,6 +54,18 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void sqlitesFileIsNamedWithoutTheSettingsOfItsUrl() {
+        Path absolute = dataDir.toAbsolutePath();
+        assertThat(DatabaseSettings.sqliteFile(dataDir).sqlitePath()).contains(absolute.resolve("bullion.db"));
+        assertThat(DatabaseSettings.sqlite("jdbc:sqlite:relative.db").sqlitePath())
+                .contains(Path.of("relative.db").toAbsolutePath());
+        assertThat(DatabaseSettings.h2File(dataDir).sqlitePath()).isEmpty();
+        assertThat(DatabaseSettings.postgres("jdbc:postgresql://127.0.0.1:5432/bullion", "postgres", "")
+                        .sqlitePath())
+                .isEmpty();
+    }
+
+    @Test
     void aRelativeSqliteFileLivesUnderTheWorkingDirectory() {
         assertThat(DatabaseSettings.sqlite("jdbc:sqlite:bullion.db").embeddedDirectory())
                 .contains(Path.of("").toAbsolutePath());
