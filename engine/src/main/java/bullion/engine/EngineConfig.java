@@ -2,6 +2,7 @@ package bullion.engine;
 
 import bullion.engine.persistence.DatabaseSettings;
 import bullion.engine.persistence.GatedH2DataSource;
+import bullion.engine.persistence.SqliteDataSource;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.HashMap;
@@ -19,6 +20,10 @@ final class EngineConfig {
         if (settings.database().kind() == DatabaseSettings.Kind.H2) {
             // The pool joins only the database JournalHealth holds open and never reopens the file itself (see there).
             values.put(db + "db.dataSourceClass", GatedH2DataSource.class.getName());
+            values.put(db + "db.properties.url", settings.database().url());
+        } else if (settings.database().kind() == DatabaseSettings.Kind.SQLITE) {
+            // The driver's data source with a busy handler that tries again within a millisecond (see there).
+            values.put(db + "db.dataSourceClass", SqliteDataSource.class.getName());
             values.put(db + "db.properties.url", settings.database().url());
         } else {
             values.put(db + "db.url", settings.database().url());

@@ -138,6 +138,7 @@ public record DatabaseSettings(Kind kind, String url, String user, String passwo
      *       a power cut, not only a crash (SQLite's WAL default, NORMAL, syncs only at checkpoints).
      *   <li>{@code busy_timeout=10000}: how long a writer waits for the one write lock, in ms, while another (the
      *       journal, the snapshots, the standings) holds it; a journal write is bounded sooner by its own call timeout.
+     *       The pools wait as long, with shorter waits between tries ({@link SqliteDataSource}).
      *       Transactions stay deferred (SQLite's default): the driver begins the next one as soon as one commits, and
      *       an immediate one would take the lock right then. Every writing transaction here writes before it reads,
      *       so none has to turn a read into a write after another write committed (which SQLite refuses at once).

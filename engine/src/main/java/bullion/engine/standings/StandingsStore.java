@@ -3,6 +3,7 @@ package bullion.engine.standings;
 import bullion.core.group.Night;
 import bullion.engine.persistence.DatabaseSettings;
 import bullion.engine.persistence.GatedH2DataSource;
+import bullion.engine.persistence.SqliteDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -40,6 +41,10 @@ public final class StandingsStore implements AutoCloseable {
             h2.setPassword(database.password());
             config.setDataSource(h2);
             config.setConnectionTestQuery("SELECT 1");
+        } else if (database.kind() == DatabaseSettings.Kind.SQLITE) {
+            SqliteDataSource sqlite = new SqliteDataSource();
+            sqlite.setUrl(database.url());
+            config.setDataSource(sqlite);
         } else {
             config.setJdbcUrl(database.url());
         }
