@@ -126,6 +126,25 @@ class CommandLineTest {
     }
 
     @Test
+    void aModeOnTheFileOfARunningBullionIsRefusedWithASentenceAndChangesNothing() throws Exception {
+        try (TableSystem running = TableSystem.start(EngineSettings.singleNode(DatabaseSettings.embedded(source)))) {
+            Night night = night(running.tables(), 1);
+            Files.createDirectories(backup);
+            Files.writeString(backup.resolve("x" + Commands.SUFFIX), "{}");
+            Run imported = main(source, "import-all", backup.toString());
+            assertThat(imported.status()).isEqualTo(1);
+            assertThat(imported.printed())
+                    .contains("Bullion did not run: another Bullion is running on "
+                            + source.toAbsolutePath().resolve("bullion.db"))
+                    .contains("stop it first")
+                    .doesNotContain("x" + Commands.SUFFIX);
+            Outcome.Done view =
+                    (Outcome.Done) retried(() -> running.tables().view(new TableId(night.id()), Optional.empty()));
+            assertThat(view.table()).isEqualTo(night.table());
+        }
+    }
+
+    @Test
     void aWrongCommandLineSaysHowToUseIt() throws Exception {
         Run run = main(source, "export-everything", backup.toString());
         assertThat(run.status()).isEqualTo(2);

@@ -10,6 +10,7 @@ import bullion.engine.persistence.H2Housekeeping;
 import bullion.engine.persistence.JournalHealth;
 import bullion.engine.persistence.JournalRows;
 import bullion.engine.persistence.JournalSchema;
+import bullion.engine.persistence.SqliteFileLock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,8 @@ public final class TableSystem implements AutoCloseable {
     private final Optional<H2Housekeeping> housekeeping;
     private final Health nodeHealth;
     private final GroupSystem groups;
+    /** SQLite's file, held from before the schema is checked until every connection to it is closed. */
+    private final Optional<SqliteFileLock> fileLock;
 
     private TableSystem(
             ActorSystem<Void> system,
@@ -50,13 +53,15 @@ public final class TableSystem implements AutoCloseable {
             JournalHealth health,
             Optional<H2Housekeeping> housekeeping,
             Health nodeHealth,
-            GroupSystem groups) {
+            GroupSystem groups,
+            Optional<SqliteFileLock> fileLock) {
         this.system = system;
         this.tables = tables;
         this.health = health;
         this.housekeeping = housekeeping;
         this.nodeHealth = nodeHealth;
         this.groups = groups;
+        this.fileLock = fileLock;
     }
 
     public static TableSystem start(EngineSettings settings) {
@@ -78,6 +83,17 @@ public final class TableSystem implements AutoCloseable {
     }
 
     private static TableSystem start(EngineSettings settings, Decide decide, EngineMetrics metrics) {
+        Optional<SqliteFileLock> fileLock = SqliteFileLock.acquire(settings.database());
+        try {
+            return start(settings, decide, metrics, fileLock);
+        } catch (RuntimeException | Error e) {
+            fileLock.ifPresent(SqliteFileLock::close);
+            throw e;
+        }
+    }
+
+    private static TableSystem start(
+            EngineSettings settings, Decide decide, EngineMetrics metrics, Optional<SqliteFileLock> fileLock) {
         JournalSchema.migrate(settings.database(), settings.databaseWait());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bullion", EngineConfig.of(settings));
         Cluster cluster = Cluster.get(system);
@@ -125,7 +141,7 @@ public final class TableSystem implements AutoCloseable {
                 () -> tables.view(TableId.random(), Optional.empty()),
                 metrics);
         GroupSystem groups = GroupSystem.start(system, sharding, tables, settings);
-        return new TableSystem(system, tables, health, housekeeping, nodeHealth, groups);
+        return new TableSystem(system, tables, health, housekeeping, nodeHealth, groups, fileLock);
     }
 
     /**
@@ -200,7 +216,11 @@ public final class TableSystem implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("actor system did not stop in 30 s", e);
         } finally {
-            groups.close();
+            try {
+                groups.close();
+            } finally {
+                fileLock.ifPresent(SqliteFileLock::close);
+            }
         }
     }
 }
