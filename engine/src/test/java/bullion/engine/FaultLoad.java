@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * The write load and its bookkeeping shared by the journal fault tests ({@link H2FullDiskFaultTest},
- * {@link SqliteFullDiskFaultTest}, {@link PostgresFaultTest}), so that both prove the same promise the same way and differ only in the fault they
- * inject. The promise: every change the facade acknowledged is in the journal exactly once, and every change it said
- * was not recorded (timed out, or refused) is not.
+ * {@link SqliteFullDiskFaultTest}, {@link PostgresFaultTest}), so that all prove the same promise the same way and
+ * differ only in the fault they inject. The promise: every change the facade acknowledged is in the journal exactly
+ * once, and every change it said was not recorded (timed out, or refused) is not.
  *
  * <p>{@link #start} opens {@value #TABLES} tables and keeps buying in on each of them, one request every 40 ms whether
  * or not earlier ones have been answered; every answer is kept as an {@link Attempt}. The test injects its fault,

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default embedded file, SQLite's, stops taking writes under a write load and takes them again: for
- * {@value #FAILING_FOR_SECONDS} s, longer than a change may wait for its table, every write this JVM makes to a file fails ({@link FileSizeLimit} at 0: a limit on
- * the size of the files this process writes, the nearest to a full disk a test can set without a mount of its own;
- * SQLite gets an I/O error where a full disk would give it {@code SQLITE_FULL}). The promise is
+ * {@value #FAILING_FOR_SECONDS} s, longer than a change may wait for its table, every write this JVM makes to a file
+ * fails ({@link FileSizeLimit} at 0: a limit on the size of the files this process writes, the nearest to a full disk
+ * a test can set without a mount of its own; SQLite gets an I/O error where a full disk would give it
+ * {@code SQLITE_FULL}). The promise is
  * {@link H2FullDiskFaultTest}'s: every change the facade acknowledged is in the journal exactly once, every change it
  * said was not recorded (timed out, or refused) is not, and writes succeed again within 5 s of the fault's end, without
  * a restart. The journal's probe sees the fault within 2 s and the facade refuses changes at once from then on.
@@ -76,7 +77,8 @@ class SqliteFullDiskFaultTest {
                     .count();
             System.out.printf(
                     "SqliteFullDiskFaultTest: %s; writes failing for %d ms, seen by the facade %d ms after,"
-                            + " %d changes acknowledged from 1 s into it; first write back %d ms, every table back %d ms after%n",
+                            + " %d changes acknowledged from 1 s into it; first write back %d ms,"
+                            + " every table back %d ms after%n",
                     tally.figures(),
                     (back - failing) / 1_000_000,
                     (seen - failing) / 1_000_000,

@@ -342,11 +342,11 @@ public final class JournalHealth implements AutoCloseable {
 
     /**
      * On SQLite's file, whether a new file of 4 KiB can be written beside it (then deleted), checked at every probe.
-     * SQLite's connections stay valid while its writes fail (a disk with an I/O fault, a file system remounted read-only,
-     * a limit on the size of this process's files, a full disk below the free-space rule's reach), and each failed write
-     * rolls back on its own: without this the facade would not know, and a change would wait out its time limit instead
-     * of being refused at once. A new file takes new blocks, as a journal write does; it is not forced to disk, so a
-     * healthy probe usually writes nothing there (the file is gone before the kernel writes it back).
+     * SQLite's connections stay valid while its writes fail (a disk with an I/O fault, a file system remounted
+     * read-only, a limit on the size of this process's files, a full disk below the free-space rule's reach), and each
+     * failed write rolls back on its own: without this the facade would not know, and a change would wait out its time
+     * limit instead of being refused at once. A new file takes new blocks, as a journal write does; it is not forced
+     * to disk, so a healthy probe usually writes nothing there (the file is gone before the kernel writes it back).
      */
     private Optional<String> unwritableSqliteDirectory() {
         Optional<Path> file = database.sqlitePath();

@@ -16,9 +16,9 @@ import java.util.Optional;
  * {@code rebuild-standings}) would each keep their own live copy of a table: each answers its views from memory and
  * never sees the other's changes, and the standings would be rebuilt under a running projection. So a table system on
  * SQLite holds an exclusive lock on {@code <file>.lock} beside the file for as long as it runs, and a second one is
- * refused at its start with a sentence. The operating system releases the lock when the process ends, however it ends
- * (kill -9 included), so a crash never leaves it held. The lock file itself is left in place: deleting it on close would
- * let a process that opened it just before lock another file than the next one.
+ * refused at its start with a sentence. The operating system releases the lock when the process ends, however it
+ * ends (kill -9 included), so a crash never leaves it held. The lock file itself is left in place: deleting it on close
+ * would let a process that opened it just before lock another file than the next one.
  */
 public final class SqliteFileLock implements AutoCloseable {
 
