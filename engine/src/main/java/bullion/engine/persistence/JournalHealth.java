@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether this node's journal can take a write, probed every {@code every} on a thread of its own: one connection,
  * validated with a bounded wait; on an embedded file (H2's or SQLite's) also the free space of its disk, so writes are
- * refused cleanly before the disk is full rather than failing inside the store. The facade asks {@link #problem()} before every
- * change and refuses at once while there is one, instead of letting the caller wait out its timeout.
+ * refused cleanly before the disk is full rather than failing inside the store, and on SQLite's that a file can be
+ * written beside it. The facade asks {@link #problem()} before every change and refuses at once while there is one,
+ * instead of letting the caller wait out its timeout.
  */
 public final class JournalHealth implements AutoCloseable {
 
@@ -119,7 +120,7 @@ public final class JournalHealth implements AutoCloseable {
     }
 
     private void probe() {
-        Optional<String> found = lowDisk().or(this::unreachable);
+        Optional<String> found = lowDisk().or(this::unwritableSqliteDirectory).or(this::unreachable);
         if (!found.equals(problem)) {
             if (found.isPresent()) {
                 LOG.warn("Journal unavailable, refusing changes: {}", found.get());
@@ -146,10 +147,6 @@ public final class JournalHealth implements AutoCloseable {
     }
 
     private Optional<String> unreachable() {
-        Optional<String> unwritableDirectory = unwritableSqliteDirectory();
-        if (unwritableDirectory.isPresent()) {
-            return unwritableDirectory;
-        }
         try {
             if (connection == null || !answers(connection) || !joinable(connection)) {
                 closeConnection();
