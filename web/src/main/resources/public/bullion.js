@@ -204,8 +204,11 @@
     form.dataset.seqBefore = String(newestSeq());
     form.setAttribute("aria-busy", "true");
     form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+    // Heard on the form itself, not the body: when a live refresh has replaced the form before its answer came,
+    // htmx tells only the form (no longer in the page, so the body never hears) and Undo would not be offered.
+    form.addEventListener("htmx:afterRequest", idle, { once: true });
   }
-  // A form the answer replaced is no longer in the page, so htmx tells its parent: the form is in requestConfig.
+  // The form is in requestConfig too (the answer may have replaced it, and then htmx also tells its parent).
   function idle(event) {
     var form = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (!form || form.tagName !== "FORM") return;
@@ -324,7 +327,6 @@
     body.addEventListener("htmx:beforeSwap", keep);
     body.addEventListener("htmx:afterSwap", function (event) { localTimes(event.target); restore(); });
     body.addEventListener("htmx:beforeRequest", busy);
-    body.addEventListener("htmx:afterRequest", idle);
     body.addEventListener("htmx:afterRequest", afterRequest);
     body.addEventListener("htmx:sendError", function (event) { if (isRefresh(event.detail)) failed(0); });
     body.addEventListener("htmx:sseError", streamDown);
