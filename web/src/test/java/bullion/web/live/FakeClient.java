@@ -63,8 +63,9 @@ final class FakeClient implements FeedClient {
         if (!text.endsWith("\n\n")) {
             throw new AssertionError("not one whole frame: " + text);
         }
-        write(text.startsWith(": ") ? ":" + text.substring(2, text.length() - 2) : asEvent(text));
+        // Before the item is seen: a test that has taken it reads lastFrame next (set after, it raced: 1 Dec).
         lastFrame = frame;
+        write(text.startsWith(": ") ? ":" + text.substring(2, text.length() - 2) : asEvent(text));
     }
 
     /** "id: 2\nevent: changed\ndata: {...}\n\n" as "changed 2 {...}". */
