@@ -2,6 +2,7 @@ package bullion.engine;
 
 import bullion.core.CommandDecider;
 import bullion.engine.entity.LiveTables;
+import bullion.engine.entity.StoredFormatWarmUp;
 import bullion.engine.entity.TableEntity;
 import bullion.engine.entity.TableTopics;
 import bullion.engine.ops.EngineMetrics;
@@ -94,6 +95,8 @@ public final class TableSystem implements AutoCloseable {
 
     private static TableSystem start(
             EngineSettings settings, Decide decide, EngineMetrics metrics, Optional<SqliteFileLock> fileLock) {
+        // Beside the start, on the other core: the first table recovered after a start then finds it done.
+        StoredFormatWarmUp.start();
         JournalSchema.migrate(settings.database(), settings.databaseWait());
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bullion", EngineConfig.of(settings));
         Cluster cluster = Cluster.get(system);

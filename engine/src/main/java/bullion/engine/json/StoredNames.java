@@ -134,11 +134,15 @@ public final class StoredNames {
             "bullion.engine.entity.StoredEvent$Recorded", "recorded",
             "bullion.engine.entity.TableState", "table-state");
 
-    /** The class a manifest name stands for, if any. */
+    /** {@link #MANIFESTS} the other way round (no two classes share a name: building it would throw). */
+    private static final Map<String, Class<?>> CLASSES = MANIFESTS.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    /**
+     * The class a manifest name stands for, if any. Asked for every row read, so a lookup rather than a stream: a
+     * stream's first runs were in a fresh server's first recovery (BENCHMARKS.md, "A fresh server's first request").
+     */
     static Optional<Class<?>> classOf(String manifestName) {
-        return MANIFESTS.entrySet().stream()
-                .filter(e -> e.getValue().equals(manifestName))
-                .<Class<?>>map(Map.Entry::getKey)
-                .findFirst();
+        return Optional.ofNullable(CLASSES.get(manifestName));
     }
 }

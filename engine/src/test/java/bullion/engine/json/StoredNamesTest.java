@@ -76,6 +76,9 @@ class StoredNamesTest {
         assertThat(StoredNames.MANIFESTS.keySet()).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(new HashSet<>(StoredNames.MANIFESTS.values())).hasSameSizeAs(StoredNames.MANIFESTS.values());
         assertThat(StoredNames.MANIFESTS.values()).allMatch(m -> !m.contains(".") && !m.contains("#"));
+        StoredNames.MANIFESTS.forEach(
+                (type, name) -> assertThat(StoredNames.classOf(name)).contains(type));
+        assertThat(StoredNames.classOf("recorded#2")).isEmpty();
     }
 
     @Test
