@@ -101,6 +101,8 @@ public final class WebServer implements AutoCloseable {
 
     private static WebServer start(
             Services services, Monitoring monitoring, WebSettings settings, Optional<Monitoring> own) {
+        // Beside Jetty's start, on the other core: a fresh server's first request then finds this code run.
+        WebWarmUp.start();
         Tables tables = services.tables();
         WebSettings.Limits limits = settings.limits();
         TableCalls calls = new TableCalls(tables, limits.tableOpensPerMinute());
