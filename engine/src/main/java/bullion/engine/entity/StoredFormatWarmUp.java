@@ -2,25 +2,23 @@ package bullion.engine.entity;
 
 import bullion.core.Event;
 import bullion.engine.SampleNight;
+import bullion.engine.WarmUp;
 import bullion.engine.json.StoredFormatSerializer;
 import java.io.NotSerializableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The stored format run once on {@link SampleNight} while a node starts, on a thread of its own beside the start
  * ({@code TableSystem}): each event and the night's snapshot written and read back. Otherwise a fresh JVM does that
  * work, Jackson's introspection of every stored type and the first run of the readers, inside the first table it
- * recovers: about 100 ms of a 10,000-event table's first request (BENCHMARKS.md, "A fresh server's first request").
- * Nothing is stored. What is read back must equal what was written; a difference is logged and never stops the node
- * (the golden files are the stored format's guard, this is only a warm-up).
+ * recovers: about 100 ms of a 10,000-event table's first request (BENCHMARKS.md, "A fresh server's first request
+ * warmed").
+ * Nothing is stored. What is read back must equal what was written; a difference is logged ({@link WarmUp}) and never
+ * stops the node (the golden files are the stored format's guard, this is only a warm-up).
  */
 public final class StoredFormatWarmUp {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StoredFormatWarmUp.class);
 
     /** Request ids as the pages and the API send them (a UUID) and as other clients may (any text). */
     private static final List<Optional<StoredEvent.RequestRef>> REQUESTS = List.of(
@@ -33,15 +31,7 @@ public final class StoredFormatWarmUp {
 
     /** Starts the warm-up on a daemon thread; the caller does not wait for it. */
     public static Thread start() {
-        return Thread.ofPlatform().name("bullion-warm-up").daemon().start(() -> {
-            long began = System.nanoTime();
-            try {
-                int values = run();
-                LOG.debug("Stored format warmed: {} values in {} ms", values, (System.nanoTime() - began) / 1_000_000);
-            } catch (RuntimeException e) {
-                LOG.warn("The stored format's warm-up failed (the node goes on): {}", e.getMessage(), e);
-            }
-        });
+        return WarmUp.start("stored-format", StoredFormatWarmUp::run);
     }
 
     /**

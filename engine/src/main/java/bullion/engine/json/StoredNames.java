@@ -140,7 +140,8 @@ public final class StoredNames {
 
     /**
      * The class a manifest name stands for, if any. Asked for every row read, so a lookup rather than a stream: a
-     * stream's first runs were in a fresh server's first recovery (BENCHMARKS.md, "A fresh server's first request").
+     * stream's first runs were in a fresh server's first recovery (BENCHMARKS.md, "A fresh server's first request
+     * warmed").
      */
     static Optional<Class<?>> classOf(String manifestName) {
         return Optional.ofNullable(CLASSES.get(manifestName));

@@ -48,9 +48,9 @@ public final class IndexedJournalDao extends DefaultJournalDao {
         this.highestFrom = "SELECT MAX(" + quoted(columns.sequenceNumber()) + ") FROM " + name + " WHERE "
                 + quoted(columns.persistenceId()) + " = ? AND " + quoted(columns.sequenceNumber()) + " >= ?";
         // Slick compiles the replay's query the first time it runs: about 20 ms inside a fresh server's first
-        // recovery of a table with events (BENCHMARKS.md, "A fresh server's first request"). The plugin makes this DAO
-        // as the node starts (its health probe recovers a table no one has), so ask the query once now, for a
-        // persistence id no table can have (theirs are "Table|<id>"), while nothing waits for it.
+        // recovery of a table with events (BENCHMARKS.md, "A fresh server's first request warmed"). The plugin makes
+        // this DAO as the node starts (its health probe recovers a table no one has), so ask the query once now, for
+        // a persistence id no table can have (theirs are "Table|<id>"), while nothing waits for it.
         messages(NO_TABLE, 1, 1, 1).asJava().runWith(Sink.ignore(), mat);
     }
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The warm-up a node runs as it starts covers the stored format's every kind of event, and reads back what it wrote. */
+/** The warm-up a node runs as it starts covers every kind of stored event, and reads back what it wrote. */
 class StoredFormatWarmUpTest {
 
     @Test

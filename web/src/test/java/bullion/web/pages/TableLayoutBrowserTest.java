@@ -112,11 +112,7 @@ class TableLayoutBrowserTest extends PageServer {
 
     @Test
     void aDoubleTapRecordsOneBuyInAndUndoVoidsIt() {
-        Http.Managed table = http.openTable("Taps", "20", "200", "USD");
-        http.change(table, "/players", Map.of("name", "Ann"));
-        browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
-        browser.get(server.baseUrl() + table.managePath());
-        Browsers.openPlayer(browser, 1);
+        Http.Managed table = annsRowOpenOnAPhone("Taps");
 
         Object disabledBetweenTaps = browser.executeScript(
                 "var b = document.getElementById('buy-in-1'); b.click(); var busy = b.disabled; b.click(); return busy;");
@@ -142,15 +138,7 @@ class TableLayoutBrowserTest extends PageServer {
      */
     @Test
     void anAnswerThatLandsAfterTheLiveRefreshStillOffersUndo() {
-        Http.Managed table = http.openTable("Slow answer", "20", "200", "USD");
-        http.change(table, "/players", Map.of("name", "Ann"));
-        browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
-        browser.get(server.baseUrl() + table.managePath());
-        waitFor(d -> server.web()
-                        .feed()
-                        .clientCount(bullion.engine.TableId.parse(table.id()).orElseThrow())
-                >= 1);
-        Browsers.openPlayer(browser, 1);
+        Http.Managed table = annsRowOpenOnAPhone("Slow answer");
         browser.executeScript(HOLD_ANSWERS_TO_POSTS);
 
         browser.findElement(By.id("buy-in-1")).click();
@@ -166,6 +154,20 @@ class TableLayoutBrowserTest extends PageServer {
         waitFor(Browsers.textIs(By.id("buy-ins-1"), "0"));
         assertThat(browser.findElement(By.id("entry-1")).getDomAttribute("class"))
                 .contains("voided");
+    }
+
+    /** A new table with Ann, its manage page on a phone following it live, Ann's row open. */
+    private Http.Managed annsRowOpenOnAPhone(String tableName) {
+        Http.Managed table = http.openTable(tableName, "20", "200", "USD");
+        http.change(table, "/players", Map.of("name", "Ann"));
+        browser = Browsers.start(PHONE_WIDTH, PHONE_SCREEN);
+        browser.get(server.baseUrl() + table.managePath());
+        waitFor(d -> server.web()
+                        .feed()
+                        .clientCount(bullion.engine.TableId.parse(table.id()).orElseThrow())
+                >= 1);
+        Browsers.openPlayer(browser, 1);
+        return table;
     }
 
     /** Holds back the page's handling of every POST's answer, as a slow network would, until the test releases it. */
