@@ -23,8 +23,10 @@ public final class SampleNight {
 
     private static final Instant AT = Instant.parse("2026-11-27T21:15:00Z");
 
-    /** Opened, three players (one renamed, one with pay handles), buy-ins of both kinds, cash-outs, a voiding, closed
-     * with a plan and missing chips, marks, reopened and closed again. */
+    /**
+     * Opened, three players (one renamed, one with pay handles), buy-ins of both kinds, cash-outs, a voiding, closed
+     * with a plan and missing chips, marks, reopened and closed again.
+     */
     public static List<Event> events() {
         List<Event.PlannedPayment> plan = List.of(
                 new Event.PlannedPayment(1, Party.BANK, Party.player(1), 3000),

@@ -16,6 +16,7 @@ import bullion.engine.group.GroupState;
 import bullion.engine.group.StoredGroupEvent;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The names Bullion's stored and transmitted values go by, written out by hand. A journal row names its type
@@ -135,8 +136,8 @@ public final class StoredNames {
             "bullion.engine.entity.TableState", "table-state");
 
     /** {@link #MANIFESTS} the other way round (no two classes share a name: building it would throw). */
-    private static final Map<String, Class<?>> CLASSES = MANIFESTS.entrySet().stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+    private static final Map<String, Class<?>> CLASSES =
+            MANIFESTS.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     /**
      * The class a manifest name stands for, if any. Asked for every row read, so a lookup rather than a stream: a

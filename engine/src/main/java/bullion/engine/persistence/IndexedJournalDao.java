@@ -54,8 +54,8 @@ public final class IndexedJournalDao extends DefaultJournalDao {
         messages(NO_TABLE, 1, 1, 1).asJava().runWith(Sink.ignore(), mat);
     }
 
-    /** The replay query's warm-up asks for this persistence id; entity ids hold no space. */
-    static final String NO_TABLE = "warm-up of the replay query";
+    /** The persistence id the replay query's warm-up asks for: no table's (nor group's) has spaces. */
+    private static final String NO_TABLE = "warm-up of the replay query";
 
     @Override
     public Future<Object> highestSequenceNr(String persistenceId, long fromSequenceNr) {

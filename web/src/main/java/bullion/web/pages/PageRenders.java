@@ -9,7 +9,8 @@ import java.util.Locale;
  * written to bytes, and, for the manage page, its forms' request ids found (and, gzipped, compressed for that
  * answer). Every later reader of that version gets the remembered bytes instead ({@link RenderedPages}), so this is
  * what a change costs the pages, once per version and variant. Outside the routes only for the bench's JMH benchmark
- * of a page render (issue 14); the routes render through {@link RenderedPages} and never call this.
+ * of a page render (issue 14) and the web's warm-up at start; the routes render through {@link RenderedPages} and
+ * never call this.
  */
 public final class PageRenders {
 
