@@ -15,7 +15,7 @@ public final class WarmUp {
 
     private WarmUp() {}
 
-    /** Starts {@code work} (which returns how many things it ran through, for the log) as the warm-up of {@code what}. */
+    /** Starts {@code work} as the warm-up of {@code what}; it returns how many things it ran through, for the log. */
     public static Thread start(String what, IntSupplier work) {
         return Thread.ofPlatform().name("bullion-warm-up-" + what).daemon().start(() -> {
             long began = System.nanoTime();
