@@ -3,6 +3,7 @@ package bullion.engine.entity;
 import bullion.core.Event;
 import bullion.engine.SampleNight;
 import bullion.engine.WarmUp;
+import bullion.engine.group.SampleGroup;
 import bullion.engine.json.StoredFormatSerializer;
 import java.io.NotSerializableException;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stored format run once on {@link SampleNight} while a node starts, on a thread of its own beside the start
+ * The stored format run once on {@link SampleNight} (and {@link SampleGroup}) while a node starts, on a thread of its own beside the start
  * ({@code TableSystem}): each event and the night's snapshot written and read back. Otherwise a fresh JVM does that
  * work, Jackson's introspection of every stored type and the first run of the readers, inside the first table it
  * recovers: about 100 ms of a 10,000-event table's first request (BENCHMARKS.md, "A fresh server's first request
@@ -34,19 +35,29 @@ public final class StoredFormatWarmUp {
     }
 
     /**
-     * Writes and reads back every event of the sample night as the journal stores it, then the snapshot of the table
-     * they make; the number of values written. Throws if a value reads back different.
+     * Writes and reads back every event of the sample night as the journal stores it, the snapshot of the table they
+     * make, and a sample group's events and snapshot; the number of values written. Throws if one reads back different.
      */
     static int run() {
         StoredFormatSerializer serializer = new StoredFormatSerializer();
-        List<StoredEvent> events = events();
+        List<Object> values = values();
+        for (Object value : values) {
+            roundTrip(serializer, value);
+        }
+        return values.size();
+    }
+
+    /** The sample night's stored events and its snapshot, then a sample group's: a value of every stored kind. */
+    static List<Object> values() {
+        List<Object> values = new ArrayList<>();
         TableState state = TableState.empty();
-        for (StoredEvent event : events) {
-            roundTrip(serializer, event);
+        for (StoredEvent event : events()) {
+            values.add(event);
             state = state.apply(event);
         }
-        roundTrip(serializer, state);
-        return events.size() + 1;
+        values.add(state);
+        values.addAll(SampleGroup.storedValues());
+        return values;
     }
 
     /** The sample night as a table's journal holds it: created with a token's hash, then its recorded changes. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bullion.core.Event;
 import bullion.core.Table;
 import bullion.engine.SampleNight;
+import bullion.engine.json.StoredNames;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -35,8 +36,15 @@ class StoredFormatWarmUpTest {
     }
 
     @Test
-    void everyEventAndTheSnapshotReadBackEqual() {
-        assertThat(StoredFormatWarmUp.run()).isEqualTo(SampleNight.events().size() + 1);
+    void itWritesAValueOfEveryStoredKindTablesAndGroups() {
+        assertThat(StoredFormatWarmUp.values().stream().map(Object::getClass).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(StoredNames.MANIFESTS.keySet());
+    }
+
+    @Test
+    void everyValueReadsBackEqual() {
+        assertThat(StoredFormatWarmUp.run())
+                .isEqualTo(StoredFormatWarmUp.values().size());
     }
 
     @Test
