@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stored format run once on {@link SampleNight} (and {@link SampleGroup}) while a node starts, on a thread of its own beside the start
- * ({@code TableSystem}): each event and the night's snapshot written and read back. Otherwise a fresh JVM does that
- * work, Jackson's introspection of every stored type and the first run of the readers, inside the first table it
- * recovers: about 100 ms of a 10,000-event table's first request (BENCHMARKS.md, "A fresh server's first request
- * warmed"). Nothing is stored. What is read back must equal what was written; a difference is logged ({@link WarmUp})
- * and never stops the node (the golden files are the stored format's guard, this is only a warm-up).
+ * The stored format run once on {@link SampleNight} and {@link SampleGroup} while a node starts, on a thread of its
+ * own beside the start ({@code TableSystem}): each event and snapshot written and read back. Otherwise a fresh JVM
+ * does that work, Jackson's introspection of every stored type and the first run of the readers, inside the first
+ * table it recovers: about 100 ms of a 10,000-event table's first request (BENCHMARKS.md, "A fresh server's first
+ * request warmed"). Nothing is stored. What is read back must equal what was written; a difference is logged
+ * ({@link WarmUp}) and never stops the node (the golden files are the stored format's guard, this is a warm-up).
  */
 public final class StoredFormatWarmUp {
 
