@@ -1,7 +1,10 @@
 package bullion.web.pages;
 
 import bullion.core.Table;
+import bullion.engine.GroupId;
+import bullion.engine.Groups;
 import bullion.engine.TableId;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -42,6 +45,12 @@ public final class PageRenders {
             throw new IllegalArgumentException("a manage page needs its token");
         }
         return render(id, table, token);
+    }
+
+    /** The group page of {@code with} (its manage page for the holder of {@code token}, if any), in US English. */
+    public static byte[] groupPage(GroupId id, Groups.WithStandings with, String token) {
+        PageBytes page = HtmlPages.render("group.jte", GroupPage.of(id, with, token, ORIGIN, Locale.US));
+        return Arrays.copyOf(page.array(), page.length());
     }
 
     /** The full page as {@code token}'s holder sees it (none: the view-only page), as the routes render it. */
