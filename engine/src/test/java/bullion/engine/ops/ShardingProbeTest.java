@@ -66,8 +66,7 @@ class ShardingProbeTest {
     @Test
     void aNodeNotYetListedIsAskedAboutAgainUntilItIs() throws InterruptedException {
         AtomicInteger asked = new AtomicInteger();
-        try (ShardingProbe probe =
-                new ShardingProbe(region(asked, 3), SELF, AN_HOUR, () -> CompletableFuture.completedFuture("placed"))) {
+        try (ShardingProbe probe = placingAtOnce(region(asked, 3))) {
             awaitRegistered(probe);
 
             assertThat(asked.get()).isGreaterThanOrEqualTo(3);
@@ -78,8 +77,7 @@ class ShardingProbeTest {
     @Test
     void onceReadyTheProbeWaitsItsIntervalBeforeAskingAgain() throws InterruptedException {
         AtomicInteger asked = new AtomicInteger();
-        try (ShardingProbe probe =
-                new ShardingProbe(region(asked, 1), SELF, AN_HOUR, () -> CompletableFuture.completedFuture("placed"))) {
+        try (ShardingProbe probe = placingAtOnce(region(asked, 1))) {
             awaitRegistered(probe);
             int whenReady = asked.get();
             // A probe already scheduled when the answer came may still ask once.
@@ -113,6 +111,11 @@ class ShardingProbeTest {
             assertThat(probe.placed()).isTrue();
             assertThat(placings.get()).isEqualTo(2);
         }
+    }
+
+    /** A probe of {@code region}, at an hour's interval, whose placement of a table succeeds at once. */
+    private static ShardingProbe placingAtOnce(ActorRef region) {
+        return new ShardingProbe(region, SELF, AN_HOUR, () -> CompletableFuture.completedFuture("placed"));
     }
 
     private static void awaitRegistered(ShardingProbe probe) throws InterruptedException {
