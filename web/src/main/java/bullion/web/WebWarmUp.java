@@ -20,8 +20,8 @@ import java.util.List;
  * start: the API's view and ledger, the view page and the manage page, and the group page of {@link SampleGroup} with
  * that night closed in it. Otherwise a fresh JVM runs that code for the first time (Jackson's introspection of the
  * API's records, the templates, the report, the standings) inside the first request to a table or a group, tens of
- * milliseconds of it (BENCHMARKS.md, "A fresh server's first request warmed"). Nothing is served or
- * kept; a failure is logged and never stops the server ({@link WarmUp}).
+ * milliseconds of it (BENCHMARKS.md, "A fresh server's first request warmed", "A group's first page after a
+ * restart"). Nothing is served or kept; a failure is logged and never stops the server ({@link WarmUp}).
  */
 final class WebWarmUp {
 

@@ -29,8 +29,8 @@ final class ShardingProbe implements AutoCloseable {
     /**
      * How often to ask while this node is not yet ready (nothing placed here yet, or the coordinator has not yet listed
      * it): a start is ready at the first answers that say so, not up to a whole {@code every} later (BENCHMARKS.md,
-     * "Ready at the first answer"). At most one question of each kind is in flight, so asking often costs no more messages than
-     * the answers allow.
+     * "Ready at the first answer"). At most one question of each kind is in flight, so asking often costs no more
+     * messages than the answers allow.
      */
     static final Duration UNTIL_READY = Duration.ofMillis(20);
 
