@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Three Bullion nodes of one cluster over one PostgreSQL database made for the test (on 127.0.0.1:5432, dropped
@@ -23,6 +26,8 @@ import java.util.UUID;
 final class ThreeNodes implements AutoCloseable {
 
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    /** The lowest port {@link #freePort} picks: above the registered services most machines run. */
+    private static final int LOWEST_CHOSEN_PORT = 20_000;
 
     final List<BullionNode> nodes = new ArrayList<>();
     final Map<String, String> homes = BullionNode.sharedHomes();
@@ -103,9 +108,37 @@ final class ThreeNodes implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nothing listens on now, below the kernel's range of ephemeral ports where there is room. A port from that
+     * range (what {@code new ServerSocket(0)} gives) can be taken as the local end of any outgoing connection, such as
+     * the first node's pool to PostgreSQL, in the seconds before the node it was chosen for starts: on CI, 1 Dec, node2
+     * could not bind its cluster port three times over ("Address already in use").
+     */
     private static int freePort() throws IOException {
+        int ephemeralFrom = ephemeralPortsFrom();
+        if (ephemeralFrom > LOWEST_CHOSEN_PORT + 1_000) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int port = ThreadLocalRandom.current().nextInt(LOWEST_CHOSEN_PORT, ephemeralFrom);
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    return socket.getLocalPort();
+                } catch (IOException taken) {
+                    // Another process listens there: try another.
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The first of the kernel's ephemeral ports (Linux's default where it does not say). */
+    private static int ephemeralPortsFrom() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException unknown) {
+            return 32_768;
         }
     }
 }
