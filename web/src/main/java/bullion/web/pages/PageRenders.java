@@ -4,7 +4,6 @@ import bullion.core.Table;
 import bullion.engine.GroupId;
 import bullion.engine.Groups;
 import bullion.engine.TableId;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -49,8 +48,8 @@ public final class PageRenders {
 
     /** The group page of {@code with} (its manage page for the holder of {@code token}, if any), in US English. */
     public static byte[] groupPage(GroupId id, Groups.WithStandings with, String token) {
-        PageBytes page = HtmlPages.render("group.jte", GroupPage.of(id, with, token, ORIGIN, Locale.US));
-        return Arrays.copyOf(page.array(), page.length());
+        return HtmlPages.render("group.jte", GroupPage.of(id, with, token, ORIGIN, Locale.US))
+                .toByteArray();
     }
 
     /** The full page as {@code token}'s holder sees it (none: the view-only page), as the routes render it. */
