@@ -160,6 +160,17 @@ final class Browsers {
         return driver -> text.equals(text(driver, by));
     }
 
+    /**
+     * The element's class names include {@code name}. Waited for, not read at once: for 20 ms after a swap htmx leaves
+     * the old element's class on the new one (its "settle", for CSS transitions), while the new text already shows.
+     */
+    static ExpectedCondition<Boolean> hasClass(By by, String name) {
+        return driver -> {
+            String classes = driver.findElement(by).getDomAttribute("class");
+            return classes != null && List.of(classes.split("\\s+")).contains(name);
+        };
+    }
+
     /** The browser's console entries since the last call: CSP violations and failed loads show up here. */
     static List<LogEntry> console(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll();

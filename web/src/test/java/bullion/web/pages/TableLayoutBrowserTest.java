@@ -127,8 +127,7 @@ class TableLayoutBrowserTest extends PageServer {
 
         browser.findElement(By.id("undo")).click();
         waitFor(Browsers.textIs(By.id("buy-ins-1"), "0"));
-        assertThat(browser.findElement(By.id("entry-1")).getDomAttribute("class"))
-                .contains("voided");
+        waitFor(Browsers.hasClass(By.id("entry-1"), "voided"));
         assertThat(Browsers.text(browser, By.cssSelector("#entry-1 .tag"))).contains("undone");
     }
 
@@ -152,8 +151,7 @@ class TableLayoutBrowserTest extends PageServer {
 
         browser.findElement(By.id("undo")).click();
         waitFor(Browsers.textIs(By.id("buy-ins-1"), "0"));
-        assertThat(browser.findElement(By.id("entry-1")).getDomAttribute("class"))
-                .contains("voided");
+        waitFor(Browsers.hasClass(By.id("entry-1"), "voided"));
     }
 
     /** A new table with Ann, its manage page on a phone following it live, Ann's row open. */

@@ -108,8 +108,8 @@ class TableNightBrowserTest extends PageServer {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("payments"), "Ari pays Dana $7.50"));
 
         assertThat(viewer.findElement(By.id("net-1")).getText()).contains("+$7.50");
-        assertThat(viewer.findElement(By.id("net-1")).getAttribute("class")).contains("won");
-        assertThat(viewer.findElement(By.id("net-2")).getAttribute("class")).contains("lost");
+        wait(viewer, STEP).until(Browsers.hasClass(By.id("net-1"), "won"));
+        wait(viewer, STEP).until(Browsers.hasClass(By.id("net-2"), "lost"));
         assertThat(viewer.findElements(By.cssSelector("#ledger li"))).hasSize(4);
         assertThat(viewer.findElements(By.tagName("form"))).isEmpty();
         // Live means without reloading: the viewer's document is still the one it first loaded.
