@@ -49,7 +49,8 @@ public final class Bench {
         pages     closed loop on the view-only page, then on the manage page, of the same tables (gzipped, as a
                   browser asks); prints the ratio
         viewers   --viewers live viewers on one table's event stream, --changes changes one after another
-        compare   the mix against Bullion, then against the stateless baseline on the same --db; prints the ratio
+        compare   the mix against Bullion, then against the stateless baseline on the same --db; prints the ratio.
+                  Each server is first played --server-warmup seconds on tables of its own, set aside
         first-request  --long-tables tables played to --events (10050) events, the server stopped and started
                   again on the same data: the time of the first view of each (the first one in a fresh JVM)
         idle-tables  --tables (10000) tables of a night live in this JVM (a journal that keeps nothing, --db sqlite
@@ -73,6 +74,7 @@ public final class Bench {
         --tables N [100]  --players N [8]  --events N [60] events per table before measuring
         --clients N [64]  --duration S [10]  --warmup S [3]  --requests N [10000000] (per phase)
         --reads PCT [90]  --rate N [2000]  --max-in-flight N [10000]
+        --server-warmup S [20]  compare: the mix on other tables first, so the JIT is done compiling (0: none)
         --viewers N [200]  --changes N [50]
         --page-gzip true|false [true] pages ask for gzip, as every browser does
         --client-addresses N [4096] synthetic X-Forwarded-For clients (0: none), see BENCHMARKS.md
@@ -306,6 +308,7 @@ public final class Bench {
     private void compare() throws Exception {
         Stats bullion;
         if (options.get("url").isPresent()) {
+            warmServer(URI.create(options.get("url").get()), "Bullion");
             bullion = scenario(
                     "mix",
                     URI.create(options.get("url").get()),
@@ -316,6 +319,7 @@ public final class Bench {
                 out.printf(
                         "Bullion started in %d ms (%s)%n",
                         child.startedIn().toMillis(), database().label());
+                warmServer(child.url(), "Bullion");
                 bullion = scenario("mix", child.url(), "Bullion");
             }
         }
@@ -325,6 +329,7 @@ public final class Bench {
             out.printf(
                     "%nBaseline started in %d ms (%s)%n",
                     child.startedIn().toMillis(), database().label());
+            warmServer(child.url(), "stateless baseline");
             baseline = scenario("mix", child.url(), "stateless baseline");
         }
         out.println();
@@ -337,6 +342,36 @@ public final class Bench {
                     bullion.all().getValueAtPercentile(p) / 1000.0,
                     baseline.all().getValueAtPercentile(p) / 1000.0,
                     true);
+        }
+    }
+
+    /**
+     * The mix played for {@code --server-warmup} seconds on tables of its own, which are then left alone: a fresh
+     * server on two cores is still compiling its request path after the mix's own --warmup (its CPU per request
+     * twice what it is a minute later, BENCHMARKS.md "A fresh server's JIT"), and warming it on the measured tables
+     * would play them far past a night's length, where the baseline's replay grows with every event.
+     */
+    private void warmServer(URI url, String target) throws Exception {
+        double seconds = options.decimal("server-warmup", 20);
+        if (seconds <= 0) {
+            return;
+        }
+        long began = System.nanoTime();
+        try (Api api = new Api(url, options.integer("client-addresses", 4096))) {
+            Workload workload = Workload.setUp(
+                    api,
+                    options.integer("tables", 100),
+                    options.integer("players", 8),
+                    options.integer("events", 60),
+                    options.integer("reads", 90));
+            Stats played = ClosedLoop.run(
+                    workload,
+                    options.integer("clients", 64),
+                    seconds,
+                    Long.parseLong(options.get("requests", "10000000")));
+            out.printf(
+                    "%s warmed on tables of its own, set aside: %d requests in %d ms in all%n",
+                    target, played.count(), (System.nanoTime() - began) / 1_000_000);
         }
     }
 

@@ -64,6 +64,8 @@ class BenchSmokeTest {
             "3",
             "--changes",
             "2",
+            "--server-warmup",
+            "0.5",
             "--java-opts",
             "-Xmx256m");
 
@@ -107,6 +109,8 @@ class BenchSmokeTest {
     @Test
     void compareRunsTheMixOnBothAndPrintsTheRatio() throws Exception {
         assertThat(run("compare"))
+                .contains("Bullion warmed on tables of its own")
+                .contains("stateless baseline warmed on tables of its own")
                 .contains("Baseline started in")
                 .contains("(SQLite file)")
                 .contains("stateless baseline")
