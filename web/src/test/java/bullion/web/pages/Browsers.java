@@ -163,11 +163,16 @@ final class Browsers {
     /**
      * The element's class names include {@code name}. Waited for, not read at once: for 20 ms after a swap htmx leaves
      * the old element's class on the new one (its "settle", for CSS transitions), while the new text already shows.
+     * An element swapped away while it was read is not yet the one waited for.
      */
     static ExpectedCondition<Boolean> hasClass(By by, String name) {
         return driver -> {
-            String classes = driver.findElement(by).getDomAttribute("class");
-            return classes != null && List.of(classes.split("\\s+")).contains(name);
+            try {
+                String classes = driver.findElement(by).getDomAttribute("class");
+                return classes != null && List.of(classes.split("\\s+")).contains(name);
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
         };
     }
 
