@@ -38,6 +38,9 @@ class SqliteDataSourceTest {
         try (Connection holder = dataSource.getConnection("", "");
                 Connection waiter = dataSource.getConnection("", "")) {
             execute(holder, "CREATE TABLE t (n INTEGER)");
+            // Both commits are timed with the wait; without their syncs a slow disk cannot use up the 50 ms below.
+            execute(holder, "PRAGMA synchronous = OFF");
+            execute(waiter, "PRAGMA synchronous = OFF");
             holder.setAutoCommit(false);
             execute(holder, "INSERT INTO t VALUES (1)"); // the write lock, held until the commit
             CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> {
