@@ -225,13 +225,12 @@ public final class Bench {
 
     private Stats load(Api api, String title, int tables, int readPercent, boolean openLoop) throws Exception {
         long began = System.nanoTime();
-        Workload workload =
-                Workload.setUp(api, tables, options.integer("players", 8), options.integer("events", 60), readPercent);
+        Workload workload = setUpTables(api, tables, readPercent);
         out.printf(
                 "%n%s: %d tables of %.0f events set up in %d ms%n",
                 title, tables, workload.averageEvents(), (System.nanoTime() - began) / 1_000_000);
         int clients = options.integer("clients", 64);
-        long requests = Long.parseLong(options.get("requests", "10000000"));
+        long requests = requestLimit();
         double warmup = options.decimal("warmup", 3);
         if (warmup > 0) {
             ClosedLoop.run(workload, clients, warmup, requests);
@@ -263,13 +262,12 @@ public final class Bench {
     private Stats pages(Api api, String target) throws Exception {
         int tables = options.integer("tables", 100);
         long began = System.nanoTime();
-        Workload workload =
-                Workload.setUp(api, tables, options.integer("players", 8), options.integer("events", 60), 0);
+        Workload workload = setUpTables(api, tables, 0);
         out.printf(
                 "%n%s, pages: %d tables of %.0f events set up in %d ms%n",
                 target, tables, workload.averageEvents(), (System.nanoTime() - began) / 1_000_000);
         int clients = options.integer("clients", 64);
-        long requests = Long.parseLong(options.get("requests", "10000000"));
+        long requests = requestLimit();
         double warmup = options.decimal("warmup", 3);
         double seconds = options.decimal("duration", 10);
         // As a browser asks, unless told otherwise: every browser takes gzip, and the two pages differ most there
@@ -358,21 +356,22 @@ public final class Bench {
         }
         long began = System.nanoTime();
         try (Api api = new Api(url, options.integer("client-addresses", 4096))) {
-            Workload workload = Workload.setUp(
-                    api,
-                    options.integer("tables", 100),
-                    options.integer("players", 8),
-                    options.integer("events", 60),
-                    options.integer("reads", 90));
-            Stats played = ClosedLoop.run(
-                    workload,
-                    options.integer("clients", 64),
-                    seconds,
-                    Long.parseLong(options.get("requests", "10000000")));
+            Workload workload = setUpTables(api, options.integer("tables", 100), options.integer("reads", 90));
+            Stats played = ClosedLoop.run(workload, options.integer("clients", 64), seconds, requestLimit());
             out.printf(
                     "%s warmed on tables of its own, set aside: %d requests in %d ms in all%n",
                     target, played.count(), (System.nanoTime() - began) / 1_000_000);
         }
+    }
+
+    /** {@code tables} tables opened and played to a night of --players and --events, as every scenario measures. */
+    private Workload setUpTables(Api api, int tables, int readPercent) throws InterruptedException {
+        return Workload.setUp(api, tables, options.integer("players", 8), options.integer("events", 60), readPercent);
+    }
+
+    /** --requests: the most requests one load phase sends. */
+    private long requestLimit() {
+        return Long.parseLong(options.get("requests", "10000000"));
     }
 
     private void ratio(String name, double ours, double theirs, boolean lowerIsBetter) {
